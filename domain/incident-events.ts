@@ -1,0 +1,111 @@
+/**
+ * Incident events: every state change of an incident, published to the national monitoring bus.
+ * Versioned and documented (see docs/events.md); consumers must ignore unknown fields and
+ * unknown `detail-type`s so producers can add them without breaking anyone.
+ *
+ * EventBridge envelope: source `siaga112.tenant.<code>` (e.g. `siaga112.tenant.71.71`),
+ * detail-type one of `IncidentEventType`, detail an `IncidentEvent`.
+ */
+import type { IncidentCategory } from "./categories";
+
+/** Bump on a breaking change of `IncidentEvent`; additive changes keep the version. */
+export const INCIDENT_EVENT_SCHEMA_VERSION = 1;
+
+export const INCIDENT_EVENT_SOURCE_PREFIX = "siaga112.tenant.";
+
+/** How a call ended for the centre: the SOP outcomes plus a genuine emergency. */
+export const CALL_OUTCOMES = ["genuine", "prank", "ghost", "information", "wrong-number"] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const INCIDENT_STATES = [
+  "received",
+  "classified",
+  "escalated",
+  "acknowledged",
+  "dispatched",
+  "on-scene",
+  "resolved",
+  "closed",
+] as const;
+export type IncidentState = (typeof INCIDENT_STATES)[number];
+
+export const INCIDENT_EVENT_TYPES = [
+  "IncidentReceived",
+  "IncidentClassified",
+  "IncidentOutcomeSet",
+  "EscalationSent",
+  "EscalationAcknowledged",
+  "AgencyStatusReported",
+  "IncidentClosed",
+] as const;
+export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
+
+interface EventBase<T extends IncidentEventType> {
+  readonly schemaVersion: typeof INCIDENT_EVENT_SCHEMA_VERSION;
+  readonly type: T;
+  /** Unique per event; consumers deduplicate on it (delivery is at least once). */
+  readonly eventId: string;
+  /** Tenant (kab/kota) code, e.g. `71.71`. */
+  readonly tenant: string;
+  /** Province code, e.g. `71`. */
+  readonly province: string;
+  readonly incidentId: string;
+  /** ISO 8601 UTC time of the change. */
+  readonly at: string;
+}
+
+export interface IncidentReceived extends EventBase<"IncidentReceived"> {
+  readonly channel: "voice";
+  readonly repeatCaller: boolean;
+  readonly suspectedPrank: boolean;
+  /** Seconds the caller waited before a call-taker answered, when known. */
+  readonly answerSeconds?: number;
+  /** True when the caller hung up before reaching a call-taker. */
+  readonly abandoned?: boolean;
+}
+
+export interface IncidentClassified extends EventBase<"IncidentClassified"> {
+  readonly category: IncidentCategory;
+  readonly severity: "low" | "medium" | "high" | "critical";
+}
+
+export interface IncidentOutcomeSet extends EventBase<"IncidentOutcomeSet"> {
+  readonly outcome: CallOutcome;
+}
+
+export interface EscalationSent extends EventBase<"EscalationSent"> {
+  readonly agency: string;
+  readonly agencyKind: string;
+  /** 0-based step of the agency's escalation policy; `round` counts policy repeats. */
+  readonly step: number;
+  readonly round: number;
+}
+
+export interface EscalationAcknowledged extends EventBase<"EscalationAcknowledged"> {
+  readonly agency: string;
+  readonly agencyKind: string;
+  /** Seconds from the first alert of this agency to its acknowledgement. */
+  readonly secondsToAcknowledge: number;
+}
+
+export interface AgencyStatusReported extends EventBase<"AgencyStatusReported"> {
+  readonly agency: string;
+  readonly agencyKind: string;
+  readonly status: "dispatched" | "on-scene" | "resolved";
+  /** Seconds from the incident being received to this status. */
+  readonly secondsSinceReceived: number;
+}
+
+export interface IncidentClosed extends EventBase<"IncidentClosed"> {
+  readonly outcome: CallOutcome;
+  readonly category?: IncidentCategory;
+}
+
+export type IncidentEvent =
+  | IncidentReceived
+  | IncidentClassified
+  | IncidentOutcomeSet
+  | EscalationSent
+  | EscalationAcknowledged
+  | AgencyStatusReported
+  | IncidentClosed;
