@@ -1,0 +1,28 @@
+/**
+ * The `siaga112` command line. Each command group lives in its own file and registers itself here.
+ */
+import { Command } from "commander";
+import { registerTenantCommands } from "./tenant-commands";
+
+/**
+ * Builds the program; exported so tests can run commands in-process.
+ *
+ * @example
+ * await buildProgram().parseAsync(["node", "siaga112", "tenant", "list"]);
+ */
+export function buildProgram(): Command {
+  const program = new Command("siaga112")
+    .description("siaga112: the 112 emergency-line platform for Indonesia's kabupaten/kota")
+    .showHelpAfterError();
+  registerTenantCommands(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    });
+}
