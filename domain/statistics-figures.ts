@@ -1,0 +1,294 @@
+/**
+ * National statistics, part 2: from counter cells to the figures the monitoring dashboard shows,
+ * per kab/kota, per province and nationally, for a province filter and a date range.
+ *
+ * EU COCOM indicators, as far as the events allow:
+ * - calls: every call received (abandoned ones included);
+ * - % false calls: prank + ghost + wrong-number among calls that were given an outcome;
+ * - average answer time, % answered within 10 s, average of the slowest 10%: over answered calls;
+ * - abandon rate: calls where the caller hung up before a call-taker answered, among all calls.
+ * A figure without data is `null` (shown as "-"), never 0.
+ *
+ * Pure: imports neither the AWS SDK nor aws-cdk-lib.
+ */
+import { AGENCY_KINDS, INCIDENT_CATEGORIES, type IncidentCategory } from "./categories";
+import { CALL_OUTCOMES, type CallOutcome } from "./incident-events";
+import {
+  ACK_BUCKETS,
+  ANSWER_HISTOGRAM_CAP_SECONDS,
+  addCounters,
+  COUNTER,
+  type Counters,
+  type StatisticsCell,
+} from "./statistics";
+
+/** Outcomes that count as false calls for the COCOM "% false calls" indicator. */
+export const FALSE_CALL_OUTCOMES: readonly CallOutcome[] = ["prank", "ghost", "wrong-number"];
+
+export interface StatisticsFilter {
+  /** Province code (`71`); all provinces when absent. */
+  readonly province?: string;
+  /** First local day included, `YYYY-MM-DD`. */
+  readonly from?: string;
+  /** Last local day included, `YYYY-MM-DD`. */
+  readonly to?: string;
+}
+
+export interface CocomIndicators {
+  readonly calls: number;
+  readonly falseCallPercent: number | null;
+  readonly averageAnswerSeconds: number | null;
+  readonly answeredWithin10sPercent: number | null;
+  readonly slowest10PercentAverageSeconds: number | null;
+  readonly abandonPercent: number | null;
+}
+
+export interface AgencyKindFigures {
+  readonly kind: string;
+  readonly escalations: number;
+  readonly acknowledgements: number;
+  readonly averageSecondsToAcknowledge: number | null;
+  readonly dispatched: number;
+}
+
+export interface Figures {
+  readonly calls: number;
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly repeatCallers: number;
+  readonly suspectedPrank: number;
+  readonly closed: number;
+  readonly outcomes: Readonly<Record<CallOutcome, number>>;
+  readonly categories: Readonly<Record<IncidentCategory, number>>;
+  readonly cocom: CocomIndicators;
+  /** Agency kinds with any escalation or acknowledgement, in `AGENCY_KINDS` order. */
+  readonly agencies: readonly AgencyKindFigures[];
+  readonly acknowledgement: {
+    readonly count: number;
+    readonly averageSeconds: number | null;
+    readonly buckets: readonly { readonly label: string; readonly count: number }[];
+  };
+}
+
+export interface AreaFigures {
+  readonly code: string;
+  readonly name: string;
+  /** Province code (same as `code` for a province). */
+  readonly province: string;
+  readonly figures: Figures;
+}
+
+export interface DayFigures {
+  readonly day: string;
+  readonly calls: number;
+  readonly genuine: number;
+  readonly falseCalls: number;
+  readonly escalations: number;
+  readonly acknowledgements: number;
+}
+
+export interface Statistics {
+  readonly filter: StatisticsFilter;
+  readonly national: Figures;
+  readonly provinces: readonly AreaFigures[];
+  readonly tenants: readonly AreaFigures[];
+  readonly days: readonly DayFigures[];
+}
+
+/** Names to show for codes (kab/kota and provinces); the code is shown when a name is missing. */
+export type AreaNames = Readonly<Record<string, string>>;
+
+const count = (c: Counters, name: string) => c[name] ?? 0;
+const percent = (part: number, whole: number) => (whole > 0 ? round((100 * part) / whole) : null);
+const average = (sum: number, n: number) => (n > 0 ? round(sum / n) : null);
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/**
+ * Mean of the slowest 10% of answered calls, from the answer-time histogram (exact when the
+ * 10% boundary falls between buckets, a bucket's mean otherwise).
+ */
+function slowestTenthAverage(c: Counters): number | null {
+  const answered = count(c, COUNTER.answered);
+  if (answered === 0) return null;
+  let remaining = Math.ceil(answered * 0.1);
+  const taken = remaining;
+  let sum = 0;
+  for (let s = ANSWER_HISTOGRAM_CAP_SECONDS; s >= 0 && remaining > 0; s--) {
+    const n = count(c, COUNTER.answerHistogram(s));
+    if (n <= 0) continue;
+    const take = Math.min(n, remaining);
+    sum += take * (count(c, COUNTER.answerHistogramSum(s)) / n);
+    remaining -= take;
+  }
+  return round(sum / taken);
+}
+
+/**
+ * The figures of one set of counters.
+ *
+ * @example
+ * figuresOf({ calls: 10, "outcome:prank": 4, "outcome:genuine": 6 }).cocom.falseCallPercent // 40
+ */
+export function figuresOf(c: Counters): Figures {
+  const outcomes = Object.fromEntries(CALL_OUTCOMES.map((o) => [o, count(c, COUNTER.outcome(o))])) as Record<
+    CallOutcome,
+    number
+  >;
+  const categories = Object.fromEntries(
+    INCIDENT_CATEGORIES.map((k) => [k, count(c, COUNTER.category(k))]),
+  ) as Record<IncidentCategory, number>;
+  const withOutcome = CALL_OUTCOMES.reduce((n, o) => n + outcomes[o], 0);
+  const falseCalls = FALSE_CALL_OUTCOMES.reduce((n, o) => n + outcomes[o], 0);
+  const calls = count(c, COUNTER.calls);
+  const answered = count(c, COUNTER.answered);
+  const kinds = [...AGENCY_KINDS, ...extraKinds(c)];
+  const agencies = kinds
+    .map((kind) => {
+      const acks = count(c, COUNTER.acknowledgements(kind));
+      return {
+        kind,
+        escalations: count(c, COUNTER.escalations(kind)),
+        acknowledgements: acks,
+        averageSecondsToAcknowledge: average(count(c, COUNTER.ackSecondsSum(kind)), acks),
+        dispatched: count(c, COUNTER.agencyStatus(kind, "dispatched")),
+      };
+    })
+    .filter((a) => a.escalations > 0 || a.acknowledgements > 0);
+  const ackCount = agencies.reduce((n, a) => n + a.acknowledgements, 0);
+  const ackSum = kinds.reduce((n, k) => n + count(c, COUNTER.ackSecondsSum(k)), 0);
+  return {
+    calls,
+    answered,
+    abandoned: count(c, COUNTER.abandoned),
+    repeatCallers: count(c, COUNTER.repeatCallers),
+    suspectedPrank: count(c, COUNTER.suspectedPrank),
+    closed: count(c, COUNTER.closed),
+    outcomes,
+    categories,
+    cocom: {
+      calls,
+      falseCallPercent: percent(falseCalls, withOutcome),
+      averageAnswerSeconds: average(count(c, COUNTER.answerSecondsSum), answered),
+      answeredWithin10sPercent: percent(count(c, COUNTER.answeredWithin10s), answered),
+      slowest10PercentAverageSeconds: slowestTenthAverage(c),
+      abandonPercent: percent(count(c, COUNTER.abandoned), calls),
+    },
+    agencies,
+    acknowledgement: {
+      count: ackCount,
+      averageSeconds: average(ackSum, ackCount),
+      buckets: ACK_BUCKETS.map((b, i) => ({ label: b.label, count: count(c, COUNTER.ackBucket(i)) })),
+    },
+  };
+}
+
+/** Agency kinds outside `AGENCY_KINDS` (events allow any string): shown after the known ones. */
+function extraKinds(c: Counters): string[] {
+  const known = new Set<string>(AGENCY_KINDS);
+  const extra = new Set<string>();
+  for (const name of Object.keys(c)) {
+    const m = /^(?:escalations|acks):(.+)$/.exec(name);
+    if (m && !known.has(m[1])) extra.add(m[1]);
+  }
+  return [...extra].sort();
+}
+
+/** True when a cell is inside the filter. */
+export function inFilter(cell: StatisticsCell, filter: StatisticsFilter): boolean {
+  if (filter.province && cell.province !== filter.province) return false;
+  if (filter.from && cell.day < filter.from) return false;
+  if (filter.to && cell.day > filter.to) return false;
+  return true;
+}
+
+/**
+ * Sums cells into national, per-province, per-kab/kota and per-day figures.
+ *
+ * @example
+ * summarize(cells, { province: "35", from: "2026-11-01", to: "2026-11-30" }, { "35.78": "Kota Surabaya" }).tenants[0].figures.calls
+ */
+export function summarize(
+  cells: readonly StatisticsCell[],
+  filter: StatisticsFilter = {},
+  names: AreaNames = {},
+): Statistics {
+  const national: Counters = {};
+  const provinces = new Map<string, Counters>();
+  const tenants = new Map<string, { province: string; counters: Counters }>();
+  const days = new Map<string, Counters>();
+  for (const cell of cells) {
+    if (!inFilter(cell, filter)) continue;
+    addCounters(national, cell.counters);
+    addCounters(
+      getOr(provinces, cell.province, () => ({})),
+      cell.counters,
+    );
+    addCounters(
+      getOr(tenants, cell.tenant, () => ({ province: cell.province, counters: {} })).counters,
+      cell.counters,
+    );
+    addCounters(
+      getOr(days, cell.day, () => ({})),
+      cell.counters,
+    );
+  }
+  const byCode = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    filter,
+    national: figuresOf(national),
+    provinces: byCode(provinces).map(([code, counters]) => ({
+      code,
+      name: names[code] ?? code,
+      province: code,
+      figures: figuresOf(counters),
+    })),
+    tenants: byCode(tenants).map(([code, t]) => ({
+      code,
+      name: names[code] ?? code,
+      province: t.province,
+      figures: figuresOf(t.counters),
+    })),
+    days: byCode(days).map(([day, counters]) => {
+      const f = figuresOf(counters);
+      return {
+        day,
+        calls: f.calls,
+        genuine: f.outcomes.genuine,
+        falseCalls: FALSE_CALL_OUTCOMES.reduce((n, o) => n + f.outcomes[o], 0),
+        escalations: f.agencies.reduce((n, a) => n + a.escalations, 0),
+        acknowledgements: f.acknowledgement.count,
+      };
+    }),
+  };
+}
+
+function getOr<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Days from `from` to `to` inclusive (`YYYY-MM-DD`); throws when the range is reversed or too long. */
+export function daysBetween(from: string, to: string, maxDays = 366): string[] {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  for (const [name, value] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
+    if (!day.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+      throw new Error(`${name} "${value}": not a date (YYYY-MM-DD, e.g. 2026-11-27)`);
+  }
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+    if (out.length > maxDays)
+      throw new Error(`date range ${from}..${to}: longer than ${maxDays} days (choose a shorter range)`);
+  }
+  if (out.length === 0) throw new Error(`date range ${from}..${to}: "from" is after "to"`);
+  return out;
+}

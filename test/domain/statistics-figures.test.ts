@@ -1,0 +1,128 @@
+import { foldEvents } from "../../domain/statistics";
+import { daysBetween, figuresOf, summarize } from "../../domain/statistics-figures";
+import { acknowledged, classified, outcome, received, sent } from "./statistics-events";
+
+describe("figuresOf: EU COCOM indicators", () => {
+  it("counts prank, ghost and wrong-number as false calls among calls with an outcome", () => {
+    const cells = foldEvents([
+      ...["a", "b", "c", "d", "e"].map((i) => received({ incidentId: i })),
+      outcome("prank", { incidentId: "a" }),
+      outcome("ghost", { incidentId: "b" }),
+      outcome("genuine", { incidentId: "c" }),
+      outcome("information", { incidentId: "d" }),
+    ]);
+    const f = figuresOf(cells[0].counters);
+    expect(f.calls).toBe(5);
+    expect(f.cocom.falseCallPercent).toBe(50);
+    expect(f.outcomes).toMatchObject({ prank: 1, ghost: 1, genuine: 1, information: 1 });
+  });
+
+  it("averages answer time over answered calls and excludes abandoned ones", () => {
+    const f = figuresOf(
+      foldEvents([
+        received({ answerSeconds: 4 }),
+        received({ answerSeconds: 8 }),
+        received({ answerSeconds: 30 }),
+        received({ abandoned: true, answerSeconds: undefined }),
+      ])[0].counters,
+    );
+    expect(f.cocom.averageAnswerSeconds).toBe(14);
+    expect(f.cocom.answeredWithin10sPercent).toBe(66.7);
+    expect(f.cocom.abandonPercent).toBe(25);
+  });
+
+  it("averages the slowest 10% of answered calls", () => {
+    const events = Array.from({ length: 20 }, (_, i) => received({ answerSeconds: i + 1 }));
+    const f = figuresOf(foldEvents(events)[0].counters);
+    // slowest 2 of 20: 19 s and 20 s
+    expect(f.cocom.slowest10PercentAverageSeconds).toBe(19.5);
+  });
+
+  it("shows no figure (null) rather than 0 when there is no data", () => {
+    const f = figuresOf({});
+    expect(f.cocom).toEqual({
+      calls: 0,
+      falseCallPercent: null,
+      averageAnswerSeconds: null,
+      answeredWithin10sPercent: null,
+      slowest10PercentAverageSeconds: null,
+      abandonPercent: null,
+    });
+  });
+
+  it("reports escalations, acknowledgements and time to acknowledge by agency kind", () => {
+    const f = figuresOf(
+      foldEvents([
+        classified("fire"),
+        sent("fire"),
+        sent("police"),
+        sent("fire", { step: 1 }),
+        acknowledged("fire", 120),
+        acknowledged("police", 600),
+      ])[0].counters,
+    );
+    expect(f.categories.fire).toBe(1);
+    expect(f.agencies).toEqual([
+      {
+        kind: "police",
+        escalations: 1,
+        acknowledgements: 1,
+        averageSecondsToAcknowledge: 600,
+        dispatched: 0,
+      },
+      { kind: "fire", escalations: 2, acknowledgements: 1, averageSecondsToAcknowledge: 120, dispatched: 0 },
+    ]);
+    expect(f.acknowledgement.averageSeconds).toBe(360);
+    expect(f.acknowledgement.buckets.map((b) => b.count)).toEqual([0, 1, 0, 1, 0]);
+  });
+});
+
+describe("summarize", () => {
+  const cells = foldEvents([
+    received({ tenant: "71.71", province: "71", at: "2026-11-01T01:00:00Z" }),
+    received({ tenant: "71.71", province: "71", at: "2026-11-02T01:00:00Z" }),
+    received({ tenant: "35.78", province: "35", at: "2026-11-02T01:00:00Z" }),
+    received({ tenant: "35.15", province: "35", at: "2026-11-02T01:00:00Z" }),
+  ]);
+  const names = { "71.71": "Kota Manado", "71": "Sulawesi Utara" };
+
+  it("sums kab/kota into provinces and the nation", () => {
+    const s = summarize(cells, {}, names);
+    expect(s.national.calls).toBe(4);
+    expect(s.provinces.map((p) => [p.code, p.name, p.figures.calls])).toEqual([
+      ["35", "35", 2],
+      ["71", "Sulawesi Utara", 2],
+    ]);
+    expect(s.tenants.map((t) => [t.code, t.name, t.figures.calls])).toEqual([
+      ["35.15", "35.15", 1],
+      ["35.78", "35.78", 1],
+      ["71.71", "Kota Manado", 2],
+    ]);
+    expect(s.days.map((d) => [d.day, d.calls])).toEqual([
+      ["2026-11-01", 1],
+      ["2026-11-02", 3],
+    ]);
+  });
+
+  it("filters by province", () => {
+    const s = summarize(cells, { province: "35" });
+    expect(s.national.calls).toBe(2);
+    expect(s.tenants.map((t) => t.code)).toEqual(["35.15", "35.78"]);
+  });
+
+  it("filters by date range (inclusive, local days)", () => {
+    expect(summarize(cells, { from: "2026-11-02", to: "2026-11-02" }).national.calls).toBe(3);
+    expect(summarize(cells, { to: "2026-11-01" }).national.calls).toBe(1);
+  });
+});
+
+describe("daysBetween", () => {
+  it("lists the days of a range", () => {
+    expect(daysBetween("2026-11-30", "2026-12-02")).toEqual(["2026-11-30", "2026-12-01", "2026-12-02"]);
+  });
+  it("names the bad input", () => {
+    expect(() => daysBetween("2026-13-01", "2026-12-02")).toThrow('from "2026-13-01"');
+    expect(() => daysBetween("2026-12-02", "2026-12-01")).toThrow("after");
+    expect(() => daysBetween("2025-01-01", "2026-12-01")).toThrow("longer than 366 days");
+  });
+});
