@@ -1,0 +1,147 @@
+/**
+ * The incident table: one DynamoDB table per tenant, single-table design.
+ * Pure constants and key builders shared by the CDK stack, the local centre (dynalite) and the
+ * Lambdas, so every side creates and reads the identical table. No AWS imports.
+ *
+ * Items (all under `pk`/`sk`):
+ * - incident        `INC#<incidentId>` / `INCIDENT`               the incident and its state
+ * - agency alert    `INC#<incidentId>` / `AGENCY#<agencyId>`      one agency's progress on it
+ * - outbox entry    `INC#<incidentId>` / `OUTBOX#<agency>#<round>#<step>`  one escalation to send
+ * - caller history  `CALLER#<callerKey>` / `HISTORY`              recent calls of one number (hashed)
+ * - contact rate    `RATE#<agencyId>#<contactId>` / `RATE`         recent sends to one contact
+ * - contact digest  `DIGEST#<agencyId>#<contactId>` / `DIGEST`     alerts held back for bundling
+ */
+
+export const INCIDENT_TABLE = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  /** Epoch seconds; DynamoDB deletes the item after it (retention of caller data). */
+  ttlAttribute: "expiresAt",
+  /** The relay reads state changes and new outbox entries from the stream. */
+  streamViewType: "NEW_AND_OLD_IMAGES",
+  indexes: {
+    /** Incidents of one day in the tenant's zone, newest last: the call-taker's list. */
+    byDay: { name: "byDay", partitionKey: "dayPk", sortKey: "receivedAt" },
+    /** Sparse: only outbox entries not yet delivered; the sweeper re-drives the overdue ones. */
+    pendingOutbox: { name: "pendingOutbox", partitionKey: "outboxPk", sortKey: "dueAt" },
+  },
+} as const;
+
+/** Value of `outboxPk` on an undelivered outbox entry (removed once delivered or dead). */
+export const PENDING_OUTBOX = "PENDING";
+
+/**
+ * The table name of a tenant.
+ *
+ * @example
+ * incidentTableName("71-71") // "siaga112-71-71-incidents"
+ */
+export function incidentTableName(tenantId: string): string {
+  return `siaga112-${tenantId}-incidents`;
+}
+
+export interface ItemKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/** @example incidentKey("c0ffee") // { pk: "INC#c0ffee", sk: "INCIDENT" } */
+export function incidentKey(incidentId: string): ItemKey {
+  return { pk: `INC#${incidentId}`, sk: "INCIDENT" };
+}
+
+/** @example agencyAlertKey("c0ffee", "damkar") // { pk: "INC#c0ffee", sk: "AGENCY#damkar" } */
+export function agencyAlertKey(incidentId: string, agencyId: string): ItemKey {
+  return { pk: `INC#${incidentId}`, sk: `AGENCY#${agencyId}` };
+}
+
+/**
+ * One escalation of one agency: the key makes (incident, agency, round, step) unique, which is
+ * what guarantees a single SMS per step.
+ *
+ * @example
+ * outboxKey("c0ffee", "damkar", 0, 1) // { pk: "INC#c0ffee", sk: "OUTBOX#damkar#0#1" }
+ */
+export function outboxKey(incidentId: string, agencyId: string, round: number, step: number): ItemKey {
+  return { pk: `INC#${incidentId}`, sk: `OUTBOX#${agencyId}#${round}#${step}` };
+}
+
+/** @example callerHistoryKey("9f2c…") // { pk: "CALLER#9f2c…", sk: "HISTORY" } */
+export function callerHistoryKey(callerKey: string): ItemKey {
+  return { pk: `CALLER#${callerKey}`, sk: "HISTORY" };
+}
+
+/** @example contactRateKey("damkar", "piket") // { pk: "RATE#damkar#piket", sk: "RATE" } */
+export function contactRateKey(agencyId: string, contactId: string): ItemKey {
+  return { pk: `RATE#${agencyId}#${contactId}`, sk: "RATE" };
+}
+
+/** @example contactDigestKey("damkar", "piket") // { pk: "DIGEST#damkar#piket", sk: "DIGEST" } */
+export function contactDigestKey(agencyId: string, contactId: string): ItemKey {
+  return { pk: `DIGEST#${agencyId}#${contactId}`, sk: "DIGEST" };
+}
+
+/** The kind of an item, from its sort key. */
+export type ItemKind = "incident" | "agency" | "outbox" | "caller" | "rate" | "digest" | "unknown";
+
+/** @example itemKind({ pk: "INC#a", sk: "OUTBOX#damkar#0#0" }) // "outbox" */
+export function itemKind(key: { readonly pk?: unknown; readonly sk?: unknown }): ItemKind {
+  const sk = typeof key.sk === "string" ? key.sk : "";
+  if (sk === "INCIDENT") return "incident";
+  if (sk.startsWith("AGENCY#")) return "agency";
+  if (sk.startsWith("OUTBOX#")) return "outbox";
+  if (sk === "HISTORY") return "caller";
+  if (sk === "RATE") return "rate";
+  if (sk === "DIGEST") return "digest";
+  return "unknown";
+}
+
+/** The `CreateTableCommand` input (plain object, no SDK import), identical on every side. */
+export interface CreateIncidentTableInput {
+  readonly TableName: string;
+  readonly BillingMode: "PAY_PER_REQUEST";
+  readonly AttributeDefinitions: readonly { AttributeName: string; AttributeType: "S" | "N" }[];
+  readonly KeySchema: readonly { AttributeName: string; KeyType: "HASH" | "RANGE" }[];
+  readonly GlobalSecondaryIndexes: readonly {
+    IndexName: string;
+    KeySchema: readonly { AttributeName: string; KeyType: "HASH" | "RANGE" }[];
+    Projection: { ProjectionType: "ALL" };
+  }[];
+  readonly StreamSpecification: { StreamEnabled: true; StreamViewType: "NEW_AND_OLD_IMAGES" };
+}
+
+/**
+ * The table as a `CreateTableCommand` input. TTL is set separately (`UpdateTimeToLive` on
+ * `INCIDENT_TABLE.ttlAttribute`); dynalite ignores it.
+ *
+ * @example
+ * await client.send(new CreateTableCommand(createIncidentTableInput("siaga112-71-71-incidents")));
+ */
+export function createIncidentTableInput(tableName: string): CreateIncidentTableInput {
+  const { byDay, pendingOutbox } = INCIDENT_TABLE.indexes;
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [
+      { AttributeName: INCIDENT_TABLE.partitionKey, AttributeType: "S" },
+      { AttributeName: INCIDENT_TABLE.sortKey, AttributeType: "S" },
+      { AttributeName: byDay.partitionKey, AttributeType: "S" },
+      { AttributeName: byDay.sortKey, AttributeType: "S" },
+      { AttributeName: pendingOutbox.partitionKey, AttributeType: "S" },
+      { AttributeName: pendingOutbox.sortKey, AttributeType: "S" },
+    ],
+    KeySchema: [
+      { AttributeName: INCIDENT_TABLE.partitionKey, KeyType: "HASH" },
+      { AttributeName: INCIDENT_TABLE.sortKey, KeyType: "RANGE" },
+    ],
+    GlobalSecondaryIndexes: [byDay, pendingOutbox].map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: "HASH" as const },
+        { AttributeName: index.sortKey, KeyType: "RANGE" as const },
+      ],
+      Projection: { ProjectionType: "ALL" as const },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: INCIDENT_TABLE.streamViewType },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Names of the environment variables the functions read. Pure constants: the CDK stack and the
+ * local centre set them, `lambdas/manifest.ts` lists which function needs which.
+ */
+import { TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
+
+export const ENV = {
+  /** JSON of `toRuntimeConfig(tenant)` (see domain/tenant-runtime.ts). */
+  tenant: TENANT_RUNTIME_ENV,
+  /** Name of the tenant's incident table (`incidentTableName(tenantId)`). */
+  tableName: "INCIDENT_TABLE_NAME",
+  /** Region of the incident table; intake runs in the hub's Connect Region and writes across. */
+  tableRegion: "INCIDENT_TABLE_REGION",
+  /** Topic ARN of agency `x` is this prefix followed by `x` (see `agencyTopicName`). */
+  agencyTopicArnPrefix: "AGENCY_TOPIC_ARN_PREFIX",
+  /** EventBridge Scheduler group holding the one-time re-escalation schedules. */
+  scheduleGroup: "ESCALATION_SCHEDULE_GROUP",
+  /** ARN of the `reescalate` function that the schedules invoke. */
+  scheduleTargetArn: "ESCALATION_SCHEDULE_TARGET_ARN",
+  /** Role EventBridge Scheduler assumes to invoke the target (needs iam:PassRole). */
+  scheduleRoleArn: "ESCALATION_SCHEDULE_ROLE_ARN",
+  /** Name or ARN of the national monitoring event bus. */
+  eventBus: "INCIDENT_EVENT_BUS",
+  /** Secrets Manager ARN of the tenant's acknowledgement-link signing secret (SecretString). */
+  ackSecretArn: "ACK_SECRET_ARN",
+  /** Public base URL of the ack function, e.g. `https://abc.lambda-url.ap-southeast-3.on.aws`. */
+  ackBaseUrl: "ACK_BASE_URL",
+  /** Local mode only: the key call-takers send in `x-siaga112-key` (cloud: an authorizer). */
+  localApiKey: "LOCAL_API_KEY",
+  /** Powertools service name and metrics namespace. */
+  serviceName: "POWERTOOLS_SERVICE_NAME",
+  metricsNamespace: "POWERTOOLS_METRICS_NAMESPACE",
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/** Header carrying the local call-taker key in local mode. */
+export const LOCAL_API_KEY_HEADER = "x-siaga112-key";
+
+/**
+ * SNS topic name of one agency of one tenant; subscriptions carry a filter policy
+ * `{"contact": ["<contactId>"]}` so that each step reaches only its contacts.
+ *
+ * @example
+ * agencyTopicName("71-71", "damkar") // "siaga112-71-71-agency-damkar"
+ */
+export function agencyTopicName(tenantId: string, agencyId: string): string {
+  return `${agencyTopicNamePrefix(tenantId)}${agencyId}`;
+}
+
+/** @example agencyTopicNamePrefix("71-71") // "siaga112-71-71-agency-" */
+export function agencyTopicNamePrefix(tenantId: string): string {
+  return `siaga112-${tenantId}-agency-`;
+}
+
+/** SNS message attribute (String.Array) naming the contacts a message is for. */
+export const CONTACT_FILTER_ATTRIBUTE = "contact";
+
+/**
+ * The SNS subscription filter policy of one contact.
+ *
+ * @example
+ * contactFilterPolicy("piket") // { contact: ["piket"] }
+ */
+export function contactFilterPolicy(contactId: string): Record<string, string[]> {
+  return { [CONTACT_FILTER_ATTRIBUTE]: [contactId] };
+}

@@ -1,0 +1,161 @@
+/**
+ * The narrow boundary of the incident lifecycle: every side effect goes through one of these
+ * ports, so the plain functions behind the handlers run the same in the cloud (SNS, Scheduler,
+ * EventBridge, Secrets Manager adapters in lambdas/shared/aws-*.ts) and in the local centre
+ * (inbox, local clock, in-process bus). Types only: no SDK imports.
+ *
+ * The plain functions (each takes its deps first):
+ * - `recordCall(deps, event)`                 lambdas/intake/record-call.ts
+ * - `handleCallTakerRequest(deps, request)`   lambdas/calltaker-api/routes.ts
+ *   (`classifyIncident`, `setOutcome`, `closeIncident`, `listIncidents`, `readIncident` beside it)
+ * - `relayChanges(deps, changes)`             lambdas/escalation-relay/relay.ts
+ * - `runScheduledTask(deps, task)`            lambdas/reescalate/run-scheduled-task.ts
+ * - `handleAckRequest(deps, request)`         lambdas/ack/ack-routes.ts
+ */
+import type { IncidentEvent } from "../../domain/incident-events";
+import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
+
+/** Time source; the local centre drives it to fire scheduled steps. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** One message to the contacts of one agency (SNS: publish to the agency topic). */
+export interface AgencyAlert {
+  readonly agencyId: string;
+  /** Contact ids the message is for (SNS message attribute `contact`, String.Array). */
+  readonly contacts: readonly string[];
+  /** One or two GSM-7 segments. */
+  readonly sms: string;
+  readonly email: { readonly subject: string; readonly body: string };
+  /** Stable per (incident, agency, round, step) or per digest; for logs and local dedup checks. */
+  readonly dedupKey: string;
+}
+
+/** Delivers agency alerts. Throws on failure (throttling included); the outbox retries. */
+export interface AlertPublisher {
+  publish(alert: AgencyAlert): Promise<void>;
+}
+
+/** What a schedule carries back to `runScheduledTask` when it fires. */
+export type ScheduledTask =
+  /** Step `step` of round `round` is due for the agency, unless it acknowledged meanwhile. */
+  | {
+      readonly kind: "step";
+      readonly incidentId: string;
+      readonly agencyId: string;
+      readonly round: number;
+      readonly step: number;
+    }
+  /** Alerts held back for a rate-limited contact may go out now, bundled. */
+  | { readonly kind: "digest"; readonly agencyId: string; readonly contactId: string }
+  /** Recurring: re-drive outbox entries left undelivered (crash, throttling, stream give-up). */
+  | { readonly kind: "sweep" };
+
+/** Recurring sweep schedule: infra creates it once per tenant with this input. */
+export const SWEEP_SCHEDULE = {
+  nameSuffix: "outbox-sweep",
+  expression: "rate(1 minute)",
+  input: { kind: "sweep" } as ScheduledTask,
+} as const;
+
+export interface OneTimeSchedule {
+  /** Unique in the group (at most 64 characters); deterministic so it can be cancelled. */
+  readonly name: string;
+  /** When to fire, epoch milliseconds. */
+  readonly at: number;
+  readonly task: ScheduledTask;
+}
+
+/** One-time schedules (EventBridge Scheduler `at(...)`, deleted after completion). */
+export interface StepScheduler {
+  /** Creates the schedule; creating one that exists already is not an error. */
+  schedule(schedule: OneTimeSchedule): Promise<void>;
+  /** Deletes it; a schedule that is gone (fired or cancelled) is not an error. */
+  cancel(name: string): Promise<void>;
+}
+
+/** Publishes incident events to the national bus. Throws when any entry failed. */
+export interface EventPublisher {
+  publish(events: readonly IncidentEvent[]): Promise<void>;
+}
+
+/** The tenant's acknowledgement-link signing secret (cached by the adapter). */
+export interface SigningSecret {
+  get(): Promise<string>;
+}
+
+/** Minimal DynamoDB DocumentClient surface (`DynamoDBDocumentClient.send`). */
+export interface DocumentStore {
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK's command types are generic over inputs
+  send(command: any): Promise<any>;
+}
+
+/** Structured logging; caller numbers must never be passed unmasked (see maskCallerNumber). */
+export interface Log {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Counters and timings (Powertools Metrics in the cloud). */
+export interface MetricSink {
+  count(name: string, value?: number): void;
+}
+
+/** What every function of a tenant shares. */
+export interface TenantDeps {
+  readonly tenant: TenantRuntimeConfig;
+  readonly db: DocumentStore;
+  readonly tableName: string;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly metrics: MetricSink;
+}
+
+/** Deps of the functions that send: relay and reescalate. */
+export interface SenderDeps extends TenantDeps {
+  readonly alerts: AlertPublisher;
+  readonly scheduler: StepScheduler;
+  readonly events: EventPublisher;
+  readonly secret: SigningSecret;
+  /** Base URL of the acknowledgement function (links are `<base>/a/<token>`). */
+  readonly ackBaseUrl: string;
+}
+
+/** Deps of the acknowledgement function. */
+export interface AckDeps extends TenantDeps {
+  readonly scheduler: StepScheduler;
+  readonly secret: SigningSecret;
+}
+
+/**
+ * One change of the incident table, as the DynamoDB stream reports it (images unmarshalled).
+ * The local centre produces these with `captureChanges` (lambdas/shared/change-capture.ts).
+ */
+export interface TableChange {
+  /** Stream record id (for partial-batch failure reports). */
+  readonly id: string;
+  readonly eventName: "INSERT" | "MODIFY" | "REMOVE";
+  readonly oldImage?: Readonly<Record<string, unknown>>;
+  readonly newImage?: Readonly<Record<string, unknown>>;
+}
+
+/** Plain HTTP request/response used by the call-taker API and the ack function. */
+export interface HttpRequest {
+  readonly method: string;
+  /** Path without the stage, e.g. `/incidents/abc/classification`. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly body?: string;
+  /** True when an authorizer in front already authenticated the caller (cloud). */
+  readonly authorized: boolean;
+}
+
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
