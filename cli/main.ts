@@ -18,11 +18,20 @@ export function buildProgram(): Command {
   return program;
 }
 
-if (require.main === module) {
-  buildProgram()
-    .parseAsync(process.argv)
+/**
+ * Runs the CLI on `process.argv`; a failing command prints its message and exits 1.
+ *
+ * @example
+ * run(); // siaga112 tenant list
+ */
+export function run(argv: readonly string[] = process.argv): Promise<void> {
+  return buildProgram()
+    .parseAsync([...argv])
+    .then(() => undefined)
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));
       process.exitCode = 1;
     });
 }
+
+if (require.main === module) void run();

@@ -4,13 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { parseDocument } from "yaml";
+import { load, YAMLException } from "js-yaml";
 import type { z } from "zod";
 import type { Platform, Tenant } from "../domain/tenant";
 import { crossCheck } from "./cross-checks";
 import { resolvePlatform } from "./platform";
 import { type Problem, RegistryError } from "./problem";
-import { resolveTenant, TENANT_FILE_NAME } from "./resolve-tenant";
+import { checkIdentity, resolveTenant, TENANT_FILE_NAME } from "./resolve-tenant";
 import { platformFileSchema, tenantFileSchema } from "./tenant-file-schema";
 import { zodProblems } from "./zod-problems";
 
@@ -66,7 +66,12 @@ export function validateRegistry(
       continue;
     }
     const parsed = parseSource(source, tenantFileSchema, problems);
-    if (!parsed || !platform) continue;
+    if (!parsed) {
+      // The file's shape is wrong somewhere; still check what can be checked so every problem shows at once.
+      if (platform) problems.push(...checkIdentity(source.file, name[1], rawOf(source), platform));
+      continue;
+    }
+    if (!platform) continue;
     const resolved = resolveTenant(source.file, { code: name[1], slug: name[2] }, parsed, {
       platform,
       promptSets: options.promptSets,
@@ -77,6 +82,15 @@ export function validateRegistry(
   if (platform) problems.push(...crossCheck(tenants, platform, platformSource.file));
   tenants.sort((a, b) => a.code.localeCompare(b.code));
   return { platform, tenants, problems };
+}
+
+/** The raw document when it parses, for the checks that still run on an invalid file. */
+function rawOf(source: SourceFile): unknown {
+  try {
+    return source.file.endsWith(".json") ? JSON.parse(source.text) : load(source.text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseSource<S extends z.ZodType>(
@@ -93,19 +107,17 @@ function parseSource<S extends z.ZodType>(
       return undefined;
     }
   } else {
-    const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const line = error.linePos?.[0];
-        problems.push({
-          file: line ? `${source.file}:${line.line}:${line.col}` : source.file,
-          path: "",
-          message: `not valid YAML: ${error.message.split("\n")[0]}`,
-        });
-      }
+    try {
+      input = load(source.text, { filename: source.file });
+    } catch (error) {
+      if (!(error instanceof YAMLException)) throw error;
+      problems.push({
+        file: error.mark ? `${source.file}:${error.mark.line + 1}:${error.mark.column + 1}` : source.file,
+        path: "",
+        message: `not valid YAML: ${error.reason}`,
+      });
       return undefined;
     }
-    input = doc.toJS();
   }
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     problems.push({
@@ -127,7 +139,7 @@ export interface LoadOptions {
   readonly dir?: string;
   /** Only these tenant files (paths); the rest of the folder is still read for cross-file rules. */
   readonly only?: readonly string[];
-  /** Folder of prompt sets; default `prompts` beside the tenants folder. */
+  /** Folder of prompt sets; default `prompts` in the working directory (they ship with the repository). */
   readonly promptsDir?: string;
 }
 
@@ -166,7 +178,7 @@ export function loadRegistry(options: LoadOptions = {}): Registry {
     { file: display(platformPath), text: readFileSync(platformPath, "utf8") },
     sources,
     {
-      promptSets: listPromptSets(options.promptsDir ?? join(dir, "..", "prompts")),
+      promptSets: listPromptSets(options.promptsDir ?? "prompts"),
     },
   );
   if (!options.only) return registry;

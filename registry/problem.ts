@@ -23,12 +23,13 @@ export interface Problem {
 export function formatProblem(problem: Problem): string {
   const where = problem.path ? ` ${problem.path}` : "";
   const what = problem.value === undefined ? "" : ` ${renderValue(problem.value)}`;
-  return `${problem.file}:${where}${what}: ${problem.message}`;
+  const at = `${where}${what}`;
+  return at ? `${problem.file}:${at}: ${problem.message}` : `${problem.file}: ${problem.message}`;
 }
 
 function renderValue(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /**

@@ -39,41 +39,9 @@ export function resolveTenant(
   const problem = (path: string, value: unknown, message: string) =>
     problems.push({ file, path, value, message });
 
+  problems.push(...checkIdentity(file, name.code, parsed, context.platform));
   const region = officialRegions().byCode.get(parsed.code);
-  if (!region) {
-    const near = nearestRegions(parsed.code)
-      .map((r) => `${r.code} ${displayName(r.officialName)}`)
-      .join(", ");
-    problem("code", parsed.code, `not a Kemendagri province or kab/kota code; nearest: ${near}`);
-  } else if (region.administrative) {
-    problem(
-      "code",
-      parsed.code,
-      `${displayName(region.officialName)} is an administrative city of ${displayName(region.province.name)}, which runs one province-level tenant: use code "${region.province.code}"`,
-    );
-  } else if (region.level === "province" && !provinceRunsCentre(region.code)) {
-    problem(
-      "code",
-      parsed.code,
-      `${displayName(region.officialName)} is a province; 112 centres are run by each kab/kota (only provinces whose cities are administrative, like DKI Jakarta "31", run one)`,
-    );
-  }
-  if (parsed.code !== name.code) {
-    problem(
-      "code",
-      parsed.code,
-      `does not match the file name's code "${name.code}"; rename the file or fix the code`,
-    );
-  }
-
   const hub = context.platform.hubs.find((h) => h.id === parsed.hub);
-  if (!hub) {
-    problem(
-      "hub",
-      parsed.hub,
-      `unknown hub; hubs declared in platform.yaml: ${context.platform.hubs.map((h) => h.id).join(", ")}`,
-    );
-  }
 
   if (parsed.phone.did !== undefined && parsed.phone.did === parsed.phone.overflow) {
     problem(
@@ -116,6 +84,56 @@ export function resolveTenant(
       retention: parsed.retention,
     },
   };
+}
+
+/**
+ * The code against the official list and the file name, and the hub against platform.yaml. Runs on
+ * the raw document too when other fields are malformed, so those problems show in the same run.
+ *
+ * @example
+ * checkIdentity("tenants/71.71-kota-manado.yaml", "71.71", { code: "71.71", hub: "timur-1" }, platform) // []
+ */
+export function checkIdentity(file: string, fileCode: string, raw: unknown, platform: Platform): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (path: string, value: unknown, message: string) =>
+    problems.push({ file, path, value, message });
+  const { code, hub } = (raw ?? {}) as { code?: unknown; hub?: unknown };
+  if (typeof code === "string") {
+    const region = officialRegions().byCode.get(code);
+    if (!region) {
+      const near = nearestRegions(code)
+        .map((r) => `${r.code} ${displayName(r.officialName)}`)
+        .join(", ");
+      problem("code", code, `not a Kemendagri province or kab/kota code; nearest: ${near}`);
+    } else if (region.administrative) {
+      problem(
+        "code",
+        code,
+        `${displayName(region.officialName)} is an administrative city of ${displayName(region.province.name)}, which runs one province-level tenant: use code "${region.province.code}"`,
+      );
+    } else if (region.level === "province" && !provinceRunsCentre(region.code)) {
+      problem(
+        "code",
+        code,
+        `${displayName(region.officialName)} is a province; 112 centres are run by each kab/kota (only provinces whose cities are administrative, like DKI Jakarta "31", run one)`,
+      );
+    }
+    if (code !== fileCode) {
+      problem(
+        "code",
+        code,
+        `does not match the file name's code "${fileCode}"; rename the file or fix the code`,
+      );
+    }
+  }
+  if (typeof hub === "string" && !platform.hubs.some((h) => h.id === hub)) {
+    problem(
+      "hub",
+      hub,
+      `unknown hub; hubs declared in platform.yaml: ${platform.hubs.map((h) => h.id).join(", ")}`,
+    );
+  }
+  return problems;
 }
 
 /** A province runs its own centre only when all its kab/kota are administrative (DKI Jakarta). */

@@ -31,9 +31,8 @@ const E164_EXAMPLE = "+6281234567890";
 /** An E.164 phone number that libphonenumber-js recognises as a real numbering-plan number. */
 export const e164 = z
   .string({ error: `expected an E.164 phone number as a string (e.g. ${E164_EXAMPLE})` })
-  .refine((value) => /^\+[1-9]\d{6,14}$/.test(value) && isValidPhoneNumber(value), {
-    error: `not an E.164 number (e.g. ${E164_EXAMPLE})`,
-  });
+  .regex(/^\+[1-9]\d{6,14}$/, { error: `not an E.164 number (e.g. ${E164_EXAMPLE})`, abort: true })
+  .refine((value) => isValidPhoneNumber(value), { error: `not an E.164 number (e.g. ${E164_EXAMPLE})` });
 
 const slugId = (what: string) =>
   z.string({ error: `expected ${what} as a string` }).regex(/^[a-z][a-z0-9-]{0,29}$/, {
@@ -65,7 +64,12 @@ const agencySchema = z.strictObject({
   contacts: z.array(contactSchema),
   escalation: z.strictObject({
     steps: z.array(stepSchema).min(1, { error: "an escalation needs at least one step" }),
-    repeat: z.int().min(0).max(10).default(2),
+    repeat: z
+      .int()
+      .min(0)
+      .max(10)
+      .default(2)
+      .meta({ description: "Times the whole policy runs again unacknowledged" }),
   }),
 });
 
@@ -85,7 +89,9 @@ const routingSchema = z.strictObject(
 export const tenantFileSchema = z.strictObject({
   $schema: z.string().optional(),
   code: z.string({ error: 'expected the Kemendagri code as a quoted string (e.g. "71.71" or "31")' }),
-  hub: slugId("hub id"),
+  hub: slugId("hub id").meta({
+    description: "Connect hub (instance) this tenant shares, from platform.yaml",
+  }),
   dataRegion: z.enum(DATA_REGIONS).default("ap-southeast-3"),
   phone: z
     .strictObject({
@@ -96,13 +102,29 @@ export const tenantFileSchema = z.strictObject({
           error: "not an Amazon Connect phone number ARN",
         })
         .optional(),
-      overflow: e164,
+      overflow: e164.meta({
+        description: "Backup centre taking calls when this one is full, closed or failing",
+      }),
     })
-    .refine((p) => (p.did === undefined) !== (p.numberArn === undefined), {
-      error: "give exactly one of did (a number to claim) or numberArn (a number already claimed)",
+    .superRefine((phone, ctx) => {
+      if (phone.did !== undefined && phone.numberArn !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["numberArn"],
+          message: "give either did (a number to claim) or numberArn (a number already claimed), not both",
+        });
+      } else if (phone.did === undefined && phone.numberArn === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["did"],
+          message: "missing: give did (the DID to claim, E.164) or numberArn (a number already claimed)",
+        });
+      }
     }),
   agencies: z.array(agencySchema).min(1, { error: "a tenant needs at least one agency" }),
-  routing: routingSchema.default({}),
+  routing: routingSchema
+    .default({})
+    .meta({ description: "Overrides of the default routing: category -> agency ids alerted" }),
   callHandling: z
     .strictObject({
       staffedHours: z.union([z.literal("24/7"), z.array(windowSchema).min(1)]).default("24/7"),

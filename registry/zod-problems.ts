@@ -65,6 +65,7 @@ function expectedName(expected: string): string {
 function describe(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case "invalid_type":
+      if (!issue.message.startsWith("Invalid input")) return issue.message;
       if (value === undefined) return `missing: a value is required (${expectedName(issue.expected)})`;
       return `expected ${expectedName(issue.expected)}, got ${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}`;
     case "invalid_value":

@@ -1,0 +1,24 @@
+import { zoneOfProvince } from "../../domain/time-zones";
+import { officialRegions } from "../../registry/official-regions";
+
+describe("zoneOfProvince", () => {
+  it.each([
+    ["31", "Asia/Jakarta", "WIB", 7],
+    ["11", "Asia/Jakarta", "WIB", 7],
+    ["61", "Asia/Pontianak", "WIB", 7],
+    ["62", "Asia/Pontianak", "WIB", 7],
+    ["51", "Asia/Makassar", "WITA", 8],
+    ["64", "Asia/Makassar", "WITA", 8],
+    ["71", "Asia/Makassar", "WITA", 8],
+    ["81", "Asia/Jayapura", "WIT", 9],
+    ["96", "Asia/Jayapura", "WIT", 9],
+  ])("province %s follows %s (%s, UTC+%d)", (province, iana, name, offset) => {
+    expect(zoneOfProvince(province)).toEqual({ iana, name, utcOffsetHours: offset });
+  });
+
+  it("splits the 38 provinces 18 WIB, 12 WITA, 8 WIT", () => {
+    const counts = { WIB: 0, WITA: 0, WIT: 0 };
+    for (const p of officialRegions().provinces) counts[zoneOfProvince(p.code).name]++;
+    expect(counts).toEqual({ WIB: 18, WITA: 12, WIT: 8 });
+  });
+});
