@@ -1,0 +1,89 @@
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { foldEvents } from "../../../domain/statistics";
+import { createStatisticsTableInput } from "../../../domain/statistics-table";
+import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
+import { DynamoStatisticsStore } from "../../../lambdas/national-aggregator/statistics-store";
+import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
+import { acknowledged, classified, eventsOf, outcome, received, sent } from "../../domain/statistics-events";
+
+let dynamo: LocalDynamo;
+let table = 0;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(() => dynamo.stop());
+
+async function freshStore(): Promise<DynamoStatisticsStore> {
+  const name = `statistics-${++table}`;
+  await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(name)));
+  return new DynamoStatisticsStore(dynamo.documents, name);
+}
+const allDays = ["2026-11-27", "2026-11-28"];
+
+describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
+  it("counts a redelivered event once", async () => {
+    const store = await freshStore();
+    const call = received();
+    const report = await aggregateIncidentEvents([call, call], store);
+    expect(report).toMatchObject({ applied: 1, duplicates: 1 });
+    const [cell] = await store.readCells(allDays);
+    expect(cell.counters.calls).toBe(1);
+  });
+
+  it("produces the same cells as the in-memory fold, in any delivery order", async () => {
+    const store = await freshStore();
+    const events = eventsOf(25, 7);
+    const shuffled = [...events].reverse();
+    await aggregateIncidentEvents([...shuffled, ...events.slice(0, 10)], store);
+    expect(await store.readCells(allDays)).toEqual(foldEvents(events));
+  });
+
+  it("moves a corrected outcome between counters", async () => {
+    const store = await freshStore();
+    await aggregateIncidentEvents(
+      [
+        received({ incidentId: "x" }),
+        outcome("prank", { incidentId: "x", at: "2026-11-27T01:01:00Z" }),
+        outcome("genuine", { incidentId: "x", at: "2026-11-27T01:05:00Z" }),
+        classified("fire", { incidentId: "x" }),
+        sent("fire", { incidentId: "x" }),
+        acknowledged("fire", 90, { incidentId: "x" }),
+      ],
+      store,
+    );
+    const [cell] = await store.readCells(allDays);
+    expect(cell.counters).toMatchObject({
+      calls: 1,
+      "outcome:genuine": 1,
+      "category:fire": 1,
+      "escalations:fire": 1,
+      "acks:fire": 1,
+    });
+    expect(cell.counters["outcome:prank"]).toBeUndefined();
+  });
+
+  it("ignores unknown event types and versions and reports malformed events without applying them", async () => {
+    const store = await freshStore();
+    const report = await aggregateIncidentEvents(
+      [
+        { ...received(), type: "IncidentTeleported" },
+        { ...received(), schemaVersion: 2 },
+        { ...received(), tenant: "Manado" },
+        { ...received(), extraFieldFromTheFuture: true },
+      ],
+      store,
+    );
+    expect(report.applied).toBe(1);
+    expect(report.ignored).toBe(2);
+    expect(report.invalid).toEqual([expect.stringContaining("tenant")]);
+  });
+
+  it("reads one province only when asked", async () => {
+    const store = await freshStore();
+    await aggregateIncidentEvents(
+      [received({ tenant: "35.78", province: "35" }), received({ tenant: "71.71", province: "71" })],
+      store,
+    );
+    expect((await store.readCells(allDays, "35")).map((c) => c.tenant)).toEqual(["35.78"]);
+  });
+});
