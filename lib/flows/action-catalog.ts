@@ -1,0 +1,184 @@
+/**
+ * What siaga112 knows about each action type of the flow language: its parameters, the errors it
+ * can raise, the conditions it takes and whether it ends the flow. Checked against AWS's flow
+ * language reference (docs.aws.amazon.com/connect/latest/APIReference/flow-language-actions.html);
+ * the verifier and the simulator both read this table, so a type missing here is reported, never
+ * guessed.
+ */
+
+/** How an action's `Conditions` are judged. */
+export type ConditionRule =
+  /** Conditions are not supported. */
+  | { readonly kind: "none" }
+  /** Exactly these `Equals` operands, each one required (CheckHoursOfOperation, Loop). */
+  | { readonly kind: "exactly"; readonly operands: readonly string[] }
+  /** Any conditions with these operators (Compare, GetParticipantInput, CheckMetricData). */
+  | { readonly kind: "free"; readonly operators: readonly string[] };
+
+export interface ActionSpec {
+  /** Parameter names Connect accepts for this type. */
+  readonly parameters: readonly string[];
+  /** Parameters that must be present. */
+  readonly required: readonly string[];
+  /** Of these, exactly one must be present (the message source of a prompt). */
+  readonly oneOf?: readonly string[];
+  /** Every error type the action can raise; each needs a branch. */
+  readonly errors: readonly string[];
+  readonly conditions: ConditionRule;
+  /** No transitions: the flow stops here (DisconnectParticipant, EndFlowExecution). */
+  readonly terminal: boolean;
+  /** Whether the action takes a `NextAction` on success. */
+  readonly hasNext: boolean;
+}
+
+const MESSAGE_SOURCES = ["PromptId", "Text", "SSML", "Media"] as const;
+const COMPARISON_OPERATORS = [
+  "Equals",
+  "NumberGreaterThan",
+  "NumberGreaterOrEqualTo",
+  "NumberLessThan",
+  "NumberLessOrEqualTo",
+  "TextStartsWith",
+  "TextEndsWith",
+  "TextContains",
+] as const;
+
+function spec(partial: Partial<ActionSpec>): ActionSpec {
+  return {
+    parameters: [],
+    required: [],
+    errors: [],
+    conditions: { kind: "none" },
+    terminal: false,
+    hasNext: true,
+    ...partial,
+  };
+}
+
+export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
+  MessageParticipant: spec({
+    parameters: [...MESSAGE_SOURCES],
+    oneOf: MESSAGE_SOURCES,
+    errors: ["NoMatchingError"],
+  }),
+  GetParticipantInput: spec({
+    parameters: [
+      ...MESSAGE_SOURCES,
+      "InputTimeLimitSeconds",
+      "StoreInput",
+      "InputValidation",
+      "InputEncryption",
+      "DTMFConfiguration",
+    ],
+    required: ["InputTimeLimitSeconds", "StoreInput"],
+    oneOf: MESSAGE_SOURCES,
+    errors: ["NoMatchingCondition", "InputTimeLimitExceeded", "NoMatchingError"],
+    conditions: { kind: "free", operators: ["Equals"] },
+    // With conditions the action always leaves by a condition or an error.
+    hasNext: false,
+  }),
+  InvokeLambdaFunction: spec({
+    parameters: [
+      "LambdaFunctionARN",
+      "InvocationTimeLimitSeconds",
+      "InvocationType",
+      "LambdaInvocationAttributes",
+      "ResponseValidation",
+    ],
+    required: ["LambdaFunctionARN", "InvocationTimeLimitSeconds"],
+    errors: ["NoMatchingError"],
+  }),
+  UpdateContactAttributes: spec({
+    parameters: ["Attributes", "TargetContact"],
+    required: ["Attributes"],
+    errors: ["NoMatchingError"],
+  }),
+  Compare: spec({
+    parameters: ["ComparisonValue"],
+    required: ["ComparisonValue"],
+    errors: ["NoMatchingCondition"],
+    conditions: { kind: "free", operators: COMPARISON_OPERATORS },
+    hasNext: false,
+  }),
+  CheckHoursOfOperation: spec({
+    parameters: ["HoursOfOperationId"],
+    errors: ["NoMatchingError"],
+    conditions: { kind: "exactly", operands: ["True", "False"] },
+    hasNext: false,
+  }),
+  UpdateContactTargetQueue: spec({
+    parameters: ["QueueId", "AgentId"],
+    oneOf: ["QueueId", "AgentId"],
+    errors: ["NoMatchingError"],
+  }),
+  /** On success the contact is in queue and this flow ends. */
+  TransferContactToQueue: spec({
+    errors: ["QueueAtCapacity", "NoMatchingError"],
+    hasNext: false,
+  }),
+  TransferParticipantToThirdParty: spec({
+    parameters: [
+      "ThirdPartyPhoneNumber",
+      "ThirdPartyConnectionTimeLimitSeconds",
+      "ContinueFlowExecution",
+      "ThirdPartyDTMFDigits",
+      "CallerId",
+    ],
+    required: ["ThirdPartyPhoneNumber", "ThirdPartyConnectionTimeLimitSeconds", "ContinueFlowExecution"],
+    errors: ["CallFailed", "ConnectionTimeLimitExceeded", "NoMatchingError"],
+  }),
+  CheckMetricData: spec({
+    parameters: ["MetricType", "QueueId", "AgentId"],
+    required: ["MetricType"],
+    errors: ["NoMatchingCondition", "NoMatchingError"],
+    conditions: { kind: "free", operators: COMPARISON_OPERATORS },
+    hasNext: false,
+  }),
+  Loop: spec({
+    parameters: ["LoopCount"],
+    required: ["LoopCount"],
+    conditions: { kind: "exactly", operands: ["ContinueLooping", "DoneLooping"] },
+    hasNext: false,
+  }),
+  UpdateFlowLoggingBehavior: spec({
+    parameters: ["FlowLoggingBehavior"],
+    required: ["FlowLoggingBehavior"],
+  }),
+  UpdateContactRecordingBehavior: spec({
+    parameters: ["RecordingBehavior", "AnalyticsBehavior"],
+    required: ["RecordingBehavior"],
+  }),
+  UpdateContactData: spec({
+    parameters: ["LanguageCode", "Name", "Description", "CustomerId", "TargetContact"],
+    errors: ["NoMatchingError"],
+  }),
+  UpdateContactEventHooks: spec({
+    parameters: ["EventHooks"],
+    required: ["EventHooks"],
+    errors: ["NoMatchingError"],
+  }),
+  MessageParticipantIteratively: spec({
+    parameters: ["Messages", "InterruptFrequencySeconds"],
+    required: ["Messages"],
+    errors: ["NoMatchingError"],
+    conditions: { kind: "exactly", operands: ["MessagesInterrupted"] },
+    // Without an interrupt frequency it plays until a call-taker answers.
+    hasNext: false,
+  }),
+  DisconnectParticipant: spec({ terminal: true, hasNext: false }),
+  /** Customer-queue flows only: the contact stays in queue. */
+  EndFlowExecution: spec({ terminal: true, hasNext: false }),
+};
+
+/** Action types the verifier and simulator support. */
+export const SUPPORTED_ACTION_TYPES: readonly string[] = Object.keys(ACTION_CATALOG);
+
+/**
+ * The catalog entry for an action type, or `undefined` for a type siaga112 does not support.
+ *
+ * @example
+ * actionSpec("Loop")?.conditions // { kind: "exactly", operands: ["ContinueLooping", "DoneLooping"] }
+ */
+export function actionSpec(type: string): ActionSpec | undefined {
+  return Object.hasOwn(ACTION_CATALOG, type) ? ACTION_CATALOG[type] : undefined;
+}

@@ -1,0 +1,32 @@
+/**
+ * The shape of a flow verification rule: one concern per file under `lib/flows/rules/`, each with a
+ * passing and a failing example flow in `test/flows/rules/`.
+ */
+import type { FlowContent } from "../flow-language";
+
+/** Inbound flows must hand the caller to a human; customer-queue flows must keep the caller queued. */
+export type FlowKind = "inbound" | "customer-queue";
+
+export interface FlowUnderTest {
+  readonly name: string;
+  readonly kind: FlowKind;
+  readonly content: FlowContent;
+}
+
+export interface RuleContext {
+  /** Seconds a prompt (id or ARN) plays, or `undefined` when it is not in the prompt set. */
+  readonly promptSeconds: (promptId: string) => number | undefined;
+}
+
+export interface RuleProblem {
+  /** The action at fault, when there is one. */
+  readonly action?: string;
+  readonly message: string;
+}
+
+export interface FlowRule {
+  /** Short kebab-case name shown in problems: `[error-branches]`. */
+  readonly id: string;
+  readonly description: string;
+  check(flow: FlowUnderTest, context: RuleContext): RuleProblem[];
+}

@@ -1,0 +1,116 @@
+/**
+ * Rule `structure`: the flow is something Connect accepts. Version, identifiers valid and unique,
+ * at most 250 actions and 256,000 characters, every transition target exists, only known action
+ * types, parameters and error types, values written as strings, Lambda time limits 1-8 s.
+ */
+import { actionSpec } from "../action-catalog";
+import { edgesOf } from "../flow-graph";
+import {
+  FLOW_LANGUAGE_VERSION,
+  type FlowAction,
+  identifierProblem,
+  MAX_ACTIONS,
+  MAX_CONTENT_CHARACTERS,
+} from "../flow-language";
+import type { FlowRule, RuleProblem } from "./rule";
+
+function checkAction(action: FlowAction, ids: ReadonlySet<string>): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const at = (message: string) => problems.push({ action: action.Identifier, message });
+  const spec = actionSpec(action.Type);
+  if (!spec) {
+    at(`type "${action.Type}" is not a supported action type`);
+    return problems;
+  }
+  const params = action.Parameters ?? {};
+  for (const [name, value] of Object.entries(params)) {
+    if (!spec.parameters.includes(name)) {
+      at(`${action.Type} has no parameter "${name}"; accepted: ${spec.parameters.join(", ") || "none"}`);
+    }
+    if (typeof value === "number" || typeof value === "boolean") {
+      at(
+        `parameter ${name} is ${typeof value} ${String(value)}; the flow language writes it as a string ("${value}")`,
+      );
+    }
+  }
+  for (const name of spec.required) if (!(name in params)) at(`${action.Type} needs parameter ${name}`);
+  if (spec.oneOf) {
+    const given = spec.oneOf.filter((p) => p in params);
+    if (given.length !== 1)
+      at(`${action.Type} needs exactly one of ${spec.oneOf.join(", ")} (found ${given.length})`);
+  }
+  if (action.Type === "InvokeLambdaFunction") {
+    const limit = Number(params.InvocationTimeLimitSeconds);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 8) {
+      at(
+        `InvocationTimeLimitSeconds "${String(params.InvocationTimeLimitSeconds)}": must be a whole number from 1 to 8`,
+      );
+    }
+  }
+  if (action.Type === "Loop") {
+    const count = Number(params.LoopCount);
+    if (!Number.isInteger(count) || count < 0 || count > 100) {
+      at(`LoopCount "${String(params.LoopCount)}": must be a whole number from 0 to 100`);
+    }
+  }
+  const t = action.Transitions ?? {};
+  if (spec.terminal && (t.NextAction || t.Errors?.length || t.Conditions?.length)) {
+    at(`${action.Type} ends the flow and takes no transitions`);
+  }
+  if (spec.hasNext && !t.NextAction) at(`${action.Type} needs a NextAction`);
+  for (const e of t.Errors ?? []) {
+    if (!spec.errors.includes(e.ErrorType)) {
+      at(`${action.Type} cannot raise "${e.ErrorType}"; it raises ${spec.errors.join(", ") || "no errors"}`);
+    }
+  }
+  const rule = spec.conditions;
+  for (const c of t.Conditions ?? []) {
+    const operator = c.Condition?.Operator;
+    if (rule.kind === "none") at(`${action.Type} takes no conditions`);
+    else if (rule.kind === "exactly") {
+      if (operator !== "Equals" || !rule.operands.includes(c.Condition.Operands?.[0] ?? "")) {
+        at(
+          `condition ${operator} ${JSON.stringify(c.Condition?.Operands)}: ${action.Type} takes Equals ${rule.operands.join(" or ")}`,
+        );
+      }
+    } else if (!rule.operators.includes(operator)) {
+      at(`condition operator "${operator}": ${action.Type} accepts ${rule.operators.join(", ")}`);
+    }
+  }
+  for (const edge of edgesOf(action)) {
+    if (!ids.has(edge.to)) at(`${edge.label} leads to "${edge.to}", which is not an action of this flow`);
+  }
+  return problems;
+}
+
+export const structureRule: FlowRule = {
+  id: "structure",
+  description: "valid identifiers, known types and parameters, limits, transition targets exist",
+  check(flow) {
+    const problems: RuleProblem[] = [];
+    const content = flow.content;
+    if (content.Version !== FLOW_LANGUAGE_VERSION) {
+      problems.push({ message: `Version "${content.Version}": must be "${FLOW_LANGUAGE_VERSION}"` });
+    }
+    const actions = content.Actions ?? [];
+    if (actions.length > MAX_ACTIONS)
+      problems.push({ message: `${actions.length} actions (at most ${MAX_ACTIONS})` });
+    const characters = JSON.stringify(content).length;
+    if (characters > MAX_CONTENT_CHARACTERS) {
+      problems.push({ message: `content is ${characters} characters (at most ${MAX_CONTENT_CHARACTERS})` });
+    }
+    const ids = new Set<string>();
+    for (const action of actions) {
+      const problem = identifierProblem(action.Identifier);
+      if (problem) problems.push({ action: action.Identifier, message: `identifier ${problem}` });
+      if (ids.has(action.Identifier))
+        problems.push({ action: action.Identifier, message: "identifier used twice" });
+      ids.add(action.Identifier);
+    }
+    if (!ids.has(content.StartAction)) {
+      problems.push({ message: `StartAction "${content.StartAction}" is not an action of this flow` });
+    }
+    for (const action of actions) problems.push(...checkAction(action, ids));
+    return problems;
+  },
+};
