@@ -1,0 +1,183 @@
+/**
+ * The incident: its stored shape, its states and the legal transitions between them.
+ * Pure (node:crypto only): shared by the Lambdas, the CLI and the local centre.
+ */
+import { createHash } from "node:crypto";
+import type { IncidentCategory } from "./categories";
+import type { CallOutcome, IncidentState } from "./incident-events";
+
+export type Severity = "low" | "medium" | "high" | "critical";
+export const SEVERITIES: readonly Severity[] = ["low", "medium", "high", "critical"];
+
+/** Indonesian labels of severities, for SMS, e-mail and pages. */
+export const SEVERITY_LABELS_ID: Readonly<Record<Severity, string>> = {
+  low: "rendah",
+  medium: "sedang",
+  high: "tinggi",
+  critical: "kritis",
+};
+
+/** What an agency can report through its link, in order of progress. */
+export const AGENCY_STATUSES = ["alerted", "acknowledged", "dispatched", "on-scene", "resolved"] as const;
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
+
+export const AGENCY_STATUS_LABELS_ID: Readonly<Record<AgencyStatus, string>> = {
+  alerted: "menunggu konfirmasi",
+  acknowledged: "diterima",
+  dispatched: "unit berangkat",
+  "on-scene": "tiba di lokasi",
+  resolved: "selesai ditangani",
+};
+
+export interface IncidentLocation {
+  /** What the caller said, as the call-taker wrote it. */
+  readonly text: string;
+  readonly lat?: number;
+  readonly lon?: number;
+}
+
+/** The incident item (table key `incidentKey(incidentId)`). */
+export interface Incident {
+  /** The Connect ContactId of the call. */
+  readonly incidentId: string;
+  readonly shortCode: string;
+  readonly state: IncidentState;
+  /** ISO 8601 UTC. */
+  readonly receivedAt: string;
+  /** E.164 number of the caller; absent when withheld or dialled without a SIM card. */
+  readonly callerNumber?: string;
+  /** Hash identifying the caller's history item. */
+  readonly callerKey?: string;
+  readonly repeatCaller?: boolean;
+  readonly suspectedPrank?: boolean;
+  readonly category?: IncidentCategory;
+  readonly severity?: Severity;
+  readonly location?: IncidentLocation;
+  readonly notes?: string;
+  readonly outcome?: CallOutcome;
+  /** Agencies alerted (routing of the category at classification). */
+  readonly agencies?: readonly string[];
+  readonly classifiedAt?: string;
+  readonly closedAt?: string;
+  /** Optimistic concurrency: incremented on every change. */
+  readonly version: number;
+}
+
+/** Thrown when a change is not allowed from the incident's current state. */
+export class IllegalTransitionError extends Error {
+  override readonly name = "IllegalTransitionError";
+  constructor(
+    readonly incidentId: string,
+    readonly from: IncidentState,
+    readonly to: IncidentState,
+  ) {
+    const allowed = LEGAL_TRANSITIONS[from];
+    super(
+      `incident ${incidentId}: cannot go from "${from}" to "${to}" ` +
+        `(from "${from}": ${allowed.length > 0 ? allowed.map((s) => `"${s}"`).join(", ") : "no further change"})`,
+    );
+  }
+}
+
+const PROGRESS: readonly IncidentState[] = ["acknowledged", "dispatched", "on-scene", "resolved"];
+
+/**
+ * Legal transitions. Agencies may skip ahead (report "on scene" without "dispatched");
+ * the incident never moves back. Non-emergency outcomes close a received or classified
+ * incident without escalation.
+ */
+export const LEGAL_TRANSITIONS: Readonly<Record<IncidentState, readonly IncidentState[]>> = {
+  received: ["classified", "closed"],
+  classified: ["escalated", ...PROGRESS, "closed"],
+  escalated: [...PROGRESS, "closed"],
+  acknowledged: ["dispatched", "on-scene", "resolved", "closed"],
+  dispatched: ["on-scene", "resolved", "closed"],
+  "on-scene": ["resolved", "closed"],
+  resolved: ["closed"],
+  closed: [],
+};
+
+/**
+ * Whether the incident may go from one state to another.
+ *
+ * @example
+ * canTransition("escalated", "acknowledged") // true
+ * canTransition("closed", "classified") // false
+ */
+export function canTransition(from: IncidentState, to: IncidentState): boolean {
+  return LEGAL_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Refuses an illegal transition with an error naming the incident, both states and what is allowed.
+ *
+ * @example
+ * assertTransition("c0ffee", "closed", "classified") // throws IllegalTransitionError
+ */
+export function assertTransition(incidentId: string, from: IncidentState, to: IncidentState): void {
+  if (!canTransition(from, to)) throw new IllegalTransitionError(incidentId, from, to);
+}
+
+/** The incident state an agency status moves the incident to (never backwards: see canTransition). */
+export function stateForAgencyStatus(status: Exclude<AgencyStatus, "alerted">): IncidentState {
+  return status;
+}
+
+/** Outcomes that close an incident without escalation. */
+export const NON_EMERGENCY_OUTCOMES: readonly CallOutcome[] = [
+  "prank",
+  "ghost",
+  "information",
+  "wrong-number",
+];
+
+const SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/**
+ * The six-character code read out to call-takers and sent in SMS, derived from the ContactId so
+ * that Connect's retries get the same one. Not unique: links also bind the full incident id.
+ *
+ * @example
+ * shortCodeOf("8d2a6f0e-...") // "K7Q2XM"
+ */
+export function shortCodeOf(incidentId: string): string {
+  const digest = createHash("sha256").update(incidentId).digest();
+  let code = "";
+  for (let i = 0; i < 6; i++) code += SHORT_CODE_ALPHABET[digest[i]! & 31];
+  return code;
+}
+
+/**
+ * Key of a caller's history: a hash of tenant and number, so the history item holds no number.
+ *
+ * @example
+ * callerKeyOf("71.71", "+6281234567890") // 32 hex characters
+ */
+export function callerKeyOf(tenantCode: string, callerNumber: string): string {
+  return createHash("sha256").update(`${tenantCode}|${callerNumber}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * A caller number safe for logs: country code and the last two digits only.
+ *
+ * @example
+ * maskCallerNumber("+6281234567890") // "+62*********90"
+ */
+export function maskCallerNumber(number: string | undefined): string {
+  if (!number) return "(none)";
+  const digits = number.replace(/[^0-9+]/g, "");
+  if (digits.length <= 5) return "*".repeat(digits.length);
+  const head = digits.startsWith("+") ? digits.slice(0, 3) : "";
+  return head + "*".repeat(digits.length - head.length - 2) + digits.slice(-2);
+}
+
+/**
+ * The list partition of an incident: its day in the tenant's zone.
+ *
+ * @example
+ * dayPkOf("2026-11-27T20:00:00.000Z", 8) // "DAY#2026-11-28"
+ */
+export function dayPkOf(receivedAt: string, utcOffsetHours: number): string {
+  const local = new Date(Date.parse(receivedAt) + utcOffsetHours * 3_600_000);
+  return `DAY#${local.toISOString().slice(0, 10)}`;
+}
