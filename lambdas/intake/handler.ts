@@ -1,0 +1,32 @@
+/**
+ * Intake Lambda (invoked by the contact flow). Thin wiring around `recordCall`; the whole module
+ * graph stays small because a quiet kabupaten hits a cold function on nearly every call.
+ */
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { parseRuntimeConfig, type TenantRuntimeConfig } from "../../domain/tenant-runtime";
+import { ENV } from "../shared/environment";
+import type { IntakeAnswer } from "./answer";
+import { type IntakeDeps, recordCall } from "./record-call";
+
+function loadTenant(): TenantRuntimeConfig | undefined {
+  try {
+    return parseRuntimeConfig(process.env[ENV.tenant]);
+  } catch (error) {
+    console.error(JSON.stringify({ level: "ERROR", message: (error as Error).message }));
+    return undefined;
+  }
+}
+
+const deps: IntakeDeps = {
+  tenant: loadTenant(),
+  dynamodb: new DynamoDBClient({
+    region: process.env[ENV.tableRegion] || process.env.AWS_REGION,
+    maxAttempts: 3,
+  }),
+  tableName: process.env[ENV.tableName] ?? "",
+  clock: Date,
+  log: (entry) => console.log(JSON.stringify(entry)),
+};
+
+/** Connect ContactFlowEvent in, flat STRING_MAP out (see answer.ts). */
+export const handler = (event: unknown): Promise<IntakeAnswer> => recordCall(deps, event);

@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import fc from "fast-check";
+import { incidentKey } from "../../../domain/incident-table";
+import { type IntakeDeps, recordCall } from "../../../lambdas/intake/record-call";
+import { startDynalite, type TestTable } from "../support/dynalite";
+import { contactFlowEvent, manadoRuntime } from "../support/tenant";
+
+let db: TestTable;
+let logs: Record<string, unknown>[];
+let now: number;
+
+beforeAll(async () => {
+  db = await startDynalite();
+});
+afterAll(() => db.close());
+
+async function deps(overrides: Partial<IntakeDeps> = {}): Promise<IntakeDeps> {
+  logs = [];
+  now = Date.parse("2026-11-27T13:00:00Z");
+  return {
+    tenant: manadoRuntime(),
+    dynamodb: db.client,
+    tableName: await db.newTable(),
+    clock: { now: () => now },
+    log: (entry) => logs.push(entry),
+    ...overrides,
+  };
+}
+
+describe("intake", () => {
+  it("records the call as a received incident keyed by ContactId and answers the flow", async () => {
+    const d = await deps();
+    const id = randomUUID();
+    const answer = await recordCall(d, contactFlowEvent(id, "+6281234567890"));
+    expect(answer).toEqual({
+      status: "ok",
+      incidentId: id,
+      shortCode: expect.stringMatching(/^[2-9A-HJ-NP-Z]{6}$/),
+      repeatCaller: "false",
+      suspectedPrank: "false",
+    });
+    const { Item } = await db.doc.send(new GetCommand({ TableName: d.tableName, Key: incidentKey(id) }));
+    expect(Item).toMatchObject({
+      incidentId: id,
+      state: "received",
+      callerNumber: "+6281234567890",
+      receivedAt: "2026-11-27T13:00:00.000Z",
+      dayPk: "DAY#2026-11-27",
+      version: 1,
+    });
+    // Kept for the tenant's retention (90 days for Manado), then DynamoDB's TTL deletes it.
+    expect(Item!.expiresAt).toBe(now / 1000 + 90 * 86400);
+  });
+
+  it("answers Connect's retries of the same contact identically and records the call once", async () => {
+    const d = await deps();
+    await recordCall(d, contactFlowEvent(randomUUID(), "+6281234567890"));
+    now += 3600_000;
+    const id = randomUUID();
+    const first = await recordCall(d, contactFlowEvent(id, "+6281234567890"));
+    now += 2000;
+    const retried = await recordCall(d, contactFlowEvent(id, "+6281234567890"));
+    expect(first).toMatchObject({ status: "ok", repeatCaller: "true" });
+    expect(retried).toEqual(first);
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: d.tableName, Key: incidentKey(id), ConsistentRead: true }),
+    );
+    expect(Item!.receivedAt).toBe(new Date(now - 2000).toISOString());
+  });
+
+  it("flags a repeat caller within 24 hours but not a caller without a number", async () => {
+    const d = await deps();
+    expect(await recordCall(d, contactFlowEvent(randomUUID()))).toMatchObject({ repeatCaller: "false" });
+    expect(await recordCall(d, contactFlowEvent(randomUUID()))).toMatchObject({ repeatCaller: "false" });
+    await recordCall(d, contactFlowEvent(randomUUID(), "+6281299990000"));
+    now += 25 * 3600_000;
+    expect(await recordCall(d, contactFlowEvent(randomUUID(), "+6281299990000"))).toMatchObject({
+      repeatCaller: "false",
+    });
+  });
+
+  it("masks the caller's number in its log line", async () => {
+    const d = await deps();
+    await recordCall(d, contactFlowEvent(randomUUID(), "+6281234567890"));
+    expect(JSON.stringify(logs)).not.toContain("81234567890");
+    expect(logs[0]).toMatchObject({ caller: "+62*********90" });
+  });
+
+  it("answers an error attribute instead of throwing when the table fails or the event is not a call", async () => {
+    const failing = await deps({ tableName: "no-such-table" });
+    expect(await recordCall(failing, contactFlowEvent(randomUUID(), "+6281234567890"))).toEqual({
+      status: "error",
+      error: "table",
+    });
+    expect(await recordCall(failing, { hello: "world" })).toEqual({ status: "error", error: "bad-event" });
+    expect(await recordCall(await deps({ tenant: undefined }), contactFlowEvent("x"))).toEqual({
+      status: "error",
+      error: "config",
+    });
+  });
+
+  it("answers a well-formed flat string map for any event whatsoever", async () => {
+    const d = await deps();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ Details: fc.record({ ContactData: fc.dictionary(fc.string(), fc.anything()) }) }),
+          fc.record({
+            Details: fc.record({
+              ContactData: fc.record({
+                ContactId: fc.oneof(fc.uuid(), fc.string()),
+                CustomerEndpoint: fc.option(fc.record({ Address: fc.oneof(fc.string(), fc.anything()) })),
+              }),
+            }),
+          }),
+        ),
+        async (event) => {
+          const answer = await recordCall(d, event);
+          expect(["ok", "error"]).toContain(answer.status);
+          for (const value of Object.values(answer)) expect(typeof value).toBe("string");
+          expect(JSON.stringify(answer).length).toBeLessThan(32_000);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
