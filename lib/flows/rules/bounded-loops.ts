@@ -15,19 +15,21 @@ export const boundedLoopsRule: FlowRule = {
     // Depth-first search for a cycle among the remaining edges.
     const state = new Map<string, "open" | "done">();
     const problems: RuleProblem[] = [];
+    const reported = new Set<string>();
     const visit = (id: string, path: string[]): void => {
       state.set(id, "open");
       const action = byId.get(id);
       for (const edge of action ? edgesOf(action) : []) {
         if (counted(edge.from, edge.label) || !byId.has(edge.to)) continue;
         const s = state.get(edge.to);
-        if (s === "open") {
+        if (s === "open" && !reported.has(`${id}>${edge.to}`)) {
+          reported.add(`${id}>${edge.to}`);
           const cycle = [...path.slice(path.indexOf(edge.to)), id, edge.to];
           problems.push({
             action: edge.to,
             message: `unbounded cycle ${[...new Set(cycle)].join(" -> ")} -> ${edge.to} (route it through a Loop action)`,
           });
-        } else if (s === undefined) visit(edge.to, [...path, id]);
+        } else if (s === undefined && !state.has(edge.to)) visit(edge.to, [...path, id]);
       }
       state.set(id, "done");
     };

@@ -1,0 +1,75 @@
+import { structureRule } from "../../../lib/flows/rules/structure";
+import { context, goodInboundActions, inbound, withAction } from "./examples";
+
+const messages = (flow: Parameters<typeof structureRule.check>[0]) =>
+  structureRule.check(flow, context).map((p) => `${p.action ?? ""}: ${p.message}`);
+
+describe("structure rule", () => {
+  it("passes a well-formed flow", () => {
+    expect(messages(inbound(goodInboundActions()))).toEqual([]);
+  });
+
+  it("reports an identifier Connect forbids and a repeated one", () => {
+    const actions = goodInboundActions();
+    actions.push({ ...actions[0] });
+    actions.push({ Identifier: "bad:id", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} });
+    const found = messages(inbound(actions));
+    expect(found).toContain("greeting: identifier used twice");
+    expect(found).toContain('bad:id: identifier contains ":"');
+  });
+
+  it("reports a transition to a missing action and a missing StartAction", () => {
+    const flow = withAction("greeting", (a) => ({
+      ...a,
+      Transitions: { ...a.Transitions, NextAction: "nowhere" },
+    }));
+    expect(messages(flow)).toContain(
+      'greeting: next leads to "nowhere", which is not an action of this flow',
+    );
+    expect(messages(inbound(goodInboundActions(), "missing"))).toContain(
+      ': StartAction "missing" is not an action of this flow',
+    );
+  });
+
+  it("reports an unknown type, an unknown parameter and a number written as a number", () => {
+    const unknownType = withAction("done", (a) => ({ ...a, Type: "PlayMusicForever" }));
+    expect(messages(unknownType)).toContain('done: type "PlayMusicForever" is not a supported action type');
+    const badParam = withAction("greeting", (a) => ({ ...a, Parameters: { PromptId: "p", Voice: "x" } }));
+    expect(messages(badParam).join("\n")).toMatch(/MessageParticipant has no parameter "Voice"/);
+    const numeric = withAction("retry", (a) => ({ ...a, Parameters: { LoopCount: 3 as unknown as string } }));
+    expect(messages(numeric).join("\n")).toMatch(
+      /LoopCount is number 3; the flow language writes it as a string/,
+    );
+  });
+
+  it("reports a Lambda time limit outside 1-8 s", () => {
+    const flow = withAction("intake", (a) => ({
+      ...a,
+      Parameters: { ...a.Parameters, InvocationTimeLimitSeconds: "9" },
+    }));
+    expect(messages(flow)).toContain(
+      'intake: InvocationTimeLimitSeconds "9": must be a whole number from 1 to 8',
+    );
+  });
+
+  it("reports an error type the action cannot raise", () => {
+    const flow = withAction("greeting", (a) => ({
+      ...a,
+      Transitions: { ...a.Transitions, Errors: [{ ErrorType: "QueueAtCapacity", NextAction: "intake" }] },
+    }));
+    expect(messages(flow).join("\n")).toMatch(/MessageParticipant cannot raise "QueueAtCapacity"/);
+  });
+
+  it("reports more than 250 actions", () => {
+    const actions = goodInboundActions();
+    for (let i = 0; i < 250; i++) {
+      actions.push({
+        Identifier: `extra-${i}`,
+        Type: "DisconnectParticipant",
+        Parameters: {},
+        Transitions: {},
+      });
+    }
+    expect(messages(inbound(actions))).toContain(": 260 actions (at most 250)");
+  });
+});

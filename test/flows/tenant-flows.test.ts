@@ -1,0 +1,126 @@
+import type { FlowAction, FlowContent } from "../../lib/flows/flow-language";
+import { PROMPT_NAMES, type PromptSet } from "../../lib/flows/prompt-set";
+import {
+  buildCustomerQueueFlow,
+  buildInboundFlow,
+  INTAKE_TIME_LIMIT_SECONDS,
+  placeholderRefs,
+  verifyTenantFlows,
+} from "../../lib/flows/tenant-flows";
+import { formatFlowProblem } from "../../lib/flows/verify";
+import { defaultPromptSet, exampleTenants, tenant } from "./support";
+
+const byType = (content: FlowContent, type: string): FlowAction[] =>
+  content.Actions.filter((a) => a.Type === type);
+
+describe("inbound 112 flow", () => {
+  const manado = tenant("71.71");
+  const jakarta = tenant("31");
+  const refs = placeholderRefs(manado);
+  const content = buildInboundFlow(manado, refs);
+
+  it("turns on flow logging and call recording and sets the language to id-ID before anything is played", () => {
+    const start = content.Actions.slice(0, 3).map((a) => a.Type);
+    expect(start).toEqual([
+      "UpdateFlowLoggingBehavior",
+      "UpdateContactRecordingBehavior",
+      "UpdateContactData",
+    ]);
+    expect(byType(content, "UpdateFlowLoggingBehavior")[0].Parameters).toEqual({
+      FlowLoggingBehavior: "Enabled",
+    });
+    expect(byType(content, "UpdateContactData")[0].Parameters).toEqual({ LanguageCode: "id-ID" });
+    expect(byType(content, "UpdateContactRecordingBehavior")[0].Parameters.RecordingBehavior).toMatchObject({
+      RecordedParticipants: ["Agent", "Customer"],
+    });
+  });
+
+  it("plays the recorded greeting, not text-to-speech (Polly has no Indonesian voice)", () => {
+    for (const action of [
+      ...byType(content, "MessageParticipant"),
+      ...byType(content, "GetParticipantInput"),
+    ]) {
+      expect(Object.keys(action.Parameters)).toContain("PromptId");
+    }
+    expect(content.Actions.find((a) => a.Identifier === "greeting")?.Parameters.PromptId).toBe(
+      refs.prompts.greeting,
+    );
+  });
+
+  it("offers the category menu only to tenants that asked for it", () => {
+    expect(byType(content, "GetParticipantInput")).toHaveLength(0);
+    const menu = byType(buildInboundFlow(jakarta, placeholderRefs(jakarta)), "GetParticipantInput");
+    expect(menu).toHaveLength(1);
+    expect(menu[0].Parameters.InputTimeLimitSeconds).toBe("2");
+  });
+
+  it("invokes the intake Lambda with a short time limit and a STRING_MAP response", () => {
+    const [intake] = byType(content, "InvokeLambdaFunction");
+    expect(intake.Parameters).toEqual({
+      LambdaFunctionARN: refs.intakeFunctionArn,
+      InvocationTimeLimitSeconds: String(INTAKE_TIME_LIMIT_SECONDS),
+      ResponseValidation: { ResponseType: "STRING_MAP" },
+    });
+  });
+
+  it("transfers to the tenant's queue and to its overflow number", () => {
+    expect(byType(content, "UpdateContactTargetQueue")[0].Parameters).toEqual({ QueueId: refs.queueArn });
+    const overflow = byType(content, "TransferParticipantToThirdParty");
+    expect(overflow.map((a) => a.Parameters.ThirdPartyPhoneNumber)).toEqual([
+      manado.phone.overflow,
+      manado.phone.overflow,
+    ]);
+    expect(byType(content, "UpdateContactEventHooks")[0].Parameters).toEqual({
+      EventHooks: { CustomerQueue: refs.customerQueueFlowArn },
+    });
+  });
+
+  it("is deterministic: the same tenant builds the same content", () => {
+    expect(JSON.stringify(buildInboundFlow(manado, refs))).toBe(JSON.stringify(content));
+  });
+});
+
+describe("customer-queue flow", () => {
+  it("loops the Indonesian hold prompt and never disconnects a queued caller", () => {
+    const t = tenant("35.78");
+    const refs = placeholderRefs(t);
+    const content = buildCustomerQueueFlow(t, refs);
+    expect(content.Actions[0]).toMatchObject({
+      Type: "MessageParticipantIteratively",
+      Parameters: { Messages: [{ PromptId: refs.prompts["queue-hold"] }] },
+    });
+    expect(byType(content, "DisconnectParticipant")).toHaveLength(0);
+  });
+});
+
+describe("verifyTenantFlows", () => {
+  it.each(exampleTenants().map((t) => [t.code, t] as const))(
+    "passes every rule for example tenant %s",
+    (_c, t) => {
+      const report = verifyTenantFlows(t, defaultPromptSet());
+      expect(report.problems.map(formatFlowProblem)).toEqual([]);
+      const inbound = report.flows.find((f) => f.name === "inbound");
+      expect(inbound?.worstCaseSeconds).toBeLessThan(15);
+      expect(inbound?.expectedSeconds).toBeLessThan(5);
+      expect(inbound?.lastResortAfterRounds).toBe(10);
+    },
+  );
+
+  it("fails, naming the rule, when a city's recorded greeting is too long", () => {
+    const set = defaultPromptSet();
+    const long: PromptSet = {
+      ...set,
+      prompts: { ...set.prompts, greeting: { ...set.prompts.greeting, durationSeconds: 12 } },
+    };
+    const problems = verifyTenantFlows(tenant("71.71"), long).problems.map(formatFlowProblem);
+    expect(problems).toEqual([
+      expect.stringMatching(/^71\.71 inbound \[time-budget\]: worst case 15 s before a human \(limit 15 s\)/),
+      expect.stringMatching(/^71\.71 inbound \[time-budget\]: expected 12\.3 s before a human/),
+    ]);
+  });
+
+  it("uses one placeholder prompt ARN per prompt name", () => {
+    const refs = placeholderRefs(tenant("71.71"));
+    expect(new Set(PROMPT_NAMES.map((p) => refs.prompts[p])).size).toBe(PROMPT_NAMES.length);
+  });
+});
