@@ -1,0 +1,113 @@
+/**
+ * Hosting of the national monitoring dashboard: a private bucket behind CloudFront (origin access
+ * control), the monitoring API under `/api/*` on the same origin so the static files can call the
+ * relative `api/`, viewers restricted to Indonesia, access logs kept.
+ */
+import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
+import { Construct } from "constructs";
+
+export interface DashboardHostingProps {
+  /** Id of the HTTP API serving `/api/*` (in this stack's Region). */
+  readonly apiId: string;
+  /** Folder of the dashboard's static files. @default no files deployed (bucket left empty) */
+  readonly siteDir?: string;
+  /** Extra JSON files written beside the site, e.g. `config.json` for sign-in. @default none */
+  readonly siteConfig?: Readonly<Record<string, unknown>>;
+  /** Countries (ISO 3166-1 alpha-2) allowed to open the dashboard. @default ["ID"] */
+  readonly allowedCountries?: readonly string[];
+}
+
+/**
+ * @example
+ * new DashboardHosting(this, "Dashboard", { apiId: api.apiId, siteDir: "web/dashboard" });
+ */
+export class DashboardHosting extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: DashboardHostingProps) {
+    super(scope, id);
+    const allowedCountries = props.allowedCountries ?? ["ID"];
+    if (allowedCountries.length === 0 || allowedCountries.some((c) => !/^[A-Z]{2}$/.test(c))) {
+      throw new Error(
+        `DashboardHosting props.allowedCountries ${JSON.stringify(allowedCountries)}: expected ISO 3166-1 alpha-2 codes, e.g. ["ID"]`,
+      );
+    }
+    const stack = Stack.of(this);
+    const accessLogs = new s3.Bucket(this, "AccessLogs", {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logs are delivered with ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: "AwsSolutions-S1",
+      reason: "This is the access-log bucket; logging it into itself would loop",
+    });
+    this.bucket = new s3.Bucket(this, "Site", {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "site/",
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const api = new origins.HttpOrigin(`${props.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    this.distribution = new cloudfront.Distribution(this, "Distribution", {
+      comment: "siaga112 national monitoring dashboard",
+      defaultRootObject: "index.html",
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      },
+      additionalBehaviors: {
+        "api/*": {
+          origin: api,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      geoRestriction: cloudfront.GeoRestriction.allowlist(...allowedCountries),
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: "cloudfront/",
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: "AwsSolutions-CFR4",
+        reason:
+          "No custom domain yet: the default *.cloudfront.net certificate cannot pin TLS 1.2; attach the ministry's domain and certificate to lift this",
+      },
+      {
+        id: "AwsSolutions-CFR2",
+        reason:
+          "Viewers are limited to Indonesia and every API call needs a Cognito token; a WAF web ACL (us-east-1) is left to the platform team's shared ACL",
+      },
+    );
+    if (props.siteDir || props.siteConfig) {
+      const sources = [
+        ...(props.siteDir ? [s3deploy.Source.asset(props.siteDir)] : []),
+        ...Object.entries(props.siteConfig ?? {}).map(([file, data]) => s3deploy.Source.jsonData(file, data)),
+      ];
+      new s3deploy.BucketDeployment(this, "Deploy", {
+        sources,
+        destinationBucket: this.bucket,
+        distribution: this.distribution,
+        distributionPaths: ["/*"],
+        memoryLimit: 256,
+      });
+    }
+  }
+}

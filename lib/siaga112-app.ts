@@ -1,0 +1,91 @@
+/**
+ * Builds every siaga112 stack into an app from a registry: one hub stack per hub in use, a data
+ * and a call stack per tenant, and the national stack. Lambda code is bundled once for all of them
+ * and each prompt set is read once.
+ */
+import { join } from "node:path";
+import { type App, Validations } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import type { Platform, Tenant } from "../domain/tenant";
+import { FUNCTIONS } from "../lambdas/manifest";
+import { loadPromptSet, type PromptSet } from "./flows/prompt-set";
+import { bundleFunctions, type FunctionBundles } from "./function-bundles";
+import { stackNames } from "./naming";
+import { HubStack } from "./stacks/hub-stack";
+import { NationalStack } from "./stacks/national-stack";
+import { TenantCallStack } from "./stacks/tenant-call-stack";
+import { TenantDataStack } from "./stacks/tenant-data-stack";
+
+export interface Siaga112AppOptions {
+  readonly platform: Platform;
+  readonly tenants: readonly Tenant[];
+  /** Folder with one sub-folder per function. @default "lambdas" */
+  readonly lambdasDir?: string;
+  /** Where the bundles go. @default "dist/lambdas" */
+  readonly bundlesDir?: string;
+  /** Folder of prompt sets. @default "prompts" */
+  readonly promptsDir?: string;
+  /** Dashboard files for the national stack. @default "web/dashboard" */
+  readonly dashboardDir?: string;
+  /** Run cdk-nag AwsSolutions at synth (violations fail the synth). @default true */
+  readonly nag?: boolean;
+}
+
+export interface Siaga112Stacks {
+  readonly hubs: ReadonlyMap<string, HubStack>;
+  readonly data: ReadonlyMap<string, TenantDataStack>;
+  readonly call: ReadonlyMap<string, TenantCallStack>;
+  readonly national: NationalStack;
+  readonly bundles: FunctionBundles;
+}
+
+/**
+ * @example
+ * const { platform, tenants } = requireRegistry({ dir: "tenants" });
+ * buildSiaga112(new App(), { platform, tenants });
+ */
+export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112Stacks {
+  const { platform, tenants } = options;
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const bundles = bundleFunctions({
+    lambdasDir: options.lambdasDir ?? "lambdas",
+    outDir: options.bundlesDir ?? join("dist", "lambdas"),
+    names: FUNCTIONS.map((f) => f.name),
+  });
+  const promptSets = new Map<string, PromptSet>();
+  const promptSet = (name: string) => {
+    let set = promptSets.get(name);
+    if (!set) {
+      set = loadPromptSet(name, options.promptsDir ?? "prompts");
+      promptSets.set(name, set);
+    }
+    return set;
+  };
+
+  const hubs = new Map<string, HubStack>();
+  for (const hub of platform.hubs) {
+    if (!tenants.some((t) => t.hub.id === hub.id)) continue;
+    hubs.set(hub.id, new HubStack(app, stackNames.hub(hub), { hub }));
+  }
+  const data = new Map<string, TenantDataStack>();
+  const call = new Map<string, TenantCallStack>();
+  for (const tenant of tenants) {
+    data.set(tenant.code, new TenantDataStack(app, stackNames.data(tenant), { tenant, platform, bundles }));
+    call.set(
+      tenant.code,
+      new TenantCallStack(app, stackNames.call(tenant), {
+        tenant,
+        hub: hubs.get(tenant.hub.id)!,
+        bundles,
+        promptSet: promptSet(tenant.callHandling.promptSet),
+      }),
+    );
+  }
+  const national = new NationalStack(app, stackNames.national(), {
+    platform,
+    tenants,
+    bundles,
+    dashboardDir: options.dashboardDir ?? join("web", "dashboard"),
+  });
+  return { hubs, data, call, national, bundles };
+}

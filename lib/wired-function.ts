@@ -1,0 +1,91 @@
+/**
+ * A function as `lambdas/manifest.ts` describes it: its environment and its grants resolved against
+ * what the stack provides. A manifest entry that asks for something the stack does not provide
+ * fails the synth, naming the function and the missing piece.
+ */
+import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
+import type * as logs from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
+import type { FunctionSpec, ResourceKind } from "../lambdas/manifest";
+import type { EnvName } from "../lambdas/shared/environment";
+import { acknowledgeWildcards } from "./nag-acknowledgements";
+import { SiagaFunction } from "./siaga-function";
+
+/** Where a grant on one kind of resource points. */
+export interface GrantTarget {
+  readonly arns: readonly string[];
+  /** IAM conditions added to the statement, e.g. `kms:ResourceAliases` or `events:source`. */
+  readonly conditions?: Record<string, Record<string, unknown>>;
+  /** Why an ARN with `*` cannot be narrower (acknowledges cdk-nag IAM5). Required when an ARN has `*`. */
+  readonly wildcardReason?: string;
+}
+
+export interface WiredFunctionProps {
+  readonly spec: FunctionSpec;
+  /** Physical function name. */
+  readonly functionName: string;
+  readonly bundleDir: string;
+  /** Values of the environment variables this stack can give. */
+  readonly environment: Readonly<Partial<Record<EnvName, string>>>;
+  /** The resources this stack can grant on. */
+  readonly resources: Readonly<Partial<Record<ResourceKind, GrantTarget>>>;
+  /** @default AWS-owned key */
+  readonly logKey?: kms.IKey;
+  /** @default three months */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * @example
+ * new WiredFunction(this, "Ack", { spec, functionName: "siaga112-71-71-ack", bundleDir, environment, resources });
+ */
+export class WiredFunction extends SiagaFunction {
+  constructor(scope: Construct, id: string, props: WiredFunctionProps) {
+    const wiring = props.spec.wiring;
+    const environment: Record<string, string> = {};
+    for (const name of wiring?.env ?? []) {
+      const value = props.environment[name];
+      if (value === undefined) {
+        throw new Error(
+          `lambdas/manifest.ts: function "${props.spec.name}" reads ${name}, which the stack does not provide ` +
+            `(provided: ${Object.keys(props.environment).join(", ") || "none"})`,
+        );
+      }
+      environment[name] = value;
+    }
+    super(scope, id, {
+      functionName: props.functionName,
+      bundleDir: props.bundleDir,
+      description: props.spec.description,
+      environment,
+      logKey: props.logKey,
+      logRetention: props.logRetention,
+    });
+    for (const grant of wiring?.grants ?? []) {
+      const target = props.resources[grant.resource];
+      if (!target) {
+        throw new Error(
+          `lambdas/manifest.ts: function "${props.spec.name}" needs ${grant.actions.join(", ")} on ${grant.resource}, ` +
+            `which the stack does not provide (provided: ${Object.keys(props.resources).join(", ") || "none"})`,
+        );
+      }
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: [...grant.actions],
+          resources: [...target.arns],
+          conditions: target.conditions,
+        }),
+      );
+      const wildcards = target.arns.filter((arn) => arn.includes("*"));
+      if (wildcards.length > 0) {
+        if (!target.wildcardReason) {
+          throw new Error(
+            `${grant.resource} grant of "${props.spec.name}": ${wildcards[0]} has a wildcard and no wildcardReason`,
+          );
+        }
+        acknowledgeWildcards(this.role, { resources: wildcards }, target.wildcardReason);
+      }
+    }
+  }
+}
