@@ -3,8 +3,10 @@
  *
  * Routes (relative, so the same dashboard files work locally and behind CloudFront):
  * - `GET …/api/statistics?province=71&from=2026-11-01&to=2026-11-30` -> `Statistics` plus `areas`
- *   (code -> name of every known kab/kota and province, for the filter).
+ *   (code -> name of every known kab/kota and province, for the filter) and `labels` (Bahasa
+ *   Indonesia names of agency kinds and categories, so the static pages hold no domain text).
  */
+import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../../domain/categories";
 import { type AreaNames, daysBetween, summarize } from "../../domain/statistics-figures";
 import type { StatisticsStore } from "../national-aggregator/statistics-store";
 
@@ -73,5 +75,9 @@ export async function monitoringApi(request: ApiRequest, deps: MonitoringApiDeps
   }
   const filter = { province: province || undefined, from, to };
   const cells = await deps.store.readCells(days, filter.province);
-  return json(200, { ...summarize(cells, filter, deps.names), areas: deps.names });
+  return json(200, {
+    ...summarize(cells, filter, deps.names),
+    areas: deps.names,
+    labels: { agencyKinds: AGENCY_KIND_LABELS_ID, categories: CATEGORY_LABELS_ID },
+  });
 }

@@ -1,0 +1,117 @@
+/**
+ * The agency inbox: the local stand-in for SNS. Every SMS and e-mail that would have reached an
+ * agency's duty contacts is kept here, one message per number or address, with the links it
+ * carries (acknowledgement links included), for the inbox page and the tests.
+ */
+import type { Tenant } from "../domain/tenant";
+import type { AgencyAlert, AlertPublisher, Clock } from "../lambdas/shared/ports";
+
+export interface InboxMessage {
+  /** 1, 2, 3… in the order sent. */
+  readonly seq: number;
+  /** Local-clock time it was sent (ISO 8601). */
+  readonly at: string;
+  readonly tenant: string;
+  readonly tenantName: string;
+  readonly agencyId: string;
+  readonly agencyName: string;
+  readonly agencyKind: string;
+  readonly contactId: string;
+  readonly contactName: string;
+  readonly channel: "sms" | "email";
+  /** E.164 number or e-mail address. */
+  readonly to: string;
+  readonly subject?: string;
+  readonly text: string;
+  /** Every http(s) URL in the text, in order. */
+  readonly links: readonly string[];
+  readonly dedupKey: string;
+}
+
+export interface InboxFilter {
+  readonly tenant?: string;
+  readonly agencyId?: string;
+  /** Only messages with `seq` greater than this (for polling). */
+  readonly after?: number;
+}
+
+const LINK = /https?:\/\/[^\s<>"')]+/g;
+
+/**
+ * @example
+ * const inbox = new AgencyInbox(clock);
+ * const alerts = inbox.publisherFor(tenant); // an AlertPublisher for the tenant's functions
+ */
+export class AgencyInbox {
+  private readonly messages: InboxMessage[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    /** Messages kept; the oldest are dropped beyond it (a long simulation sends many). */
+    private readonly keep = 20_000,
+  ) {}
+
+  /** The `AlertPublisher` the tenant's relay and re-escalation functions send through. */
+  publisherFor(tenant: Tenant): AlertPublisher {
+    return { publish: async (alert) => this.deliver(tenant, alert) };
+  }
+
+  list(filter: InboxFilter = {}): InboxMessage[] {
+    return this.messages.filter(
+      (m) =>
+        (!filter.tenant || m.tenant === filter.tenant) &&
+        (!filter.agencyId || m.agencyId === filter.agencyId) &&
+        (filter.after === undefined || m.seq > filter.after),
+    );
+  }
+
+  get size(): number {
+    return this.messages.length;
+  }
+
+  private seq = 0;
+
+  private deliver(tenant: Tenant, alert: AgencyAlert): void {
+    const agency = tenant.agencies.find((a) => a.id === alert.agencyId);
+    if (!agency)
+      throw new Error(
+        `alert for agency "${alert.agencyId}": not an agency of ${tenant.code} (${tenant.agencies.map((a) => a.id).join(", ")})`,
+      );
+    const at = new Date(this.clock.now()).toISOString();
+    for (const contactId of alert.contacts) {
+      const contact = agency.contacts.find((c) => c.id === contactId);
+      if (!contact) continue; // SNS would deliver to no subscription either
+      const base = {
+        at,
+        tenant: tenant.code,
+        tenantName: tenant.name,
+        agencyId: agency.id,
+        agencyName: agency.name,
+        agencyKind: agency.kind,
+        contactId,
+        contactName: contact.name,
+        dedupKey: alert.dedupKey,
+      };
+      for (const to of contact.sms)
+        this.push({ ...base, channel: "sms", to, text: alert.sms, links: links(alert.sms) });
+      for (const to of contact.email)
+        this.push({
+          ...base,
+          channel: "email",
+          to,
+          subject: alert.email.subject,
+          text: alert.email.body,
+          links: links(alert.email.body),
+        });
+    }
+  }
+
+  private push(message: Omit<InboxMessage, "seq">): void {
+    this.messages.push({ seq: ++this.seq, ...message });
+    if (this.messages.length > this.keep) this.messages.shift();
+  }
+}
+
+function links(text: string): string[] {
+  return text.match(LINK) ?? [];
+}

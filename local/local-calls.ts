@@ -1,0 +1,171 @@
+/**
+ * A local 112 call: the tenant's real inbound flow, run by the flow simulator, invoking the real
+ * intake function against the tenant's table in dynalite. Prompts come back as their Indonesian
+ * transcripts, so a terminal (or a test) can follow the call as text.
+ *
+ * A "dry run" uses an in-memory intake that records nothing: the interactive phone uses it to find
+ * the next menu before the real call is placed with every digit the caller chose.
+ */
+import { randomUUID } from "node:crypto";
+import type { Tenant } from "../domain/tenant";
+import type { IntakeOkAnswer } from "../lambdas/intake/answer";
+import type { FlowContent } from "../lib/flows/flow-language";
+import { fakeIntakeInvoker, type LambdaInvoker } from "../lib/flows/lambda-invokers";
+import { PROMPT_NAMES, type PromptSet } from "../lib/flows/prompt-set";
+import {
+  type CallerInput,
+  type QueueState,
+  type SimulationOutcome,
+  simulateFlow,
+} from "../lib/flows/simulator";
+import { buildInboundFlow, placeholderRefs } from "../lib/flows/tenant-flows";
+
+export interface CallRequest {
+  /** Digits pressed at each menu, in order; `""` means the caller stays silent. */
+  readonly inputs?: readonly string[];
+  /** The caller hangs up this many seconds into the call (before a call-taker answers). */
+  readonly hangUpAfterSeconds?: number;
+  /** E.164 number shown as the caller; absent = a phone without a SIM card. */
+  readonly callerNumber?: string;
+  /** State of the tenant's queue. @default "open" */
+  readonly queue?: QueueState;
+  /** Explore the flow without recording anything. */
+  readonly dryRun?: boolean;
+}
+
+export interface TranscriptLine {
+  readonly atSeconds: number;
+  /** `prompt`: what the caller hears; `menu`: a prompt that waits for digits; `event`: what happens. */
+  readonly kind: "prompt" | "menu" | "event";
+  readonly text: string;
+}
+
+export interface CallReport {
+  readonly tenant: string;
+  readonly contactId: string;
+  readonly outcome: SimulationOutcome;
+  readonly humanReached: boolean;
+  readonly elapsedSeconds: number;
+  /** Set when intake recorded the call. */
+  readonly incident?: Pick<IntakeOkAnswer, "incidentId" | "shortCode" | "repeatCaller" | "suspectedPrank">;
+  /** Category chosen in the quick menu, if any. */
+  readonly category?: string;
+  readonly transcript: readonly TranscriptLine[];
+  /** True when a menu is waiting for a digit the request did not give (interactive phone). */
+  readonly awaitingInput: boolean;
+}
+
+/**
+ * Places calls into one tenant's inbound flow.
+ *
+ * @example
+ * const phone = new TenantPhone(tenant, promptSet, handlerInvoker((e) => recordCall(deps, e)));
+ * const report = await phone.call({ inputs: ["2"], callerNumber: "+6281234567890" });
+ */
+export class TenantPhone {
+  private readonly flow: FlowContent;
+  private readonly transcripts = new Map<string, { text: string; seconds: number }>();
+  private readonly explore = fakeIntakeInvoker({ seconds: 0.2 });
+
+  constructor(
+    readonly tenant: Tenant,
+    promptSet: PromptSet,
+    private readonly intake: LambdaInvoker,
+  ) {
+    const refs = placeholderRefs(tenant);
+    this.flow = buildInboundFlow(tenant, refs);
+    for (const name of PROMPT_NAMES) {
+      const prompt = promptSet.prompts[name];
+      this.transcripts.set(refs.prompts[name], { text: prompt.transcript, seconds: prompt.durationSeconds });
+    }
+  }
+
+  async call(request: CallRequest = {}): Promise<CallReport> {
+    const inputs = request.inputs ?? [];
+    for (const digit of inputs)
+      if (!/^[0-9*#]?$/.test(digit))
+        throw new Error(`input "${digit}": one phone key (0-9, * or #), or "" for silence`);
+    const contactId = randomUUID();
+    const result = await simulateFlow(this.flow, {
+      caller: {
+        inputs: inputs.map((d): CallerInput => (d === "" ? { silent: true } : { press: d })),
+        hangUpAfterSeconds: request.hangUpAfterSeconds,
+      },
+      lambda: request.dryRun ? this.explore : this.intake,
+      queue: request.queue ?? "open",
+      promptSeconds: (id) => this.transcripts.get(id)?.seconds,
+      customerNumber: request.callerNumber,
+      contactId,
+    });
+    const byId = new Map(this.flow.Actions.map((a) => [a.Identifier, a]));
+    const transcript: TranscriptLine[] = [];
+    let menus = 0;
+    let awaitingInput = false;
+    for (const step of result.path) {
+      const action = byId.get(step.action);
+      const promptId = action?.Parameters.PromptId;
+      const text = typeof promptId === "string" ? this.transcripts.get(promptId)?.text : undefined;
+      if (step.type === "GetParticipantInput") {
+        menus++;
+        transcript.push({ atSeconds: step.atSeconds, kind: "menu", text: text ?? "(menu)" });
+        if (menus > inputs.length && !request.hangUpAfterSeconds) {
+          awaitingInput = true;
+          break;
+        }
+        transcript.push({
+          atSeconds: step.atSeconds,
+          kind: "event",
+          text:
+            step.branch === "InputTimeLimitExceeded"
+              ? "(diam, tidak menekan tombol)"
+              : `(menekan ${step.branch})`,
+        });
+      } else if (text) {
+        transcript.push({ atSeconds: step.atSeconds, kind: "prompt", text });
+      }
+    }
+    if (!awaitingInput)
+      transcript.push({
+        atSeconds: result.elapsedSeconds,
+        kind: "event",
+        text: describeEnd(result.outcome, this.tenant),
+      });
+    const attributes = result.attributes;
+    return {
+      tenant: this.tenant.code,
+      contactId,
+      outcome: result.outcome,
+      humanReached: result.humanReached,
+      elapsedSeconds: result.elapsedSeconds,
+      incident:
+        !request.dryRun && attributes.intakeStatus === "ok"
+          ? {
+              incidentId: attributes.incidentId,
+              shortCode: attributes.shortCode,
+              repeatCaller: attributes.repeatCaller === "true" ? "true" : "false",
+              suspectedPrank: attributes.suspectedPrank === "true" ? "true" : "false",
+            }
+          : undefined,
+      category: attributes.category,
+      transcript,
+      awaitingInput,
+    };
+  }
+}
+
+function describeEnd(outcome: SimulationOutcome, tenant: Tenant): string {
+  switch (outcome) {
+    case "queued":
+    case "waiting-in-queue":
+      return `Tersambung ke antrean petugas 112 ${tenant.name}.`;
+    case "answered-by-number":
+      return `Dialihkan ke pusat cadangan ${tenant.phone.overflow}.`;
+    case "caller-hung-up":
+      return "Penelepon menutup telepon.";
+    case "disconnected":
+    case "flow-ended":
+      return "Panggilan berakhir.";
+    case "stuck":
+      return "Alur panggilan macet (lihat log).";
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The local centre's HTTP routes:
+ * - `/`, `/dashboard/`, `/console/`, `/inbox/`         static pages from `web/`
+ * - `GET  /dashboard/api/statistics`                   the national monitoring API
+ * - `GET  /local/tenants`                              tenants, agencies, console key
+ * - `POST /local/calls`                                place a call (`CallRequest` + `tenant`)
+ * - `GET  /local/inbox?tenant=&after=`                 agency inbox messages
+ * - `GET  /local/clock`, `POST /local/clock/advance`   local time; jump ahead `{ minutes }`
+ * - `/t/<code>/api/...`                                the tenant's call-taker API
+ * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
+import type { HttpRequest } from "../lambdas/shared/ports";
+import type { LocalCentre } from "./centre";
+import { HttpError, headersOf, parseJson, queryOf, readBody, send, sendJson, serveStatic } from "./http-kit";
+import type { CallRequest } from "./local-calls";
+
+const PAGES = ["dashboard", "console", "inbox"] as const;
+
+/** Answers one request; never throws (errors become JSON with the status). */
+export async function routeRequest(
+  centre: LocalCentre,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  try {
+    const url = new URL(request.url ?? "/", centre.url);
+    const method = request.method ?? "GET";
+    const path = url.pathname;
+    if (path === "/dashboard/api/statistics") {
+      const answer = await centre.national.answer({ method, path, query: queryOf(url) });
+      return send(response, answer.status, answer.headers, answer.body);
+    }
+    const tenantRoute = /^\/t\/([0-9.]+)\/(api|ack)(\/.*)?$/.exec(path);
+    if (tenantRoute) {
+      const local = centre.tenants.get(tenantRoute[1]);
+      if (!local)
+        throw new HttpError(
+          404,
+          `tenant "${tenantRoute[1]}": not running here (${[...centre.tenants.keys()].join(", ")})`,
+        );
+      const plain: HttpRequest = {
+        method,
+        path: tenantRoute[3] ?? "/",
+        headers: headersOf(request),
+        query: queryOf(url),
+        body: method === "GET" || method === "HEAD" ? undefined : await readBody(request),
+        authorized: false,
+      };
+      const answer =
+        tenantRoute[2] === "api" ? await local.functions.callTaker(plain) : await local.functions.ack(plain);
+      return send(response, answer.statusCode, answer.headers, answer.body);
+    }
+    if (path.startsWith("/local/")) return await localApi(centre, method, url, request, response);
+    if (method !== "GET" && method !== "HEAD")
+      throw new HttpError(405, `${method} ${path}: pages are read with GET`);
+    if (path === "/") {
+      if (serveStatic(response, centre.webDir, "index.html")) return;
+    }
+    for (const page of PAGES) {
+      if (path === `/${page}`) return send(response, 301, { location: `/${page}/` }, "");
+      if (
+        path.startsWith(`/${page}/`) &&
+        serveStatic(response, join(centre.webDir, page), path.slice(page.length + 2))
+      )
+        return;
+    }
+    throw new HttpError(404, `${path}: not found (open / for the list of pages)`);
+  } catch (error) {
+    const status = error instanceof HttpError ? error.status : 500;
+    if (!response.headersSent)
+      sendJson(response, status, { error: error instanceof Error ? error.message : String(error) });
+    else response.end();
+  }
+}
+
+async function localApi(
+  centre: LocalCentre,
+  method: string,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const route = `${method} ${url.pathname}`;
+  switch (route) {
+    case "GET /local/tenants":
+      return sendJson(response, 200, {
+        apiKey: centre.apiKey,
+        now: new Date(centre.clock.now()).toISOString(),
+        tenants: [...centre.tenants.values()].map(({ tenant }) => ({
+          code: tenant.code,
+          name: tenant.name,
+          province: tenant.province,
+          zone: tenant.zone.name,
+          categoryMenu: tenant.callHandling.categoryMenu,
+          agencies: tenant.agencies.map((a) => ({ id: a.id, kind: a.kind, name: a.name })),
+        })),
+      });
+    case "POST /local/calls": {
+      const body = parseJson(await readBody(request), "POST /local/calls");
+      const code = String(body.tenant ?? "");
+      const local = centre.tenants.get(code);
+      if (!local)
+        throw new HttpError(
+          404,
+          `tenant "${code}": not running here (one of ${[...centre.tenants.keys()].join(", ")})`,
+        );
+      try {
+        return sendJson(response, 200, await local.phone.call(body as CallRequest));
+      } catch (error) {
+        throw new HttpError(400, (error as Error).message);
+      }
+    }
+    case "GET /local/inbox": {
+      const q = queryOf(url);
+      const after = q.after === undefined ? undefined : Number(q.after);
+      return sendJson(response, 200, {
+        messages: centre.inbox.list({
+          tenant: q.tenant || undefined,
+          agencyId: q.agency || undefined,
+          after,
+        }),
+      });
+    }
+    case "GET /local/clock":
+      return sendJson(response, 200, {
+        now: new Date(centre.clock.now()).toISOString(),
+        upcoming: centre.clock
+          .upcoming()
+          .map((s) => ({ name: s.name, at: new Date(s.at).toISOString(), task: s.task })),
+        failures: centre.clock.failures,
+      });
+    case "POST /local/clock/advance": {
+      const body = parseJson(await readBody(request), route);
+      const minutes = Number(body.minutes);
+      if (!(minutes >= 0 && minutes <= 24 * 60))
+        throw new HttpError(400, `minutes ${JSON.stringify(body.minutes)}: a number from 0 to 1440`);
+      await centre.clock.advance(minutes * 60_000);
+      return sendJson(response, 200, { now: new Date(centre.clock.now()).toISOString() });
+    }
+    default:
+      throw new HttpError(404, `${route}: not a local centre route`);
+  }
+}

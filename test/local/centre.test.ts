@@ -1,0 +1,66 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { incidentKey } from "../../domain/incident-table";
+import { type LocalCentre, startLocalCentre } from "../../local/centre";
+
+let centre: LocalCentre;
+beforeAll(async () => {
+  centre = await startLocalCentre({ port: 0 });
+});
+afterAll(() => centre.stop());
+
+const post = (path: string, body: unknown) =>
+  fetch(`${centre.url}${path}`, { method: "POST", body: JSON.stringify(body) });
+
+describe("local centre", () => {
+  it("runs every tenant of tenants/ and serves the landing page and the dashboard", async () => {
+    expect([...centre.tenants.keys()]).toEqual(["31", "35.78", "71.71"]);
+    for (const page of [`${centre.url}/`, centre.pages.dashboard]) {
+      const response = await fetch(page);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('lang="id"');
+    }
+  });
+
+  it("places a call through the tenant's flow and records the incident with the real intake", async () => {
+    const response = await post("/local/calls", {
+      tenant: "31",
+      inputs: ["2"],
+      callerNumber: "+6281234567890",
+    });
+    const report = await response.json();
+    expect(report).toMatchObject({ outcome: "queued", humanReached: true, category: "fire" });
+    expect(report.transcript[0].text).toContain("kebakaran dua");
+    const stored = await centre.dynamo.documents.send(
+      new GetCommand({
+        TableName: centre.tenants.get("31")!.tableName,
+        Key: incidentKey(report.incident.incidentId),
+      }),
+    );
+    expect(stored.Item).toMatchObject({ state: "received", shortCode: report.incident.shortCode });
+  });
+
+  it("explores a menu in a dry run without recording anything", async () => {
+    const report = await (await post("/local/calls", { tenant: "31", dryRun: true })).json();
+    expect(report.awaitingInput).toBe(true);
+    expect(report.incident).toBeUndefined();
+  });
+
+  it("answers an unknown tenant or a bad key with an error naming it", async () => {
+    const unknown = await post("/local/calls", { tenant: "99.99" });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toContain('tenant "99.99"');
+    const badKey = await post("/local/calls", { tenant: "31", inputs: ["22"] });
+    expect(badKey.status).toBe(400);
+    expect((await badKey.json()).error).toContain('input "22"');
+  });
+
+  it("serves the dashboard's statistics under the relative api/", async () => {
+    const response = await fetch(`${centre.url}/dashboard/api/statistics`);
+    expect(response.status).toBe(200);
+    expect((await response.json()).areas["71.71"]).toBe("Kota Manado");
+  });
+
+  it("does not serve files outside web/", async () => {
+    expect((await fetch(`${centre.url}/dashboard/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
+});

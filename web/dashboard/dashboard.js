@@ -1,0 +1,317 @@
+// National monitoring dashboard. Plain browser JavaScript, no build step and no CDN: the same
+// files are served by the local centre and by the national stack. Reads the relative `api/`.
+
+const REFRESH_MS = 5000;
+const OUTCOME_LABELS = {
+  genuine: "Darurat nyata",
+  prank: "Iseng",
+  ghost: "Diam (ghost)",
+  information: "Permintaan informasi",
+  "wrong-number": "Salah sambung",
+};
+const OUTCOME_COLORS = {
+  genuine: "var(--genuine)",
+  prank: "#78909c",
+  ghost: "#b0bec5",
+  information: "var(--other)",
+  "wrong-number": "#cfd8dc",
+};
+
+const $ = (id) => document.getElementById(id);
+const svgNs = "http://www.w3.org/2000/svg";
+let timer = null;
+let areasLoaded = false;
+
+function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(svgNs, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+const number = (n) => (n === null || n === undefined ? "–" : n.toLocaleString("id-ID"));
+const pct = (n) => (n === null ? "–" : `${n.toLocaleString("id-ID")}%`);
+const secs = (n) => (n === null ? "–" : `${n.toLocaleString("id-ID")} dtk`);
+function duration(seconds) {
+  if (seconds === null) return "–";
+  if (seconds < 90) return `${Math.round(seconds)} dtk`;
+  return `${(seconds / 60).toLocaleString("id-ID", { maximumFractionDigits: 1 })} mnt`;
+}
+
+function query() {
+  const params = new URLSearchParams();
+  for (const id of ["province", "from", "to"]) if ($(id).value) params.set(id, $(id).value);
+  return params.toString();
+}
+
+async function load() {
+  try {
+    const response = await fetch(`api/statistics?${query()}`, { cache: "no-store" });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
+    $("error").hidden = true;
+    render(body);
+    $("updated").textContent = `Diperbarui ${new Date().toLocaleTimeString("id-ID")}`;
+  } catch (error) {
+    $("error").hidden = false;
+    $("error").textContent = `Gagal memuat data: ${error.message}`;
+  }
+}
+
+function render(stats) {
+  if (!areasLoaded) fillFilters(stats);
+  const n = stats.national;
+  const agencies = n.agencies;
+  const escalations = agencies.reduce((s, a) => s + a.escalations, 0);
+  const cards = [
+    ["calls", "Panggilan", number(n.calls), "semua panggilan masuk"],
+    ["genuine", "Darurat nyata", number(n.outcomes.genuine), ""],
+    ["false", "Panggilan palsu", pct(n.cocom.falseCallPercent), "iseng + diam + salah sambung"],
+    ["answer", "Rata-rata waktu jawab", secs(n.cocom.averageAnswerSeconds), ""],
+    [
+      "within10",
+      "Dijawab ≤ 10 detik",
+      pct(n.cocom.answeredWithin10sPercent),
+      "target NFPA 1225: 90%",
+      target(n.cocom.answeredWithin10sPercent, 90),
+    ],
+    ["slowest", "Rata-rata 10% terlambat", secs(n.cocom.slowest10PercentAverageSeconds), ""],
+    ["abandon", "Panggilan terputus", pct(n.cocom.abandonPercent), "penelepon menutup sebelum dijawab"],
+    ["escalations", "Eskalasi ke instansi", number(escalations), ""],
+    ["acks", "Diakui instansi", number(n.acknowledgement.count), ""],
+    ["ack-time", "Rata-rata waktu pengakuan", duration(n.acknowledgement.averageSeconds), ""],
+  ];
+  const box = $("cards");
+  box.replaceChildren(
+    ...cards.map(([key, name, value, hint, cls]) => {
+      const card = el("div", { class: `card ${cls || ""}`, "data-testid": `card-${key}` });
+      card.append(el("div", { class: "name" }, name), el("div", { class: "value" }, value));
+      if (hint) card.append(el("div", { class: "hint" }, hint));
+      return card;
+    }),
+  );
+  drawDays($("chart-days"), stats.days);
+  drawBars(
+    $("chart-outcomes"),
+    Object.keys(OUTCOME_LABELS).map((o) => ({
+      label: OUTCOME_LABELS[o],
+      value: n.outcomes[o],
+      color: OUTCOME_COLORS[o],
+    })),
+  );
+  drawBars(
+    $("chart-categories"),
+    Object.entries(n.categories)
+      .filter(([, v]) => v > 0)
+      .map(([c, v]) => ({ label: stats.labels.categories[c] || c, value: v, color: "var(--genuine)" })),
+  );
+  drawAgencies($("chart-agencies"), agencies, stats.labels.agencyKinds);
+  drawBars(
+    $("chart-ack"),
+    n.acknowledgement.buckets.map((b) => ({ label: b.label, value: b.count, color: "var(--ack)" })),
+  );
+  table($("provinces"), "Provinsi", stats.provinces);
+  table($("tenants"), "Kabupaten/kota", stats.tenants);
+}
+
+function target(value, goal) {
+  if (value === null) return "";
+  return value >= goal ? "target-met" : "target-missed";
+}
+
+function fillFilters(stats) {
+  areasLoaded = true;
+  const select = $("province");
+  const provinces = Object.entries(stats.areas)
+    .filter(([code]) => /^\d{2}$/.test(code))
+    .sort(([a], [b]) => a.localeCompare(b));
+  for (const [code, name] of provinces) select.append(el("option", { value: code }, `${code} ${name}`));
+  if (!$("from").value) $("from").value = stats.filter.from;
+  if (!$("to").value) $("to").value = stats.filter.to;
+}
+
+function empty(container) {
+  container.replaceChildren(el("div", { class: "empty" }, "Belum ada data untuk filter ini."));
+}
+
+/** Horizontal bars with their value, one row per item. */
+function drawBars(container, items) {
+  if (items.every((i) => !i.value)) return empty(container);
+  const row = 24;
+  const labelW = 170;
+  const width = 520;
+  const max = Math.max(...items.map((i) => i.value), 1);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${items.length * row + 4}`, role: "img" });
+  items.forEach((item, i) => {
+    const y = i * row + 2;
+    const w = ((width - labelW - 60) * item.value) / max;
+    chart.append(svg("text", { x: 0, y: y + 15 }, item.label));
+    chart.append(
+      svg("rect", {
+        x: labelW,
+        y: y + 3,
+        width: Math.max(w, item.value ? 2 : 0),
+        height: row - 8,
+        rx: 3,
+        fill: item.color,
+      }),
+    );
+    chart.append(svg("text", { x: labelW + w + 6, y: y + 15, class: "value" }, number(item.value)));
+  });
+  container.replaceChildren(chart);
+}
+
+/** Grouped bars: escalations sent and acknowledged per agency kind, with the average time. */
+function drawAgencies(container, agencies, labels) {
+  if (agencies.length === 0) return empty(container);
+  const row = 34;
+  const labelW = 170;
+  const width = 520;
+  const max = Math.max(...agencies.map((a) => Math.max(a.escalations, a.acknowledgements)), 1);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${agencies.length * row + 4}`, role: "img" });
+  agencies.forEach((a, i) => {
+    const y = i * row + 2;
+    const scale = (v) => ((width - labelW - 110) * v) / max;
+    chart.append(svg("text", { x: 0, y: y + 13 }, labels[a.kind] || a.kind));
+    chart.append(svg("text", { x: 0, y: y + 26 }, `rata-rata ${duration(a.averageSecondsToAcknowledge)}`));
+    chart.append(
+      svg("rect", {
+        x: labelW,
+        y: y + 3,
+        width: Math.max(scale(a.escalations), 2),
+        height: 12,
+        rx: 2,
+        fill: "var(--sent)",
+      }),
+    );
+    chart.append(
+      svg("text", { x: labelW + scale(a.escalations) + 6, y: y + 13, class: "value" }, number(a.escalations)),
+    );
+    chart.append(
+      svg("rect", {
+        x: labelW,
+        y: y + 17,
+        width: Math.max(scale(a.acknowledgements), a.acknowledgements ? 2 : 0),
+        height: 12,
+        rx: 2,
+        fill: "var(--ack)",
+      }),
+    );
+    chart.append(
+      svg(
+        "text",
+        { x: labelW + scale(a.acknowledgements) + 6, y: y + 27, class: "value" },
+        number(a.acknowledgements),
+      ),
+    );
+  });
+  container.replaceChildren(chart);
+}
+
+/** Stacked columns per day: genuine, false and other calls. */
+function drawDays(container, days) {
+  if (days.length === 0) return empty(container);
+  const width = 1000;
+  const height = 180;
+  const bottom = 20;
+  const max = Math.max(...days.map((d) => d.calls), 1);
+  const step = width / days.length;
+  const barW = Math.max(Math.min(step * 0.7, 40), 2);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height + bottom}`, role: "img" });
+  const scale = (v) => ((height - 14) * v) / max;
+  days.forEach((d, i) => {
+    const x = i * step + (step - barW) / 2;
+    const other = d.calls - d.genuine - d.falseCalls;
+    let y = height;
+    for (const [value, color] of [
+      [d.genuine, "var(--genuine)"],
+      [d.falseCalls, "var(--false)"],
+      [Math.max(other, 0), "var(--other)"],
+    ]) {
+      const h = scale(value);
+      y -= h;
+      if (h > 0) chart.append(svg("rect", { x, y, width: barW, height: h, fill: color }));
+    }
+    const title = svg(
+      "title",
+      {},
+      `${d.day}: ${d.calls} panggilan, ${d.genuine} darurat nyata, ${d.falseCalls} palsu`,
+    );
+    const hit = svg("rect", { x: i * step, y: 0, width: step, height, fill: "transparent" });
+    hit.append(title);
+    chart.append(hit);
+    if (days.length <= 31 || i % Math.ceil(days.length / 15) === 0)
+      chart.append(svg("text", { x: x + barW / 2, y: height + 14, "text-anchor": "middle" }, d.day.slice(5)));
+  });
+  chart.append(svg("text", { x: 2, y: 10 }, `maks ${number(max)} panggilan/hari`));
+  container.replaceChildren(chart);
+}
+
+function table(node, first, areas) {
+  const head = [
+    first,
+    "Panggilan",
+    "Darurat nyata",
+    "Iseng",
+    "Diam",
+    "Informasi",
+    "% palsu",
+    "Rata-rata jawab",
+    "≤ 10 dtk",
+    "% terputus",
+    "Eskalasi",
+    "Diakui",
+    "Waktu pengakuan",
+  ];
+  const thead = el("thead");
+  const tr = el("tr");
+  for (const h of head) tr.append(el("th", {}, h));
+  thead.append(tr);
+  const tbody = el("tbody");
+  for (const a of areas) {
+    const f = a.figures;
+    const row = el("tr", { "data-code": a.code });
+    const cells = [
+      `${a.code} ${a.name === a.code ? "" : a.name}`,
+      number(f.calls),
+      number(f.outcomes.genuine),
+      number(f.outcomes.prank),
+      number(f.outcomes.ghost),
+      number(f.outcomes.information),
+      pct(f.cocom.falseCallPercent),
+      secs(f.cocom.averageAnswerSeconds),
+      pct(f.cocom.answeredWithin10sPercent),
+      pct(f.cocom.abandonPercent),
+      number(f.agencies.reduce((s, x) => s + x.escalations, 0)),
+      number(f.acknowledgement.count),
+      duration(f.acknowledgement.averageSeconds),
+    ];
+    for (const c of cells) row.append(el("td", {}, c));
+    tbody.append(row);
+  }
+  if (areas.length === 0) {
+    const row = el("tr");
+    row.append(el("td", { colspan: String(head.length) }, "Belum ada data."));
+    tbody.append(row);
+  }
+  node.replaceChildren(thead, tbody);
+}
+
+function schedule() {
+  clearInterval(timer);
+  if ($("live").checked) timer = setInterval(load, REFRESH_MS);
+}
+
+$("filters").addEventListener("submit", (event) => {
+  event.preventDefault();
+  load();
+});
+$("province").addEventListener("change", load);
+$("live").addEventListener("change", schedule);
+load();
+schedule();
