@@ -2,6 +2,7 @@
  * The `siaga112` command line. Each command group lives in its own file and registers itself here.
  */
 import { Command } from "commander";
+import { registerFlowCommands } from "./flow-commands";
 import { registerTenantCommands } from "./tenant-commands";
 
 /**
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .description("siaga112: the 112 emergency-line platform for Indonesia's kabupaten/kota")
     .showHelpAfterError();
   registerTenantCommands(program);
+  registerFlowCommands(program);
   return program;
 }
 

@@ -1,0 +1,64 @@
+import { run } from "../../cli/main";
+
+/** Runs the CLI in-process and returns what it printed and its exit code. */
+async function siaga112(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
+  const error = jest.spyOn(console, "error").mockImplementation((...a) => void err.push(a.join(" ")));
+  process.exitCode = 0;
+  try {
+    await run(["node", "siaga112", ...args]);
+    return { out: out.join("\n"), err: err.join("\n"), code: process.exitCode ?? 0 };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    process.exitCode = 0;
+  }
+}
+
+describe("siaga112 flow simulate", () => {
+  it("prints the outcome, the path with times and the attributes", async () => {
+    const { out, code } = await siaga112("flow", "simulate", "31", "--press", "2", "--queue", "full");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^31 DKI Jakarta: answered-by-number after [\d.]+ s \(answered at \+622139990112\)/);
+    expect(out).toMatch(/category-menu\s+GetParticipantInput -> 2/);
+    expect(out).toContain('"category":"fire"');
+  });
+
+  it("injects an intake fault: the call still reaches the queue, flagged intakeStatus error", async () => {
+    const { out } = await siaga112("flow", "simulate", "71.71", "--fail", "intake=timeout", "--json");
+    const result = JSON.parse(out);
+    expect(result).toMatchObject({ outcome: "queued", attributes: { intakeStatus: "error" } });
+    expect(result.path.find((s: { action: string }) => s.action === "intake").branch).toBe("NoMatchingError");
+  });
+
+  it("names a bad --fail value and what is accepted", async () => {
+    const { err, code } = await siaga112("flow", "simulate", "71.71", "--fail", "intake=slow");
+    expect(code).not.toBe(0);
+    expect(err).toContain('--fail "intake=slow": expected intake=<error|timeout|malformed>');
+  });
+
+  it("names an unknown tenant and the known codes", async () => {
+    const { err, code } = await siaga112("flow", "simulate", "99.99");
+    expect(code).not.toBe(0);
+    expect(err).toContain('tenant "99.99": not in tenants/; known codes: 31, 35.78, 71.71');
+  });
+});
+
+describe("siaga112 flow graph", () => {
+  it("prints a Mermaid flowchart with hand-offs as rounded nodes and labelled branches", async () => {
+    const { out } = await siaga112("flow", "graph", "71.71");
+    expect(out.split("\n")[0]).toBe("flowchart TD");
+    expect(out).toMatch(/\(\["queue<br\/>TransferContactToQueue"\]\)/);
+    expect(out).toMatch(/-->\|QueueAtCapacity, NoMatchingError\| a\d+/);
+  });
+});
+
+describe("siaga112 flow verify", () => {
+  it("prints each tenant's time budget and exits 0 when every rule passes", async () => {
+    const { out, code } = await siaga112("flow", "verify");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^71\.71\s+Kota Manado\s+worst [\d.]+ s, expected [\d.]+ s, 20 actions$/m);
+  });
+});
