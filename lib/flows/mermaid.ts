@@ -10,7 +10,7 @@ function nodeId(index: number): string {
   return `a${index}`;
 }
 
-function escape(text: string): string {
+function mermaidText(text: string): string {
   return text.replace(/"/g, "#quot;");
 }
 
@@ -24,7 +24,7 @@ export function flowToMermaid(content: FlowContent): string {
   const index = new Map(content.Actions.map((a, i) => [a.Identifier, nodeId(i)]));
   const lines = ["flowchart TD", `  start((start)) --> ${index.get(content.StartAction) ?? "missing"}`];
   content.Actions.forEach((action, i) => {
-    const label = escape(`${action.Identifier}<br/>${action.Type}`);
+    const label = mermaidText(`${action.Identifier}<br/>${action.Type}`);
     if (HANDOFF_TYPES.includes(action.Type)) lines.push(`  ${nodeId(i)}(["${label}"])`);
     else if (action.Type === "DisconnectParticipant" || action.Type === "EndFlowExecution")
       lines.push(`  ${nodeId(i)}(("${label}"))`);
@@ -36,7 +36,7 @@ export function flowToMermaid(content: FlowContent): string {
     for (const edge of edgesOf(action)) byTarget.set(edge.to, [...(byTarget.get(edge.to) ?? []), edge.label]);
     for (const [to, labels] of byTarget) {
       lines.push(
-        `  ${index.get(action.Identifier)} -->|${escape(labels.join(", "))}| ${index.get(to) ?? "missing"}`,
+        `  ${index.get(action.Identifier)} -->|${mermaidText(labels.join(", "))}| ${index.get(to) ?? "missing"}`,
       );
     }
   }
