@@ -5,7 +5,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
@@ -223,6 +222,26 @@ export class TenantDataStack extends Stack {
     this.monitoring.watchConnectQueue("112", { queueName: names.queue, region: tenant.hub.connectRegion });
   }
 
+  /** Like SqsDlq, without its `kms:ReEncrypt*`/`kms:GenerateDataKey*` wildcards. */
+  private deadLetterDestination(): lambda.IEventSourceDlq {
+    const queue = this.deadLetters;
+    const key = this.key.key;
+    return {
+      bind: (_target, targetHandler) => {
+        targetHandler.addToRolePolicy(
+          new iam.PolicyStatement({ actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
+        );
+        targetHandler.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+            resources: [key.keyArn],
+          }),
+        );
+        return { destination: queue.queueArn };
+      },
+    };
+  }
+
   private wireTriggers(functions: ReadonlyMap<string, WiredFunction>, scheduleRole: iam.Role): void {
     const names = tenantNames(this.tenant);
     for (const [name, fn] of functions) {
@@ -239,7 +258,7 @@ export class TenantDataStack extends Stack {
             reportBatchItemFailures: true,
             retryAttempts: 10,
             maxRecordAge: Duration.hours(1),
-            onFailure: new SqsDlq(this.deadLetters),
+            onFailure: this.deadLetterDestination(),
           });
           break;
         case "scheduler": {

@@ -1,0 +1,165 @@
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
+import { synthExampleApp } from "../support/example-app";
+
+describe("a tenant's data stack (Kota Manado)", () => {
+  const { assembly } = synthExampleApp();
+  const template = Template.fromJSON(assembly.getStackByName("siaga112-71-71-data").template);
+  const resources = (type: string) => template.findResources(type);
+
+  it("keeps incidents in a retained, deletion-protected table with point-in-time recovery and the tenant key", () => {
+    template.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: Match.objectLike({
+        TableName: "siaga112-71-71-incidents",
+        BillingMode: "PAY_PER_REQUEST",
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: "KMS" }),
+        TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+        StreamSpecification: { StreamViewType: "NEW_AND_OLD_IMAGES" },
+      }),
+    });
+    const [table] = Object.values(resources("AWS::DynamoDB::Table"));
+    const indexes = (table.Properties.GlobalSecondaryIndexes as { IndexName: string }[]).map(
+      (i) => i.IndexName,
+    );
+    expect(indexes).toEqual(expect.arrayContaining(["byDay", "pendingOutbox"]));
+  });
+
+  it("has one rotating, retained key found by the alias alias/siaga112-71-71", () => {
+    template.hasResource("AWS::KMS::Key", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({ EnableKeyRotation: true }),
+    });
+    template.hasResourceProperties("AWS::KMS::Alias", { AliasName: "alias/siaga112-71-71" });
+  });
+
+  it("gives each agency its own encrypted, TLS-only topic", () => {
+    const topics = Object.values(resources("AWS::SNS::Topic")).map((t) => t.Properties.TopicName as string);
+    for (const agency of ["polresta", "damkar", "psc119", "bpbd", "basarnas", "pln", "satpolpp"]) {
+      expect(topics).toContain(`siaga112-71-71-agency-${agency}`);
+    }
+    for (const topic of Object.values(resources("AWS::SNS::Topic"))) {
+      expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    }
+    const policies = Object.values(resources("AWS::SNS::TopicPolicy"));
+    expect(policies.length).toBe(Object.keys(resources("AWS::SNS::Topic")).length);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it("subscribes every contact's numbers and addresses, filtered on the contact id", () => {
+    template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "sms",
+      Endpoint: "+6281200000102",
+      FilterPolicy: { contact: ["kasat"] },
+    });
+    template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "spkt@polresta.manado.example",
+      FilterPolicy: { contact: ["piket"] },
+    });
+    // Polresta: piket (SMS + e-mail) and kasat (SMS) -> 3 subscriptions on its topic.
+    const polresta = Object.entries(resources("AWS::SNS::Topic")).find(
+      ([, t]) => t.Properties.TopicName === "siaga112-71-71-agency-polresta",
+    )![0];
+    const onPolresta = Object.values(resources("AWS::SNS::Subscription")).filter(
+      (s) => JSON.stringify(s.Properties.TopicArn) === JSON.stringify({ Ref: polresta }),
+    );
+    expect(onPolresta.length).toBe(3);
+  });
+
+  it("has the escalation schedule group, an outbox sweep with a dead-letter queue, and the signing secret", () => {
+    template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: "siaga112-71-71" });
+    template.hasResourceProperties("AWS::Scheduler::Schedule", {
+      GroupName: "siaga112-71-71",
+      ScheduleExpression: "rate(5 minutes)",
+      Target: Match.objectLike({ DeadLetterConfig: Match.anyValue(), RoleArn: Match.anyValue() }),
+    });
+    template.hasResource("AWS::SecretsManager::Secret", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({ Name: "siaga112-71-71/ack-signing", KmsKeyId: Match.anyValue() }),
+    });
+    template.hasResourceProperties("AWS::SQS::Queue", {
+      QueueName: "siaga112-71-71-dead-letters",
+      KmsMasterKeyId: Match.anyValue(),
+    });
+  });
+
+  it("feeds the relay from the table stream with partial batch failures and a dead-letter destination", () => {
+    template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: Match.anyValue(),
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it("runs data functions on nodejs24.x with the tenant's runtime config, within Lambda's 4 KB environment", () => {
+    const functions = Object.values(resources("AWS::Lambda::Function")).filter((f) =>
+      String(f.Properties.FunctionName).startsWith("siaga112-71-71-"),
+    );
+    expect(functions.map((f) => f.Properties.FunctionName).sort()).toEqual([
+      "siaga112-71-71-ack",
+      "siaga112-71-71-calltaker-api",
+      "siaga112-71-71-escalation-relay",
+      "siaga112-71-71-reescalate",
+    ]);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe("nodejs24.x");
+      const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+      expect(parseRuntimeConfig(variables[TENANT_RUNTIME_ENV] as string).code).toBe("71.71");
+      expect(JSON.stringify(variables).length).toBeLessThan(3500);
+    }
+  });
+
+  it("publishes the acknowledgement function on a public URL and tells the senders where it is", () => {
+    template.hasResourceProperties("AWS::Lambda::Url", { AuthType: "NONE" });
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      FunctionName: "siaga112-71-71-escalation-relay",
+      Environment: { Variables: Match.objectLike({ ACK_BASE_URL: Match.anyValue() }) },
+    });
+  });
+
+  it("puts the call-taker API behind the tenant's own Cognito pool with MFA", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPool", {
+      UserPoolName: "siaga112-71-71-call-takers",
+      MfaConfiguration: "ON",
+    });
+    template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT" });
+    template.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+      RouteKey: "$default",
+      AuthorizationType: "JWT",
+    });
+  });
+
+  it("sets retention and the tenant key on every log group", () => {
+    for (const group of Object.values(resources("AWS::Logs::LogGroup"))) {
+      expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+      expect(group.Properties.KmsKeyId).toBeDefined();
+    }
+  });
+
+  it("alarms the operations topic on errors, throttles, dead letters, table throttles and SMS failures", () => {
+    const alarms = Object.values(resources("AWS::CloudWatch::Alarm"));
+    const names = alarms.map((a) => a.Properties.AlarmName as string);
+    for (const name of [
+      "siaga112-71-71-escalation-relay-errors",
+      "siaga112-71-71-escalation-relay-throttles",
+      "siaga112-71-71-ack-errors",
+      "siaga112-71-71-dead-letters-depth",
+      "siaga112-71-71-incidents-write-throttles",
+      "siaga112-71-71-agency-damkar-delivery-failures",
+    ]) {
+      expect(names).toContain(name);
+    }
+    const operations = Object.entries(resources("AWS::SNS::Topic")).find(
+      ([, t]) => t.Properties.TopicName === "siaga112-71-71-operations",
+    )![0];
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: operations }]);
+    template.hasResourceProperties("AWS::CloudWatch::Dashboard", { DashboardName: "siaga112-71-71" });
+  });
+});
