@@ -3,6 +3,7 @@
  */
 import { Command } from "commander";
 import { registerFlowCommands } from "./flow-commands";
+import { registerLocalCommands } from "./local-commands";
 import { registerTenantCommands } from "./tenant-commands";
 
 /**
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerTenantCommands(program);
   registerFlowCommands(program);
+  registerLocalCommands(program);
   return program;
 }
 

@@ -33,6 +33,8 @@ export interface InboxFilter {
   readonly agencyId?: string;
   /** Only messages with `seq` greater than this (for polling). */
   readonly after?: number;
+  /** Only messages whose text contains this (e.g. an incident's `#K7Q2XM`). */
+  readonly text?: string;
 }
 
 const LINK = /https?:\/\/[^\s<>"')]+/g;
@@ -61,7 +63,8 @@ export class AgencyInbox {
       (m) =>
         (!filter.tenant || m.tenant === filter.tenant) &&
         (!filter.agencyId || m.agencyId === filter.agencyId) &&
-        (filter.after === undefined || m.seq > filter.after),
+        (filter.after === undefined || m.seq > filter.after) &&
+        (!filter.text || m.text.includes(filter.text)),
     );
   }
 

@@ -112,13 +112,12 @@ export class TenantPhone {
           awaitingInput = true;
           break;
         }
+        const key = inputs[menus - 1] ?? "";
+        const unknownKey = key !== "" && step.branch === "NoMatchingCondition" ? " (bukan pilihan menu)" : "";
         transcript.push({
           atSeconds: step.atSeconds,
           kind: "event",
-          text:
-            step.branch === "InputTimeLimitExceeded"
-              ? "(diam, tidak menekan tombol)"
-              : `(menekan ${step.branch})`,
+          text: key === "" ? "(diam, tidak menekan tombol)" : `(menekan ${key}${unknownKey})`,
         });
       } else if (text) {
         transcript.push({ atSeconds: step.atSeconds, kind: "prompt", text });

@@ -1,0 +1,224 @@
+/**
+ * The traffic generator behind `siaga112 simulate`: realistic 112 traffic against a running local
+ * centre, end to end over HTTP. Each call goes through the tenant's flow and intake, a call-taker
+ * sets its outcome (genuine emergencies are classified, which alerts the agencies), and agencies
+ * acknowledge a share of the alerts through the links in their SMS, like people would.
+ *
+ * The default mix is Jakarta's 2024 figures (637,292 calls): 1% genuine emergencies, 17.4%
+ * information requests, 58.2% dropped or silent, about 23% prank; genuine ones split like
+ * Jakarta's (ambulance 41%, accident 12%, fire 12%, wild animal 10%, social conflict 7%).
+ */
+import type { IncidentCategory } from "../domain/categories";
+import { callTakerPaths } from "./call-taker-paths";
+import type { CentreClient, CentreTenant } from "./centre-client";
+
+export const CALL_KINDS = ["genuine", "prank", "ghost", "information", "wrong-number"] as const;
+export type CallKind = (typeof CALL_KINDS)[number];
+export type TrafficMix = Readonly<Record<CallKind, number>>;
+
+/** Jakarta 2024: 6,317 genuine, 110,788 non-emergency, 370,817 dropped, ~23% prank. */
+export const JAKARTA_2024_MIX: TrafficMix = {
+  genuine: 0.01,
+  information: 0.174,
+  ghost: 0.582,
+  prank: 0.23,
+  "wrong-number": 0.004,
+};
+
+/** Categories of genuine emergencies (Jakarta 2024; wild animals -> rescue, conflicts -> public order). */
+export const GENUINE_CATEGORY_MIX: readonly (readonly [IncidentCategory, number])[] = [
+  ["medical", 0.41],
+  ["traffic-accident", 0.12],
+  ["fire", 0.12],
+  ["rescue", 0.1],
+  ["public-order", 0.07],
+  ["crime", 0.1],
+  ["disaster", 0.04],
+  ["electricity", 0.02],
+  ["other", 0.02],
+];
+
+/** Quick-menu keys of the default prompt (medical 1, fire 2, police 3). */
+const MENU_KEY: Partial<Record<IncidentCategory, string>> = { medical: "1", fire: "2", crime: "3" };
+
+export interface TrafficOptions {
+  readonly calls: number;
+  readonly tenants: "all" | readonly string[];
+  readonly mix: TrafficMix;
+  /** Share of agencies that acknowledge their alert. */
+  readonly ackShare: number;
+  readonly concurrency: number;
+  readonly seed: number;
+}
+
+export interface TrafficSummary {
+  readonly calls: number;
+  readonly seconds: number;
+  readonly byKind: Readonly<Record<CallKind, number>>;
+  readonly acknowledgements: number;
+  /** The first errors met (at most 20). */
+  readonly errors: readonly string[];
+}
+
+/**
+ * A mix from CLI shares: the kinds given keep their share, the others share the rest in
+ * Jakarta's proportions.
+ *
+ * @example
+ * parseMix({ prank: "0.4" }).prank // 0.4
+ */
+export function parseMix(
+  given: Partial<Record<"prank" | "ghost" | "information" | "wrongNumber", string>>,
+): TrafficMix {
+  const fixed: Partial<Record<CallKind, number>> = {};
+  const names: Record<string, CallKind> = {
+    prank: "prank",
+    ghost: "ghost",
+    information: "information",
+    wrongNumber: "wrong-number",
+  };
+  for (const [option, kind] of Object.entries(names)) {
+    const raw = given[option as keyof typeof given];
+    if (raw === undefined) continue;
+    const share = Number(raw);
+    if (!(share >= 0 && share <= 1)) throw new Error(`--${kind} "${raw}": a share from 0 to 1 (e.g. 0.4)`);
+    fixed[kind] = share;
+  }
+  const fixedSum = Object.values(fixed).reduce((s, n) => s + n, 0);
+  if (fixedSum > 1) throw new Error(`shares ${JSON.stringify(fixed)}: add up to ${fixedSum}, more than 1`);
+  const free = CALL_KINDS.filter((k) => fixed[k] === undefined);
+  const freeDefault = free.reduce((s, k) => s + JAKARTA_2024_MIX[k], 0);
+  return Object.fromEntries(
+    CALL_KINDS.map((k) => [k, fixed[k] ?? ((1 - fixedSum) * JAKARTA_2024_MIX[k]) / freeDefault]),
+  ) as unknown as TrafficMix;
+}
+
+/** A small seeded generator (mulberry32), so the same seed gives the same traffic. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, weighted: readonly (readonly [T, number])[]): T {
+  let r = random() * weighted.reduce((s, [, w]) => s + w, 0);
+  for (const [value, weight] of weighted) {
+    r -= weight;
+    if (r < 0) return value;
+  }
+  return weighted[weighted.length - 1][0];
+}
+
+const STREETS = [
+  "Jl. Sudirman",
+  "Jl. Ahmad Yani",
+  "Jl. Diponegoro",
+  "Jl. Gajah Mada",
+  "Jl. Pahlawan",
+  "Jl. Merdeka",
+];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs the traffic; `onProgress(done)` after every call.
+ *
+ * @example
+ * await runTraffic(client, { calls: 100, tenants: "all", mix: JAKARTA_2024_MIX, ackShare: 0.85, concurrency: 8, seed: 1 }, () => {});
+ */
+export async function runTraffic(
+  client: CentreClient,
+  options: TrafficOptions,
+  onProgress: (done: number) => void,
+): Promise<TrafficSummary> {
+  const { tenants: running } = await client.centre();
+  const tenants =
+    options.tenants === "all"
+      ? running
+      : await Promise.all(options.tenants.map((t) => client.resolveTenant(t)));
+  const random = seededRandom(options.seed);
+  const kinds = CALL_KINDS.map((k) => [k, options.mix[k]] as const);
+  const byKind = Object.fromEntries(CALL_KINDS.map((k) => [k, 0])) as Record<CallKind, number>;
+  const errors: string[] = [];
+  let acknowledgements = 0;
+  let next = 0;
+  let done = 0;
+  const started = performance.now();
+
+  const one = async () => {
+    const tenant = tenants[Math.floor(random() * tenants.length)];
+    const kind = pick(random, kinds);
+    const category = kind === "genuine" ? pick(random, GENUINE_CATEGORY_MIX) : undefined;
+    byKind[kind]++;
+    try {
+      acknowledgements += await simulateCall(client, tenant, kind, category, random, options.ackShare);
+    } catch (error) {
+      if (errors.length < 20) errors.push(`${tenant.code} ${kind}: ${(error as Error).message}`);
+    }
+    onProgress(++done);
+  };
+  const worker = async () => {
+    while (next < options.calls) {
+      next++;
+      await one();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.calls) }, worker));
+  return { calls: done, seconds: (performance.now() - started) / 1000, byKind, acknowledgements, errors };
+}
+
+/** One call end to end; returns how many agencies acknowledged. */
+async function simulateCall(
+  client: CentreClient,
+  tenant: CentreTenant,
+  kind: CallKind,
+  category: IncidentCategory | undefined,
+  random: () => number,
+  ackShare: number,
+): Promise<number> {
+  // Pranks come from a few numbers that call again and again; a third of silent calls have no SIM.
+  const callerNumber =
+    kind === "prank"
+      ? `+62812000${String(Math.floor(random() * 30)).padStart(4, "0")}`
+      : kind === "ghost" && random() < 0.33
+        ? undefined
+        : `+62813${String(Math.floor(random() * 1e8)).padStart(8, "0")}`;
+  const key = category && tenant.categoryMenu ? MENU_KEY[category] : undefined;
+  const report = await client.call({ tenant: tenant.code, inputs: key ? [key] : [""], callerNumber });
+  if (!report.incident) throw new Error(`call not recorded (${report.outcome}: intake did not answer ok)`);
+  const { incidentId, shortCode } = report.incident;
+  const paths = callTakerPaths(incidentId);
+  if (kind !== "genuine") {
+    await client.callTaker(tenant.code, "POST", paths.outcome, { outcome: kind });
+    return 0;
+  }
+  const street = STREETS[Math.floor(random() * STREETS.length)];
+  await client.callTaker(tenant.code, "POST", paths.classification, {
+    category,
+    severity: random() < 0.3 ? "critical" : "high",
+    location: { text: `${street} No. ${1 + Math.floor(random() * 200)}` },
+  });
+  let acknowledged = 0;
+  const agenciesSeen = new Set<string>();
+  for (let attempt = 0; attempt < 20 && agenciesSeen.size === 0; attempt++) {
+    const messages = await client.inbox({ tenant: tenant.code, text: `#${shortCode}` });
+    for (const message of messages) {
+      if (agenciesSeen.has(message.agencyId) || message.channel !== "sms" || message.links.length === 0)
+        continue;
+      agenciesSeen.add(message.agencyId);
+      if (random() >= ackShare) continue;
+      await sleep(random() * 1500);
+      const result = await client.postForm(message.links[0], { status: "acknowledged" });
+      if (result.status !== 200) throw new Error(`acknowledging ${message.links[0]}: HTTP ${result.status}`);
+      acknowledged++;
+    }
+    if (agenciesSeen.size === 0) await sleep(50);
+  }
+  if (agenciesSeen.size === 0)
+    throw new Error(`#${shortCode} classified ${category}: no alert reached the inbox`);
+  return acknowledged;
+}
