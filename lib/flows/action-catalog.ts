@@ -15,7 +15,12 @@ export type ConditionRule =
   /** Any conditions with these operators (Compare, GetParticipantInput, CheckMetricData). */
   | { readonly kind: "free"; readonly operators: readonly string[] };
 
+/** Inbound flows must hand the caller to a human; customer-queue flows run while the caller is queued. */
+export type FlowKind = "inbound" | "customer-queue";
+
 export interface ActionSpec {
+  /** Flow types Connect accepts the action in (all siaga112 flow kinds when absent). */
+  readonly flowKinds?: readonly FlowKind[];
   /** Parameter names Connect accepts for this type. */
   readonly parameters: readonly string[];
   /** Parameters that must be present. */
@@ -107,12 +112,14 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
     hasNext: false,
   }),
   UpdateContactTargetQueue: spec({
+    flowKinds: ["inbound"],
     parameters: ["QueueId", "AgentId"],
     oneOf: ["QueueId", "AgentId"],
     errors: ["NoMatchingError"],
   }),
   /** On success the contact is in queue and this flow ends. */
   TransferContactToQueue: spec({
+    flowKinds: ["inbound"],
     errors: ["QueueAtCapacity", "NoMatchingError"],
     hasNext: false,
   }),
@@ -158,6 +165,7 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
     errors: ["NoMatchingError"],
   }),
   MessageParticipantIteratively: spec({
+    flowKinds: ["customer-queue"],
     parameters: ["Messages", "InterruptFrequencySeconds"],
     required: ["Messages"],
     errors: ["NoMatchingError"],
@@ -167,7 +175,7 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
   }),
   DisconnectParticipant: spec({ terminal: true, hasNext: false }),
   /** Customer-queue flows only: the contact stays in queue. */
-  EndFlowExecution: spec({ terminal: true, hasNext: false }),
+  EndFlowExecution: spec({ flowKinds: ["customer-queue"], terminal: true, hasNext: false }),
 };
 
 /** Action types the verifier and simulator support. */

@@ -2,10 +2,10 @@
  * The shape of a flow verification rule: one concern per file under `lib/flows/rules/`, each with a
  * passing and a failing example flow in `test/flows/rules/`.
  */
+import type { FlowKind } from "../action-catalog";
 import type { FlowContent } from "../flow-language";
 
-/** Inbound flows must hand the caller to a human; customer-queue flows must keep the caller queued. */
-export type FlowKind = "inbound" | "customer-queue";
+export type { FlowKind } from "../action-catalog";
 
 export interface FlowUnderTest {
   readonly name: string;

@@ -12,15 +12,20 @@ import {
   MAX_ACTIONS,
   MAX_CONTENT_CHARACTERS,
 } from "../flow-language";
-import type { FlowRule, RuleProblem } from "./rule";
+import type { FlowKind, FlowRule, RuleProblem } from "./rule";
 
-function checkAction(action: FlowAction, ids: ReadonlySet<string>): RuleProblem[] {
+function checkAction(action: FlowAction, ids: ReadonlySet<string>, kind: FlowKind): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const at = (message: string) => problems.push({ action: action.Identifier, message });
   const spec = actionSpec(action.Type);
   if (!spec) {
     at(`type "${action.Type}" is not a supported action type`);
     return problems;
+  }
+  if (spec.flowKinds && !spec.flowKinds.includes(kind)) {
+    at(
+      `${action.Type} is not allowed in ${kind === "inbound" ? "an" : "a"} ${kind} flow (only in: ${spec.flowKinds.join(", ")})`,
+    );
   }
   const params = action.Parameters ?? {};
   for (const [name, value] of Object.entries(params)) {
@@ -110,7 +115,7 @@ export const structureRule: FlowRule = {
     if (!ids.has(content.StartAction)) {
       problems.push({ message: `StartAction "${content.StartAction}" is not an action of this flow` });
     }
-    for (const action of actions) problems.push(...checkAction(action, ids));
+    for (const action of actions) problems.push(...checkAction(action, ids, flow.kind));
     return problems;
   },
 };

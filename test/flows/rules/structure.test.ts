@@ -73,3 +73,17 @@ describe("structure rule", () => {
     expect(messages(inbound(actions))).toContain(": 260 actions (at most 250)");
   });
 });
+
+describe("structure rule, per flow type", () => {
+  it("reports an action Connect does not accept in this type of flow", () => {
+    const flow = inbound(goodInboundActions());
+    const queueFlow = { ...flow, kind: "customer-queue" as const };
+    expect(messages(queueFlow)).toContain(
+      "queue: TransferContactToQueue is not allowed in a customer-queue flow (only in: inbound)",
+    );
+    const endInInbound = withAction("done", (a) => ({ ...a, Type: "EndFlowExecution" }));
+    expect(messages(endInInbound)).toContain(
+      "done: EndFlowExecution is not allowed in an inbound flow (only in: customer-queue)",
+    );
+  });
+});
