@@ -117,11 +117,13 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
     oneOf: ["QueueId", "AgentId"],
     errors: ["NoMatchingError"],
   }),
-  /** On success the contact is in queue and this flow ends. */
+  /**
+   * On success the contact is in queue and this flow ends: the NextAction (which designer exports
+   * always carry) is never run.
+   */
   TransferContactToQueue: spec({
     flowKinds: ["inbound"],
     errors: ["QueueAtCapacity", "NoMatchingError"],
-    hasNext: false,
   }),
   TransferParticipantToThirdParty: spec({
     parameters: [

@@ -206,13 +206,19 @@ export class FlowBuilder {
     });
   }
 
-  /** TransferContactToQueue: on success the caller waits for a call-taker and this flow ends. */
-  transferToQueue(id: string, to: { onAtCapacity: string; onError: string }): string {
+  /**
+   * TransferContactToQueue: on success the caller waits for a call-taker and this flow ends;
+   * `next` is never run but Connect's exports always carry one.
+   */
+  transferToQueue(id: string, to: { next: string; onAtCapacity: string; onError: string }): string {
     return this.add({
       Identifier: id,
       Type: "TransferContactToQueue",
       Parameters: {},
-      Transitions: { Errors: errors({ QueueAtCapacity: to.onAtCapacity, NoMatchingError: to.onError }) },
+      Transitions: {
+        NextAction: to.next,
+        Errors: errors({ QueueAtCapacity: to.onAtCapacity, NoMatchingError: to.onError }),
+      },
     });
   }
 

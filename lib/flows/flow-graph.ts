@@ -18,6 +18,17 @@ export interface FlowEdge {
 export const HANDOFF_TYPES: readonly string[] = ["TransferContactToQueue", "TransferParticipantToThirdParty"];
 
 /**
+ * Whether an edge runs only once the caller has been with a human: the success branch of a
+ * transfer (never run for a queue transfer, run after the third party hangs up for a number).
+ *
+ * @example
+ * isAfterHandoff({ from: "queue", to: "done", kind: "next", label: "next" }, "TransferContactToQueue") // true
+ */
+export function isAfterHandoff(edge: FlowEdge, fromType: string | undefined): boolean {
+  return edge.kind === "next" && HANDOFF_TYPES.includes(fromType ?? "");
+}
+
+/**
  * Every outgoing edge of an action, in the order they are written.
  *
  * @example

@@ -118,10 +118,10 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
   );
 
   flow.checkStaffedHours("staffed-hours", { onOpen: "queue", onClosed: "overflow", onError: "overflow" });
-  flow.transferToQueue("queue", { onAtCapacity: "overflow", onError: "overflow" });
+  flow.transferToQueue("queue", { next: "handed-over", onAtCapacity: "overflow", onError: "overflow" });
   const overflow = { phoneNumber: tenant.phone.overflow, ringSeconds: OVERFLOW_RING_SECONDS };
   flow.transferToNumber("overflow", overflow, {
-    next: "overflow-done",
+    next: "handed-over",
     onCallFailed: "retry",
     onNoAnswer: "retry",
     onError: "retry",
@@ -130,9 +130,13 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
   // Queue and overflow both failed: tell the caller, try the queue again, then the overflow again.
   flow.loop("retry", RETRY_ROUNDS, { onContinue: "connecting", onDone: "last-resort" });
   flow.message("connecting", prompt("connecting"), { next: "queue-retry", onError: "queue-retry" });
-  flow.transferToQueue("queue-retry", { onAtCapacity: "overflow-retry", onError: "overflow-retry" });
+  flow.transferToQueue("queue-retry", {
+    next: "handed-over",
+    onAtCapacity: "overflow-retry",
+    onError: "overflow-retry",
+  });
   flow.transferToNumber("overflow-retry", overflow, {
-    next: "overflow-done",
+    next: "handed-over",
     onCallFailed: "retry",
     onNoAnswer: "retry",
     onError: "retry",
@@ -140,8 +144,9 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
   // Only after every round failed: never a silent disconnect.
   flow.message("last-resort", prompt("last-resort"), { next: "last-resort-end", onError: "last-resort-end" });
   flow.disconnect("last-resort-end");
-  // The overflow centre handled the call and hung up.
-  flow.disconnect("overflow-done");
+  // After a hand-off: never run for the queue (the flow ends there); run once the overflow centre
+  // has handled the call and hung up.
+  flow.disconnect("handed-over");
 
   return flow.build("flow-logging");
 }

@@ -11,14 +11,9 @@
  * In a customer-queue flow the caller is already queued: a disconnect is a problem, ending the
  * flow keeps the caller in queue.
  */
-import { edgesOf, type FlowEdge, HANDOFF_TYPES, reachableFrom } from "../flow-graph";
+import { edgesOf, type FlowEdge, HANDOFF_TYPES, isAfterHandoff, reachableFrom } from "../flow-graph";
 import type { FlowContent } from "../flow-language";
 import type { FlowRule, FlowUnderTest, RuleProblem } from "./rule";
-
-/** The edge out of a hand-off action that runs only after a human took the call. */
-function afterHuman(edge: FlowEdge, type: string | undefined): boolean {
-  return type === "TransferParticipantToThirdParty" && edge.kind === "next";
-}
 
 /** Loops whose continue branch reaches a hand-off attempt before coming back to the loop. */
 export function retryLoops(content: FlowContent): Map<string, number> {
@@ -30,7 +25,7 @@ export function retryLoops(content: FlowContent): Map<string, number> {
     if (!cont) continue;
     const body = reachableFrom(
       content,
-      (e) => e.to !== action.Identifier && !afterHuman(e, types.get(e.from)),
+      (e) => e.to !== action.Identifier && !isAfterHandoff(e, types.get(e.from)),
       cont.to,
     );
     if ([...body].some((id) => HANDOFF_TYPES.includes(types.get(id) ?? ""))) {
@@ -43,7 +38,7 @@ export function retryLoops(content: FlowContent): Map<string, number> {
 /** Terminal actions a caller can reach before any human, following `follow`. */
 function endsBeforeHuman(flow: FlowUnderTest, follow: (edge: FlowEdge) => boolean): string[] {
   const types = new Map((flow.content.Actions ?? []).map((a) => [a.Identifier, a.Type]));
-  const reachable = reachableFrom(flow.content, (e) => !afterHuman(e, types.get(e.from)) && follow(e));
+  const reachable = reachableFrom(flow.content, (e) => !isAfterHandoff(e, types.get(e.from)) && follow(e));
   const bad =
     flow.kind === "inbound" ? ["DisconnectParticipant", "EndFlowExecution"] : ["DisconnectParticipant"];
   return [...reachable].filter((id) => bad.includes(types.get(id) ?? ""));

@@ -41,6 +41,7 @@ export function goodInboundActions(): FlowAction[] {
       Type: "TransferContactToQueue",
       Parameters: {},
       Transitions: {
+        NextAction: "done",
         Errors: [
           { ErrorType: "QueueAtCapacity", NextAction: "overflow" },
           { ErrorType: "NoMatchingError", NextAction: "overflow" },
@@ -80,6 +81,7 @@ export function goodInboundActions(): FlowAction[] {
       Type: "TransferContactToQueue",
       Parameters: {},
       Transitions: {
+        NextAction: "done",
         Errors: [
           { ErrorType: "QueueAtCapacity", NextAction: "retry" },
           { ErrorType: "NoMatchingError", NextAction: "retry" },
