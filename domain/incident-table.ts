@@ -24,6 +24,8 @@ export const INCIDENT_TABLE = {
     byDay: { name: "byDay", partitionKey: "dayPk", sortKey: "receivedAt" },
     /** Sparse: only outbox entries not yet delivered; the sweeper re-drives the overdue ones. */
     pendingOutbox: { name: "pendingOutbox", partitionKey: "outboxPk", sortKey: "dueAt" },
+    /** Sparse: incidents by short code (set by intake as `codePk`), for acknowledgement links. */
+    byShortCode: { name: "byShortCode", partitionKey: "codePk", sortKey: "receivedAt" },
   },
 } as const;
 
@@ -118,7 +120,7 @@ export interface CreateIncidentTableInput {
  * await client.send(new CreateTableCommand(createIncidentTableInput("siaga112-71-71-incidents")));
  */
 export function createIncidentTableInput(tableName: string): CreateIncidentTableInput {
-  const { byDay, pendingOutbox } = INCIDENT_TABLE.indexes;
+  const { byDay, pendingOutbox, byShortCode } = INCIDENT_TABLE.indexes;
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
@@ -129,12 +131,13 @@ export function createIncidentTableInput(tableName: string): CreateIncidentTable
       { AttributeName: byDay.sortKey, AttributeType: "S" },
       { AttributeName: pendingOutbox.partitionKey, AttributeType: "S" },
       { AttributeName: pendingOutbox.sortKey, AttributeType: "S" },
+      { AttributeName: byShortCode.partitionKey, AttributeType: "S" },
     ],
     KeySchema: [
       { AttributeName: INCIDENT_TABLE.partitionKey, KeyType: "HASH" },
       { AttributeName: INCIDENT_TABLE.sortKey, KeyType: "RANGE" },
     ],
-    GlobalSecondaryIndexes: [byDay, pendingOutbox].map((index) => ({
+    GlobalSecondaryIndexes: [byDay, pendingOutbox, byShortCode].map((index) => ({
       IndexName: index.name,
       KeySchema: [
         { AttributeName: index.partitionKey, KeyType: "HASH" as const },

@@ -86,6 +86,7 @@ export async function recordCall(deps: IntakeDeps, event: unknown): Promise<Inta
       sk: { S: key.sk },
       incidentId: { S: call.contactId },
       shortCode: { S: shortCode },
+      codePk: { S: shortCode },
       state: { S: "received" },
       receivedAt: { S: receivedAt },
       dayPk: { S: dayPkOf(receivedAt, tenant.zone.utcOffsetHours) },

@@ -13,7 +13,11 @@ describe("the incident table design", () => {
       { AttributeName: "pk", KeyType: "HASH" },
       { AttributeName: "sk", KeyType: "RANGE" },
     ]);
-    expect(input.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(["byDay", "pendingOutbox"]);
+    expect(input.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual([
+      "byDay",
+      "pendingOutbox",
+      "byShortCode",
+    ]);
     const defined = new Set(input.AttributeDefinitions.map((a) => a.AttributeName));
     for (const index of input.GlobalSecondaryIndexes) {
       for (const key of index.KeySchema) expect(defined.has(key.AttributeName)).toBe(true);

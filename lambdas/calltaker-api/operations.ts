@@ -1,0 +1,295 @@
+/**
+ * What call-takers do to incidents: list, read, classify (which alerts the routed agencies),
+ * set a non-emergency outcome, close. Each operation checks the transition in the domain and
+ * writes with a version condition, so two call-takers cannot overwrite each other.
+ */
+import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { IncidentCategory } from "../../domain/categories";
+import {
+  assertTransition,
+  IllegalTransitionError,
+  type Incident,
+  type IncidentLocation,
+  NON_EMERGENCY_OUTCOMES,
+  type Severity,
+} from "../../domain/incident";
+import type { CallOutcome } from "../../domain/incident-events";
+import {
+  agencyAlertKey,
+  callerHistoryKey,
+  INCIDENT_TABLE,
+  incidentKey,
+  outboxKey,
+  PENDING_OUTBOX,
+} from "../../domain/incident-table";
+import { findAgency } from "../../domain/tenant-runtime";
+import { alertSnapshot, getIncident, isConditionFailed } from "../shared/incident-items";
+import type { TenantDeps } from "../shared/ports";
+
+/** The incident does not exist (404). */
+export class IncidentNotFoundError extends Error {
+  override readonly name = "IncidentNotFoundError";
+  constructor(readonly incidentId: string) {
+    super(`incident ${incidentId}: not found`);
+  }
+}
+
+/** Someone else changed the incident meanwhile (409): read it again and retry. */
+export class ConcurrentChangeError extends Error {
+  override readonly name = "ConcurrentChangeError";
+}
+
+export interface Classification {
+  readonly category: IncidentCategory;
+  readonly severity: Severity;
+  readonly location: IncidentLocation;
+  readonly notes?: string;
+}
+
+async function requireIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
+  const incident = await getIncident(deps.db, deps.tableName, incidentId);
+  if (!incident) throw new IncidentNotFoundError(incidentId);
+  return incident;
+}
+
+function sameClassification(incident: Incident, c: Classification): boolean {
+  return (
+    incident.category === c.category &&
+    incident.severity === c.severity &&
+    incident.location?.text === c.location.text &&
+    incident.location?.lat === c.location.lat &&
+    incident.location?.lon === c.location.lon
+  );
+}
+
+/**
+ * Classifies a received incident as a genuine emergency and alerts the agencies the tenant routes
+ * its category to. The outbox entries are written before the state, so a crash in between loses
+ * nothing; a retry with the same classification writes nothing twice.
+ *
+ * @example
+ * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } });
+ */
+export async function classifyIncident(
+  deps: TenantDeps,
+  incidentId: string,
+  classification: Classification,
+): Promise<Incident> {
+  const incident = await requireIncident(deps, incidentId);
+  const retry =
+    incident.state !== "received" &&
+    incident.category !== undefined &&
+    sameClassification(incident, classification);
+  if (!retry) assertTransition(incidentId, incident.state, "classified");
+
+  const now = new Date(deps.clock.now()).toISOString();
+  const agencies = retry ? (incident.agencies ?? []) : deps.tenant.routing[classification.category];
+  const classified: Incident = {
+    ...incident,
+    state: retry ? incident.state : "classified",
+    category: classification.category,
+    severity: classification.severity,
+    location: classification.location,
+    notes: classification.notes,
+    outcome: "genuine",
+    agencies,
+    classifiedAt: incident.classifiedAt ?? now,
+    version: incident.version + (retry ? 0 : 1),
+  };
+  const snapshot = alertSnapshot(classified);
+  const expiresAt = (incident as { expiresAt?: number }).expiresAt;
+
+  for (const agencyId of agencies) {
+    const agency = findAgency(deps.tenant, agencyId);
+    if (!agency) continue;
+    await putIfAbsent(deps, {
+      ...agencyAlertKey(incidentId, agencyId),
+      incidentId,
+      agencyId,
+      agencyKind: agency.kind,
+      status: "alerted",
+      round: 0,
+      step: 0,
+      receivedAt: incident.receivedAt,
+      version: 1,
+      expiresAt,
+    });
+    await putIfAbsent(deps, {
+      ...outboxKey(incidentId, agencyId, 0, 0),
+      ...snapshot,
+      incidentId,
+      agencyId,
+      round: 0,
+      step: 0,
+      contacts: agency.steps[0]!.contacts,
+      status: "pending",
+      attempts: 0,
+      [INCIDENT_TABLE.indexes.pendingOutbox.partitionKey]: PENDING_OUTBOX,
+      dueAt: now,
+      expiresAt,
+    });
+  }
+  if (retry) return incident;
+  await writeIncident(deps, incident, classified);
+  deps.metrics.count("IncidentClassified");
+  deps.log.info("incident classified", { incidentId, category: classification.category, agencies });
+  return classified;
+}
+
+/**
+ * Sets a non-emergency outcome (prank, ghost, information, wrong number): the incident closes
+ * without escalation, and a prank or ghost call counts toward the caller's prank flag.
+ *
+ * @example
+ * await setOutcome(deps, "c0ffee", "prank");
+ */
+export async function setOutcome(
+  deps: TenantDeps,
+  incidentId: string,
+  outcome: CallOutcome,
+): Promise<Incident> {
+  const incident = await requireIncident(deps, incidentId);
+  if (!NON_EMERGENCY_OUTCOMES.includes(outcome)) {
+    throw new RangeError(
+      `outcome "${outcome}": expected one of ${NON_EMERGENCY_OUTCOMES.join(", ")} (classify a genuine emergency instead)`,
+    );
+  }
+  if (incident.state === "closed" && incident.outcome === outcome) return incident;
+  if (incident.state !== "received" && incident.state !== "classified") {
+    throw new IllegalTransitionError(incidentId, incident.state, "closed");
+  }
+  const now = new Date(deps.clock.now()).toISOString();
+  const closed: Incident = {
+    ...incident,
+    state: "closed",
+    outcome,
+    closedAt: now,
+    version: incident.version + 1,
+  };
+  if ((outcome === "prank" || outcome === "ghost") && incident.callerKey) {
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: callerHistoryKey(incident.callerKey),
+        UpdateExpression: "SET pranks = list_append(if_not_exists(pranks, :none), :prank)",
+        ExpressionAttributeValues: {
+          ":none": [],
+          ":prank": [Math.floor(Date.parse(incident.receivedAt) / 1000)],
+        },
+      }),
+    );
+  }
+  await writeIncident(deps, incident, { ...closed, outcomeAt: now } as Incident);
+  deps.metrics.count(`Outcome-${outcome}`);
+  return closed;
+}
+
+/**
+ * Closes an incident once it is handled (or a received one with its outcome given).
+ *
+ * @example
+ * await closeIncident(deps, "c0ffee");
+ */
+export async function closeIncident(
+  deps: TenantDeps,
+  incidentId: string,
+  outcome?: CallOutcome,
+): Promise<Incident> {
+  const incident = await requireIncident(deps, incidentId);
+  if (incident.state === "closed") return incident;
+  if (incident.state === "received") {
+    if (!outcome || outcome === "genuine") {
+      throw new RangeError(
+        `incident ${incidentId}: outcome ${outcome ? `"${outcome}"` : "missing"}: a received incident closes with one of ${NON_EMERGENCY_OUTCOMES.join(", ")}, or is classified first`,
+      );
+    }
+    return setOutcome(deps, incidentId, outcome);
+  }
+  assertTransition(incidentId, incident.state, "closed");
+  const closed: Incident = {
+    ...incident,
+    state: "closed",
+    outcome: incident.outcome ?? "genuine",
+    closedAt: new Date(deps.clock.now()).toISOString(),
+    version: incident.version + 1,
+  };
+  await writeIncident(deps, incident, closed);
+  return closed;
+}
+
+/**
+ * Reads one incident.
+ *
+ * @example
+ * await readIncident(deps, "c0ffee");
+ */
+export function readIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
+  return requireIncident(deps, incidentId);
+}
+
+/**
+ * Incidents received on a day (tenant's zone, `YYYY-MM-DD`), newest first.
+ *
+ * @example
+ * await listIncidents(deps, { day: "2026-11-27", limit: 50 });
+ */
+export async function listIncidents(
+  deps: TenantDeps,
+  options: { readonly day: string; readonly limit: number; readonly state?: string },
+): Promise<Incident[]> {
+  const index = INCIDENT_TABLE.indexes.byDay;
+  const { Items } = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: "#day = :day",
+      ExpressionAttributeNames: {
+        "#day": index.partitionKey,
+        ...(options.state ? { "#state": "state" } : {}),
+      },
+      ExpressionAttributeValues: {
+        ":day": `DAY#${options.day}`,
+        ...(options.state ? { ":state": options.state } : {}),
+      },
+      ...(options.state ? { FilterExpression: "#state = :state" } : {}),
+      ScanIndexForward: false,
+      Limit: options.limit,
+    }),
+  );
+  return (Items ?? []) as Incident[];
+}
+
+async function putIfAbsent(deps: TenantDeps, item: Record<string, unknown>): Promise<void> {
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: item,
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}
+
+/** Writes the changed incident if nobody changed it since it was read. */
+async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { ...after, ...incidentKey(after.incidentId) },
+        ConditionExpression: "version = :version",
+        ExpressionAttributeValues: { ":version": before.version },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) {
+      throw new ConcurrentChangeError(
+        `incident ${before.incidentId}: changed by someone else meanwhile; read it again`,
+      );
+    }
+    throw error;
+  }
+}

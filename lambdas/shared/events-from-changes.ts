@@ -1,0 +1,135 @@
+/**
+ * The national incident events implied by one change of the incident table. The table stream is
+ * the outbox of events: every state change is written first, then published from the stream
+ * (at least once; `eventId` is deterministic so consumers can deduplicate).
+ */
+import type { CallerFlags } from "../../domain/incident-caller-history";
+import {
+  type CallOutcome,
+  INCIDENT_EVENT_SCHEMA_VERSION,
+  type IncidentEvent,
+  type IncidentState,
+} from "../../domain/incident-events";
+import { itemKind } from "../../domain/incident-table";
+import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
+import type { TableChange } from "./ports";
+
+type Image = Readonly<Record<string, unknown>>;
+
+const str = (image: Image | undefined, name: string): string | undefined =>
+  typeof image?.[name] === "string" ? (image[name] as string) : undefined;
+const num = (image: Image | undefined, name: string): number | undefined =>
+  typeof image?.[name] === "number" ? (image[name] as number) : undefined;
+
+const seconds = (from: string | undefined, to: string | undefined): number =>
+  from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : 0;
+
+/**
+ * Events of one table change. `flags` gives an incident's caller flags (read from the caller
+ * history) for `IncidentReceived`.
+ *
+ * @example
+ * eventsOfChange(tenant, change, flags) // [{ type: "IncidentClassified", ... }]
+ */
+export function eventsOfChange(
+  tenant: TenantRuntimeConfig,
+  change: TableChange,
+  flags: CallerFlags = { repeatCaller: false, suspectedPrank: false },
+): IncidentEvent[] {
+  const after = change.newImage;
+  const before = change.oldImage;
+  const image = after ?? before;
+  const incidentId = str(image, "incidentId");
+  if (!image || !incidentId || change.eventName === "REMOVE") return [];
+  const base = (type: string, at: string | undefined, suffix: string) => ({
+    schemaVersion: INCIDENT_EVENT_SCHEMA_VERSION as typeof INCIDENT_EVENT_SCHEMA_VERSION,
+    eventId: `${incidentId}:${type}${suffix}`,
+    tenant: tenant.code,
+    province: tenant.province.code,
+    incidentId,
+    at: at ?? new Date(0).toISOString(),
+  });
+  const kind = itemKind(image);
+  const events: IncidentEvent[] = [];
+
+  if (kind === "incident") {
+    const state = str(after, "state") as IncidentState | undefined;
+    const previous = str(before, "state") as IncidentState | undefined;
+    if (change.eventName === "INSERT") {
+      events.push({
+        ...base("IncidentReceived", str(after, "receivedAt"), ""),
+        type: "IncidentReceived",
+        channel: "voice",
+        repeatCaller: flags.repeatCaller,
+        suspectedPrank: flags.suspectedPrank,
+      });
+    }
+    if (state === "classified" && previous !== "classified") {
+      events.push({
+        ...base("IncidentClassified", str(after, "classifiedAt"), ""),
+        type: "IncidentClassified",
+        category: str(after, "category") as never,
+        severity: str(after, "severity") as never,
+      });
+    }
+    const outcome = str(after, "outcome") as CallOutcome | undefined;
+    if (outcome && outcome !== str(before, "outcome")) {
+      events.push({
+        ...base("IncidentOutcomeSet", str(after, "outcomeAt") ?? str(after, "closedAt"), ""),
+        type: "IncidentOutcomeSet",
+        outcome,
+      });
+    }
+    if (state === "closed" && previous !== "closed") {
+      events.push({
+        ...base("IncidentClosed", str(after, "closedAt"), ""),
+        type: "IncidentClosed",
+        outcome: outcome ?? "genuine",
+        ...(str(after, "category") ? { category: str(after, "category") as never } : {}),
+      });
+    }
+  }
+
+  if (kind === "agency" && after) {
+    const agency = str(after, "agencyId") ?? "";
+    const agencyKind = str(after, "agencyKind") ?? "other";
+    const status = str(after, "status");
+    const previous = str(before, "status");
+    if (status && status !== previous && status !== "alerted") {
+      if (previous === "alerted" || previous === undefined) {
+        events.push({
+          ...base("EscalationAcknowledged", str(after, "acknowledgedAt"), `:${agency}`),
+          type: "EscalationAcknowledged",
+          agency,
+          agencyKind,
+          secondsToAcknowledge: seconds(str(after, "firstAlertAt"), str(after, "acknowledgedAt")),
+        });
+      }
+      if (status === "dispatched" || status === "on-scene" || status === "resolved") {
+        events.push({
+          ...base("AgencyStatusReported", str(after, "statusAt"), `:${agency}:${status}`),
+          type: "AgencyStatusReported",
+          agency,
+          agencyKind,
+          status,
+          secondsSinceReceived: seconds(str(after, "receivedAt"), str(after, "statusAt")),
+        });
+      }
+    }
+  }
+
+  if (kind === "outbox" && after && str(after, "status") === "sent" && str(before, "status") !== "sent") {
+    const agency = str(after, "agencyId") ?? "";
+    const round = num(after, "round") ?? 0;
+    const step = num(after, "step") ?? 0;
+    events.push({
+      ...base("EscalationSent", str(after, "sentAt"), `:${agency}:${round}:${step}`),
+      type: "EscalationSent",
+      agency,
+      agencyKind: tenant.agencies.find((a) => a.id === agency)?.kind ?? "other",
+      step,
+      round,
+    });
+  }
+  return events;
+}
