@@ -10,6 +10,8 @@ export interface CentreTenant {
   readonly name: string;
   readonly province: { readonly code: string; readonly name: string };
   readonly categoryMenu: boolean;
+  /** IANA zone, e.g. `Asia/Makassar`. */
+  readonly timeZone: string;
   readonly agencies: readonly { readonly id: string; readonly kind: string; readonly name: string }[];
 }
 

@@ -144,6 +144,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       pages: { dashboard: `${url}/dashboard/`, console: `${url}/console/`, inbox: `${url}/inbox/` },
       stop: async () => {
         clock.stop();
+        for (const t of local.values()) t.functions.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await dynamo.stop();

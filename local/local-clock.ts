@@ -53,9 +53,32 @@ export class LocalClock implements Clock, StepScheduler {
     return this.startWall + (this.wall() - this.startWall) * this.speed + this.offsetMs;
   }
 
-  /** Sets who runs a schedule when it is due. */
+  /** Sets who runs a schedule when it is due (schedules not made through `schedulerFor`). */
   onFire(runner: ScheduleRunner): void {
     this.runner = runner;
+  }
+
+  /**
+   * A `StepScheduler` for one tenant: its schedule names live in their own group (as in the cloud,
+   * one Scheduler group per tenant) and fire through its own runner.
+   *
+   * @example
+   * const scheduler = clock.schedulerFor("71.71", (s) => runScheduledTask(deps, s.task).then(() => {}));
+   */
+  schedulerFor(group: string, runner: ScheduleRunner): StepScheduler {
+    const prefix = `${group}/`;
+    this.groups.set(prefix, runner);
+    return {
+      schedule: (s) => this.schedule({ ...s, name: `${prefix}${s.name}` }),
+      cancel: (name) => this.cancel(`${prefix}${name}`),
+    };
+  }
+
+  private readonly groups = new Map<string, ScheduleRunner>();
+
+  private runnerOf(schedule: OneTimeSchedule): ScheduleRunner {
+    const slash = schedule.name.indexOf("/");
+    return (slash >= 0 && this.groups.get(schedule.name.slice(0, slash + 1))) || this.runner;
   }
 
   async schedule(schedule: OneTimeSchedule): Promise<void> {
@@ -103,7 +126,7 @@ export class LocalClock implements Clock, StepScheduler {
         this.pending.delete(due.name);
         this.fired.push(due);
         try {
-          await this.runner(due);
+          await this.runnerOf(due)(due);
         } catch (error) {
           this.failures.push({
             schedule: due,

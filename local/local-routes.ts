@@ -11,6 +11,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../domain/categories";
+import { AGENCY_STATUS_LABELS_ID, SEVERITY_LABELS_ID } from "../domain/incident";
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { LocalCentre } from "./centre";
 import { HttpError, headersOf, parseJson, queryOf, readBody, send, sendJson, serveStatic } from "./http-kit";
@@ -88,11 +90,18 @@ async function localApi(
       return sendJson(response, 200, {
         apiKey: centre.apiKey,
         now: new Date(centre.clock.now()).toISOString(),
+        labels: {
+          categories: CATEGORY_LABELS_ID,
+          severities: SEVERITY_LABELS_ID,
+          agencyKinds: AGENCY_KIND_LABELS_ID,
+          agencyStatuses: AGENCY_STATUS_LABELS_ID,
+        },
         tenants: [...centre.tenants.values()].map(({ tenant }) => ({
           code: tenant.code,
           name: tenant.name,
           province: tenant.province,
           zone: tenant.zone.name,
+          timeZone: tenant.zone.iana,
           categoryMenu: tenant.callHandling.categoryMenu,
           agencies: tenant.agencies.map((a) => ({ id: a.id, kind: a.kind, name: a.name })),
         })),

@@ -1,12 +1,28 @@
 /**
  * One tenant's functions wired with local adapters: the call-taker API, the escalation relay fed
- * by captured table changes, the re-escalation fired by the local clock and the acknowledgement
- * pages. The plain functions are the lifecycle's own (lambdas/*); only the adapters are local.
+ * by captured table changes (dynalite has no streams), the re-escalation fired by the local clock
+ * and the acknowledgement pages. The plain functions are the lifecycle's own (lambdas/*); only the
+ * adapters are local: agency inbox for SNS, local clock for Scheduler, in-process bus for
+ * EventBridge, a per-start secret for Secrets Manager.
  */
+import { randomBytes } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Tenant } from "../domain/tenant";
 import type { TenantRuntimeConfig } from "../domain/tenant-runtime";
-import type { HttpRequest, HttpResponse } from "../lambdas/shared/ports";
+import { handleAckRequest } from "../lambdas/ack/ack-routes";
+import { handleCallTakerRequest } from "../lambdas/calltaker-api/routes";
+import { relayChanges } from "../lambdas/escalation-relay/relay";
+import { runScheduledTask } from "../lambdas/reescalate/run-scheduled-task";
+import { captureChanges } from "../lambdas/shared/change-capture";
+import type {
+  AckDeps,
+  HttpRequest,
+  HttpResponse,
+  Log,
+  SenderDeps,
+  TableChange,
+  TenantDeps,
+} from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
 import type { LocalDynamo } from "./dynalite-server";
 import type { LocalEventBus } from "./event-bus";
@@ -23,6 +39,8 @@ export interface TenantFunctionsOptions {
   /** `<centre>/t/<code>/ack`: links in SMS and e-mail point here. */
   readonly ackBaseUrl: string;
   readonly apiKey: string;
+  /** Where warnings and errors go. @default stderr */
+  readonly log?: Log;
 }
 
 export interface TenantFunctions {
@@ -30,18 +48,91 @@ export interface TenantFunctions {
   readonly capturingClient: Pick<DynamoDBClient, "send">;
   callTaker(request: HttpRequest): Promise<HttpResponse>;
   ack(request: HttpRequest): Promise<HttpResponse>;
+  /** Resolves when every captured change so far has been relayed (alerts sent, events published). */
+  idle(): Promise<void>;
+  /** Changes the relay reported as failed (the stream would retry them). */
+  readonly relayFailures: string[];
+  /** Stops the outbox sweeper. */
+  stop(): void;
 }
 
-const notYet = async (): Promise<HttpResponse> => ({
-  statusCode: 503,
-  headers: { "content-type": "application/json; charset=utf-8" },
-  body: JSON.stringify({ error: "not wired yet in the local centre" }),
-});
+/** Seconds between outbox sweeps, in local time (the cloud runs `rate(1 minute)`). */
+export const SWEEP_EVERY_SECONDS = 60;
+
+/** Warnings and errors on stderr, info dropped (unless SIAGA112_VERBOSE is set). */
+export function consoleLog(tenantCode: string): Log {
+  const line = (level: string, message: string, fields?: Record<string, unknown>) =>
+    console.error(`[${tenantCode}] ${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ""}`);
+  return {
+    info: (message, fields) => {
+      if (process.env.SIAGA112_VERBOSE) line("INFO", message, fields);
+    },
+    warn: (message, fields) => line("WARN", message, fields),
+    error: (message, fields) => line("ERROR", message, fields),
+  };
+}
 
 /**
  * @example
  * const functions = startTenantFunctions({ tenant, runtime, dynamo, tableName, clock, inbox, bus, ackBaseUrl, apiKey });
+ * await functions.callTaker({ method: "GET", path: "/incidents", headers: { "x-siaga112-key": apiKey }, query: {}, authorized: false });
  */
 export function startTenantFunctions(options: TenantFunctionsOptions): TenantFunctions {
-  return { capturingClient: options.dynamo.client, callTaker: notYet, ack: notYet };
+  const { dynamo, clock } = options;
+  const log = options.log ?? consoleLog(options.tenant.code);
+  const relayFailures: string[] = [];
+  // The stream: changes are relayed one after another, after the write that caused them.
+  let stream = Promise.resolve();
+  const onChange = (change: TableChange) => {
+    stream = stream.then(async () => {
+      const { failed } = await relayChanges(sender, [change]);
+      relayFailures.push(...failed);
+    });
+  };
+  const db = captureChanges(dynamo.documents, dynamo.documents, onChange);
+  const base: TenantDeps = {
+    tenant: options.runtime,
+    db,
+    tableName: options.tableName,
+    clock,
+    log,
+    metrics: { count: () => {} },
+  };
+  const secretValue = randomBytes(32).toString("base64url");
+  const secret = { get: async () => secretValue };
+  const scheduler = clock.schedulerFor(options.tenant.code, async (schedule) => {
+    await runScheduledTask(sender, schedule.task);
+  });
+  const sender: SenderDeps = {
+    ...base,
+    alerts: options.inbox.publisherFor(options.tenant),
+    scheduler,
+    events: options.bus,
+    secret,
+    ackBaseUrl: options.ackBaseUrl,
+  };
+  const ackDeps: AckDeps = { ...base, scheduler, secret };
+  let lastSweep = clock.now();
+  const sweeper = setInterval(() => {
+    if (clock.now() - lastSweep < SWEEP_EVERY_SECONDS * 1000) return;
+    lastSweep = clock.now();
+    void runScheduledTask(sender, { kind: "sweep" }).catch((error: unknown) =>
+      log.error("sweep failed", { error: String(error) }),
+    );
+  }, 1000);
+  sweeper.unref();
+  return {
+    capturingClient: captureChanges(dynamo.client, dynamo.documents, onChange),
+    callTaker: (request) => handleCallTakerRequest({ ...base, localApiKey: options.apiKey }, request),
+    ack: (request) => handleAckRequest(ackDeps, request),
+    idle: async () => {
+      // A relayed change may cause more changes; wait until the stream stops growing.
+      for (let current = stream; ; current = stream) {
+        await current;
+        if (current === stream) return;
+      }
+    },
+    relayFailures,
+    stop: () => clearInterval(sweeper),
+  };
 }

@@ -12,9 +12,9 @@ const post = (path: string, body: unknown) =>
   fetch(`${centre.url}${path}`, { method: "POST", body: JSON.stringify(body) });
 
 describe("local centre", () => {
-  it("runs every tenant of tenants/ and serves the landing page and the dashboard", async () => {
+  it("runs every tenant of tenants/ and serves the landing page, dashboard, console and inbox", async () => {
     expect([...centre.tenants.keys()]).toEqual(["31", "35.78", "71.71"]);
-    for (const page of [`${centre.url}/`, centre.pages.dashboard]) {
+    for (const page of [`${centre.url}/`, ...Object.values(centre.pages)]) {
       const response = await fetch(page);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('lang="id"');

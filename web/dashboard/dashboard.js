@@ -142,9 +142,9 @@ function empty(container) {
 /** Horizontal bars with their value, one row per item. */
 function drawBars(container, items) {
   if (items.every((i) => !i.value)) return empty(container);
-  const row = 24;
-  const labelW = 170;
-  const width = 520;
+  const row = 22;
+  const labelW = 130;
+  const width = 380;
   const max = Math.max(...items.map((i) => i.value), 1);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${items.length * row + 4}`, role: "img" });
   items.forEach((item, i) => {
@@ -170,13 +170,13 @@ function drawBars(container, items) {
 function drawAgencies(container, agencies, labels) {
   if (agencies.length === 0) return empty(container);
   const row = 34;
-  const labelW = 170;
-  const width = 520;
+  const labelW = 130;
+  const width = 380;
   const max = Math.max(...agencies.map((a) => Math.max(a.escalations, a.acknowledgements)), 1);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${agencies.length * row + 4}`, role: "img" });
   agencies.forEach((a, i) => {
     const y = i * row + 2;
-    const scale = (v) => ((width - labelW - 110) * v) / max;
+    const scale = (v) => ((width - labelW - 40) * v) / max;
     chart.append(svg("text", { x: 0, y: y + 13 }, labels[a.kind] || a.kind));
     chart.append(svg("text", { x: 0, y: y + 26 }, `rata-rata ${duration(a.averageSecondsToAcknowledge)}`));
     chart.append(

@@ -1,0 +1,112 @@
+/**
+ * End to end in a real browser (Debian's chromium driven by playwright-core): a call is placed,
+ * the call-taker classifies it as fire in the console, the fire brigade's SMS appears in the
+ * agency inbox, the officer acknowledges it on the link's page (POST), and the national dashboard
+ * counts the call and the acknowledgement. Screenshots go to test-output/e2e/ (git-ignored).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type LocalCentre, startLocalCentre } from "../../local/centre";
+import { CentreClient } from "../../local/centre-client";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
+
+let centre: LocalCentre;
+let browser: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM}: not found. The end-to-end test needs Debian's chromium; .ci/run installs it (apt-get install -y chromium).`,
+    );
+  mkdirSync(SHOTS, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), "siaga112-chromium-"));
+  centre = await startLocalCentre({ port: 0 });
+  // A fresh profile per run (playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await centre?.stop();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function cardValue(page: Page, key: string): Promise<string> {
+  return (await page.getByTestId(`card-${key}`).locator(".value").textContent()) ?? "";
+}
+
+it("places a call, classifies it as fire, acknowledges the alert and sees the dashboard count it", async () => {
+  const page = await browser.newPage();
+
+  // The national dashboard before the call.
+  await page.goto(centre.pages.dashboard);
+  await page.getByTestId("card-calls").waitFor();
+  expect(await cardValue(page, "calls")).toBe("0");
+  expect(await cardValue(page, "acks")).toBe("0");
+
+  // A caller dials 112 in Kota Manado (the phone is the terminal; here its HTTP client).
+  const report = await new CentreClient(centre.url).call({ tenant: "71.71", callerNumber: "+6281234567890" });
+  expect(report.outcome).toBe("queued");
+  const shortCode = report.incident!.shortCode;
+
+  // The call-taker sees it live and classifies it as fire.
+  await page.goto(`${centre.pages.console}?tenant=71.71`);
+  const row = page.locator(`[data-testid=incident][data-short-code="${shortCode}"]`);
+  await row.click();
+  await page.getByTestId("category").selectOption("fire");
+  await page.getByTestId("location").fill("Jl. Sam Ratulangi 12, depan apotek");
+  await page.screenshot({ path: join(SHOTS, "1-console-classify.png"), fullPage: true });
+  await page.getByTestId("classify").click();
+  await page.locator('[data-fact="Kategori"]', { hasText: "Kebakaran" }).waitFor();
+  await page.getByTestId("alerts").locator("li").first().waitFor();
+  await page.screenshot({ path: join(SHOTS, "2-console-escalated.png"), fullPage: true });
+
+  // The fire brigade's duty officer finds the SMS in the agency inbox.
+  await page.goto(`${centre.pages.inbox}?tenant=71.71`);
+  const sms = page.locator("[data-testid=message][data-agency=damkar].sms", { hasText: `#${shortCode}` });
+  await sms.first().waitFor();
+  expect(await sms.first().textContent()).toContain("KEBAKARAN");
+  await page.screenshot({ path: join(SHOTS, "3-inbox.png"), fullPage: true });
+
+  // Opening the link changes nothing; the button (a POST) acknowledges.
+  await sms.first().getByTestId("ack-link").click();
+  await page.getByRole("button", { name: "Terima laporan" }).waitFor();
+  await page.screenshot({ path: join(SHOTS, "4-ack-page.png"), fullPage: true });
+  await page.getByRole("button", { name: "Terima laporan" }).click();
+  await page.getByText("Tercatat: diterima").waitFor();
+  await page.screenshot({ path: join(SHOTS, "5-ack-recorded.png"), fullPage: true });
+
+  // The national dashboard counts the call, the escalations and the acknowledgement.
+  await page.goto(centre.pages.dashboard);
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=card-acks] .value")?.textContent === "1",
+    undefined,
+    { timeout: 15_000 },
+  );
+  expect(await cardValue(page, "calls")).toBe("1");
+  expect(await cardValue(page, "genuine")).toBe("1");
+  expect(await cardValue(page, "escalations")).toBe("2"); // fire brigade and police
+  await expect(page.locator("[data-testid=tenants] tr[data-code='71.71']").textContent()).resolves.toContain(
+    "Kota Manado",
+  );
+  await page.screenshot({ path: join(SHOTS, "6-dashboard.png"), fullPage: true });
+});
