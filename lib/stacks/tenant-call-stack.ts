@@ -15,6 +15,7 @@ import { FUNCTIONS, type FunctionSpec } from "../../lambdas/manifest";
 import { ENV } from "../../lambdas/shared/environment";
 import { PROMPT_NAMES, type PromptName, type PromptSet } from "../flows/prompt-set";
 import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../flows/tenant-flows";
+import { formatFlowProblem } from "../flows/verify";
 import type { FunctionBundles } from "../function-bundles";
 import { dataArns, stackNames, tenantNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";
@@ -65,7 +66,7 @@ export class TenantCallStack extends Stack {
     if (report.problems.length > 0) {
       throw new Error(
         `${tenant.file}: the contact flows of ${tenant.code} fail verification:\n` +
-          report.problems.map((p) => `  - ${typeof p === "string" ? p : JSON.stringify(p)}`).join("\n"),
+          report.problems.map((p) => `  - ${formatFlowProblem(p)}`).join("\n"),
       );
     }
     const names = tenantNames(tenant);

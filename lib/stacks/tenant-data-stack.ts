@@ -16,6 +16,7 @@ import { type Platform, type Tenant, tenantId } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
 import { FUNCTIONS, type FunctionSpec, type ResourceKind } from "../../lambdas/manifest";
 import { agencyTopicName, agencyTopicNamePrefix, ENV, type EnvName } from "../../lambdas/shared/environment";
+import { SWEEP_SCHEDULE } from "../../lambdas/shared/ports";
 import { AgencyTopic } from "../agency-topic";
 import { CallTakerApi } from "../call-taker-api";
 import type { FunctionBundles } from "../function-bundles";
@@ -27,9 +28,6 @@ import { type GrantTarget, WiredFunction } from "../wired-function";
 
 /** Powertools metrics namespace of every siaga112 function. */
 export const METRICS_NAMESPACE = "siaga112";
-
-/** How often the recurring sweep re-drives overdue outbox entries. */
-export const OUTBOX_SWEEP_RATE = "rate(5 minutes)";
 
 export interface TenantDataStackProps extends StackProps {
   readonly tenant: Tenant;
@@ -263,15 +261,15 @@ export class TenantDataStack extends Stack {
           break;
         case "scheduler": {
           const sweep = new scheduler.CfnSchedule(this, `${name}-sweep`, {
-            name: `${names.prefix}-outbox-sweep`,
+            name: `${names.prefix}-${SWEEP_SCHEDULE.nameSuffix}`,
             groupName: this.scheduleGroup.name,
             description: "Re-drives escalations whose outbox entry is overdue",
-            scheduleExpression: OUTBOX_SWEEP_RATE,
+            scheduleExpression: SWEEP_SCHEDULE.expression,
             flexibleTimeWindow: { mode: "OFF" },
             target: {
               arn: fn.function.functionArn,
               roleArn: scheduleRole.roleArn,
-              input: JSON.stringify({ kind: "outbox-sweep" }),
+              input: JSON.stringify(SWEEP_SCHEDULE.input),
               deadLetterConfig: { arn: this.deadLetters.queueArn },
               retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 300 },
             },

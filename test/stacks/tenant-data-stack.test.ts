@@ -1,5 +1,6 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
+import { SWEEP_SCHEDULE } from "../../lambdas/shared/ports";
 import { synthExampleApp } from "../support/example-app";
 
 describe("a tenant's data stack (Kota Manado)", () => {
@@ -76,8 +77,12 @@ describe("a tenant's data stack (Kota Manado)", () => {
     template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: "siaga112-71-71" });
     template.hasResourceProperties("AWS::Scheduler::Schedule", {
       GroupName: "siaga112-71-71",
-      ScheduleExpression: "rate(5 minutes)",
-      Target: Match.objectLike({ DeadLetterConfig: Match.anyValue(), RoleArn: Match.anyValue() }),
+      ScheduleExpression: SWEEP_SCHEDULE.expression,
+      Target: Match.objectLike({
+        Input: JSON.stringify({ kind: "sweep" }),
+        DeadLetterConfig: Match.anyValue(),
+        RoleArn: Match.anyValue(),
+      }),
     });
     template.hasResource("AWS::SecretsManager::Secret", {
       DeletionPolicy: "Retain",

@@ -1,0 +1,53 @@
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { CALL_TAKER_PERMISSIONS, SUPERVISOR_PERMISSIONS } from "../../lib/connect-instance";
+import { synthExampleApp } from "../support/example-app";
+
+describe("a hub stack (jawa-1)", () => {
+  const { assembly } = synthExampleApp();
+  const template = Template.fromJSON(assembly.getStackByName("siaga112-hub-jawa-1").template);
+
+  it("creates the shared Connect instance with inbound and outbound calls and flow logs, retained", () => {
+    template.hasResource("AWS::Connect::Instance", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({
+        IdentityManagementType: "CONNECT_MANAGED",
+        InstanceAlias: "siaga112-jawa-1",
+        Attributes: Match.objectLike({ InboundCalls: true, OutboundCalls: true, ContactflowLogs: true }),
+      }),
+    });
+    template.hasResourceProperties("AWS::Logs::LogGroup", {
+      LogGroupName: "/aws/connect/siaga112-jawa-1",
+      RetentionInDays: 30,
+    });
+  });
+
+  it("keeps no caller data at rest in Singapore: no recording or transcript storage", () => {
+    template.resourceCountIs("AWS::Connect::InstanceStorageConfig", 0);
+    template.resourceCountIs("AWS::S3::Bucket", 0);
+  });
+
+  it("gives call-takers and supervisors their own security profiles", () => {
+    template.hasResourceProperties("AWS::Connect::SecurityProfile", {
+      SecurityProfileName: "siaga112-call-taker",
+      Permissions: CALL_TAKER_PERMISSIONS,
+    });
+    template.hasResourceProperties("AWS::Connect::SecurityProfile", {
+      SecurityProfileName: "siaga112-supervisor",
+      Permissions: SUPERVISOR_PERMISSIONS,
+    });
+    expect(SUPERVISOR_PERMISSIONS).toEqual(expect.arrayContaining(CALL_TAKER_PERMISSIONS));
+  });
+
+  it("alarms the hub's operations topic on missed and throttled calls", () => {
+    const names = Object.values(template.findResources("AWS::CloudWatch::Alarm")).map(
+      (a) => a.Properties.AlarmName,
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "siaga112-hub-jawa-1-jawa-1-MissedCalls",
+        "siaga112-hub-jawa-1-jawa-1-ThrottledCalls",
+        "siaga112-hub-jawa-1-jawa-1-CallsBreachingConcurrencyQuota",
+      ]),
+    );
+  });
+});

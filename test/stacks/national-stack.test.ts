@@ -1,0 +1,54 @@
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { synthExampleApp } from "../support/example-app";
+
+describe("the national stack", () => {
+  const { assembly } = synthExampleApp();
+  const template = Template.fromJSON(assembly.getStackByName("siaga112-national").template);
+
+  it("receives every tenant's incident events on one bus, only with siaga112.tenant.* sources", () => {
+    template.hasResourceProperties("AWS::Events::EventBus", { Name: "siaga112-national" });
+    const policies = JSON.stringify(template.findResources("AWS::Events::EventBusPolicy"));
+    expect(policies).toContain('"events:source":"siaga112.tenant.*"');
+    template.hasResourceProperties("AWS::Events::Rule", {
+      EventPattern: { source: [{ prefix: "siaga112.tenant." }] },
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: Match.anyValue() })],
+    });
+  });
+
+  it("keeps statistics in a retained, protected, encrypted table", () => {
+    template.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Retain",
+      Properties: Match.objectLike({
+        TableName: "siaga112-national-statistics",
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: Match.objectLike({ SSEType: "KMS" }),
+      }),
+    });
+  });
+
+  it("serves the monitoring API read-only (GET) behind a Cognito JWT authorizer", () => {
+    const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
+    expect(routes.map((r) => r.Properties.RouteKey)).toEqual(["GET /api/{proxy+}"]);
+    expect(routes[0].Properties.AuthorizationType).toBe("JWT");
+    template.hasResourceProperties("AWS::Cognito::UserPool", { MfaConfiguration: "ON" });
+    const apiPolicies = Object.entries(template.findResources("AWS::IAM::Policy"))
+      .filter(([id]) => id.startsWith("MonitoringApi"))
+      .map(([, p]) => JSON.stringify(p.Properties.PolicyDocument));
+    expect(apiPolicies.join()).not.toMatch(/dynamodb:(Put|Update|Delete|BatchWrite)/);
+  });
+
+  it("hosts the dashboard behind CloudFront, Indonesia only, with the API under api/*", () => {
+    template.hasResourceProperties("AWS::CloudFront::Distribution", {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: "index.html",
+        Restrictions: { GeoRestriction: { Locations: ["ID"], RestrictionType: "whitelist" } },
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: "api/*", AllowedMethods: ["GET", "HEAD", "OPTIONS"] }),
+        ],
+        Logging: Match.anyValue(),
+      }),
+    });
+    template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+  });
+});
