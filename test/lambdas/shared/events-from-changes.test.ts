@@ -1,0 +1,82 @@
+import { eventsOfChange } from "../../../lambdas/shared/events-from-changes";
+import { manadoRuntime } from "../support/tenant";
+
+const incident = {
+  pk: "INC#c0ffee",
+  sk: "INCIDENT",
+  incidentId: "c0ffee",
+  state: "received",
+  receivedAt: "2026-11-27T13:00:00.000Z",
+  callerNumber: "+6281234567890",
+  location: { text: "Jl. Sam Ratulangi" },
+  notes: "rahasia",
+};
+
+describe("events of table changes", () => {
+  it("carry no personal data and the same eventId on every retry", () => {
+    const change = {
+      id: "1",
+      eventName: "MODIFY" as const,
+      oldImage: incident,
+      newImage: { ...incident, state: "closed", outcome: "prank", closedAt: "2026-11-27T13:02:00.000Z" },
+    };
+    const first = eventsOfChange(manadoRuntime(), change);
+    expect(first.map((e) => e.type)).toEqual(["IncidentOutcomeSet", "IncidentClosed"]);
+    expect(eventsOfChange(manadoRuntime(), change)).toEqual(first);
+    const text = JSON.stringify(first);
+    for (const secret of ["81234567890", "Sam Ratulangi", "rahasia"]) expect(text).not.toContain(secret);
+    expect(first[1]).toMatchObject({
+      tenant: "71.71",
+      province: "71",
+      schemaVersion: 1,
+      at: "2026-11-27T13:02:00.000Z",
+    });
+  });
+
+  it("count an agency's acknowledgement from its first alert, and a skip to on-scene as both", () => {
+    const alert = {
+      pk: "INC#c0ffee",
+      sk: "AGENCY#damkar",
+      incidentId: "c0ffee",
+      agencyId: "damkar",
+      agencyKind: "fire",
+      status: "alerted",
+      receivedAt: "2026-11-27T13:00:00.000Z",
+      firstAlertAt: "2026-11-27T13:01:00.000Z",
+    };
+    const events = eventsOfChange(manadoRuntime(), {
+      id: "2",
+      eventName: "MODIFY",
+      oldImage: alert,
+      newImage: {
+        ...alert,
+        status: "on-scene",
+        acknowledgedAt: "2026-11-27T13:04:20.000Z",
+        statusAt: "2026-11-27T13:04:20.000Z",
+      },
+    });
+    expect(events).toMatchObject([
+      { type: "EscalationAcknowledged", agency: "damkar", secondsToAcknowledge: 200 },
+      { type: "AgencyStatusReported", status: "on-scene", secondsSinceReceived: 260 },
+    ]);
+  });
+
+  it("say nothing about changes that are not state changes", () => {
+    expect(
+      eventsOfChange(manadoRuntime(), {
+        id: "3",
+        eventName: "MODIFY",
+        oldImage: incident,
+        newImage: { ...incident, notes: "x" },
+      }),
+    ).toEqual([]);
+    expect(eventsOfChange(manadoRuntime(), { id: "4", eventName: "REMOVE", oldImage: incident })).toEqual([]);
+    expect(
+      eventsOfChange(manadoRuntime(), {
+        id: "5",
+        eventName: "INSERT",
+        newImage: { pk: "RATE#a#b", sk: "RATE" },
+      }),
+    ).toEqual([]);
+  });
+});
