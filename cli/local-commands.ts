@@ -111,7 +111,6 @@ export function registerLocalCommands(program: Command): void {
     .option("--tenants <codes>", 'comma-separated tenant codes, or "all"', "all")
     .option("--prank <share>", "share of prank calls (Jakarta 2024: 0.23)")
     .option("--ghost <share>", "share of silent calls")
-    .option("--abandoned <share>", "share of callers hanging up before an answer")
     .option("--information <share>", "share of information requests")
     .option("--wrong-number <share>", "share of wrong numbers")
     .option("--ack <share>", "share of alerts the agencies acknowledge", "0.85")
@@ -133,10 +132,13 @@ export function registerLocalCommands(program: Command): void {
       process.stderr.write("\n");
       console.log(
         `${summary.calls} panggilan dalam ${summary.seconds.toFixed(1)} detik ` +
-          `(${(summary.calls / summary.seconds).toFixed(1)} panggilan/detik): ` +
-          Object.entries(summary.byKind)
-            .map(([k, n]) => `${k} ${n}`)
-            .join(", "),
+          `(${(summary.calls / summary.seconds).toFixed(1)} panggilan/detik); ` +
+          `semua tercatat di statistik nasional setelah ${summary.settledSeconds.toFixed(1)} detik.`,
+      );
+      console.log(
+        `  ${Object.entries(summary.byKind)
+          .map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS]} ${n}`)
+          .join(", ")}; ${summary.acknowledgements} eskalasi diakui instansi.`,
       );
       if (summary.errors.length > 0) {
         console.log(`${summary.errors.length} kesalahan, misalnya: ${summary.errors[0]}`);
@@ -145,6 +147,14 @@ export function registerLocalCommands(program: Command): void {
       console.log(`Lihat hasilnya: ${options.centre}/dashboard/`);
     });
 }
+
+const KIND_LABELS = {
+  genuine: "darurat nyata",
+  prank: "iseng",
+  ghost: "diam",
+  information: "informasi",
+  "wrong-number": "salah sambung",
+} as const;
 
 interface CallOptions {
   press?: string;
@@ -162,7 +172,6 @@ interface SimulateOptions {
   tenants: string;
   prank?: string;
   ghost?: string;
-  abandoned?: string;
   information?: string;
   wrongNumber?: string;
   ack: string;

@@ -61,6 +61,8 @@ export interface LocalCentre {
   readonly national: NationalMonitoring;
   readonly apiKey: string;
   readonly webDir: string;
+  /** Resolves when every change has been relayed and every event counted (tests, bench). */
+  settled(): Promise<void>;
   /** The pages to open. */
   readonly pages: { readonly dashboard: string; readonly console: string; readonly inbox: string };
   stop(): Promise<void>;
@@ -141,12 +143,23 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       national,
       apiKey,
       webDir,
+      settled: async () => {
+        // Relaying publishes events and counting them changes nothing upstream: two passes suffice,
+        // a third catches changes made by schedules that fired meanwhile.
+        for (let pass = 0; pass < 3; pass++) {
+          await Promise.all([...local.values()].map((t) => t.functions.idle()));
+          await bus.settled();
+        }
+      },
       pages: { dashboard: `${url}/dashboard/`, console: `${url}/console/`, inbox: `${url}/inbox/` },
       stop: async () => {
         clock.stop();
         for (const t of local.values()) t.functions.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await closed;
+        // Let relayed changes and counted events finish before the tables go away.
+        await Promise.race([centre.settled(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         await dynamo.stop();
       },
     };

@@ -6,6 +6,7 @@
  * - `POST /local/calls`                                place a call (`CallRequest` + `tenant`)
  * - `GET  /local/inbox?tenant=&after=`                 agency inbox messages
  * - `GET  /local/clock`, `POST /local/clock/advance`   local time; jump ahead `{ minutes }`
+ * - `GET  /local/settled`                              waits until every change is relayed and counted
  * - `/t/<code>/api/...`                                the tenant's call-taker API
  * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
  */
@@ -131,6 +132,12 @@ async function localApi(
           after,
         }),
       });
+    }
+    case "GET /local/settled": {
+      // Answers once every change is relayed and every event counted (simulate, bench, tests).
+      const started = performance.now();
+      await centre.settled();
+      return sendJson(response, 200, { waitedSeconds: (performance.now() - started) / 1000 });
     }
     case "GET /local/clock":
       return sendJson(response, 200, {

@@ -56,6 +56,15 @@ export interface TenantFunctions {
   stop(): void;
 }
 
+/** Stream shards per tenant table (changes of one item always go to the same shard). */
+export const STREAM_SHARDS = 4;
+
+function shardOf(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
+  return hash % STREAM_SHARDS;
+}
+
 /** Seconds between outbox sweeps, in local time (the cloud runs `rate(1 minute)`). */
 export const SWEEP_EVERY_SECONDS = 60;
 
@@ -81,10 +90,13 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   const { dynamo, clock } = options;
   const log = options.log ?? consoleLog(options.tenant.code);
   const relayFailures: string[] = [];
-  // The stream: changes are relayed one after another, after the write that caused them.
-  let stream = Promise.resolve();
+  // The stream: like DynamoDB Streams' shards, changes of one item are relayed in order, one
+  // after another; items on different shards are relayed side by side.
+  const shards: Promise<void>[] = Array.from({ length: STREAM_SHARDS }, () => Promise.resolve());
   const onChange = (change: TableChange) => {
-    stream = stream.then(async () => {
+    const image = change.newImage ?? change.oldImage ?? {};
+    const shard = shardOf(`${String(image.pk)}|${String(image.sk)}`);
+    shards[shard] = shards[shard].then(async () => {
       const { failed } = await relayChanges(sender, [change]);
       relayFailures.push(...failed);
     });
@@ -126,10 +138,11 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
     callTaker: (request) => handleCallTakerRequest({ ...base, localApiKey: options.apiKey }, request),
     ack: (request) => handleAckRequest(ackDeps, request),
     idle: async () => {
-      // A relayed change may cause more changes; wait until the stream stops growing.
-      for (let current = stream; ; current = stream) {
-        await current;
-        if (current === stream) return;
+      // A relayed change may cause more changes; wait until the shards stop growing.
+      for (;;) {
+        const current = [...shards];
+        await Promise.all(current);
+        if (current.every((p, i) => p === shards[i])) return;
       }
     },
     relayFailures,

@@ -41,7 +41,7 @@ describe("tenant functions on local adapters", () => {
     expect(await page.text()).toContain("Terima laporan");
     const acknowledged = await client.postForm(sms.links[0], { status: "acknowledged" });
     expect(acknowledged.status).toBe(200);
-    await centre.tenants.get("71.71")!.functions.idle();
+    await centre.settled();
 
     const stats = await client.json<{ national: { agencies: { kind: string; acknowledgements: number }[] } }>(
       "GET",

@@ -1,4 +1,12 @@
-import { CALL_KINDS, JAKARTA_2024_MIX, parseMix, seededRandom } from "../../local/traffic-generator";
+import { type LocalCentre, startLocalCentre } from "../../local/centre";
+import { CentreClient } from "../../local/centre-client";
+import {
+  CALL_KINDS,
+  JAKARTA_2024_MIX,
+  parseMix,
+  runTraffic,
+  seededRandom,
+} from "../../local/traffic-generator";
 
 describe("parseMix", () => {
   it("defaults to Jakarta's 2024 mix", () => {
@@ -27,5 +35,35 @@ describe("seededRandom", () => {
     const a = seededRandom(112);
     const b = seededRandom(112);
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
+  });
+});
+
+describe("runTraffic against a running local centre", () => {
+  let centre: LocalCentre;
+  beforeAll(async () => {
+    centre = await startLocalCentre({ port: 0 });
+  });
+  afterAll(() => centre.stop());
+
+  it("drives calls, outcomes, escalations and acknowledgements that the dashboard counts", async () => {
+    const client = new CentreClient(centre.url);
+    const mix = parseMix({ prank: "0.2", ghost: "0.2", information: "0.2", wrongNumber: "0" });
+    expect(mix.genuine).toBeCloseTo(0.4, 10);
+    const done: number[] = [];
+    const summary = await runTraffic(
+      client,
+      { calls: 30, tenants: "all", mix, ackShare: 1, concurrency: 4, seed: 7 },
+      (n) => done.push(n),
+    );
+    expect(summary.errors).toEqual([]);
+    expect(done.at(-1)).toBe(30);
+    const stats = await client.json<{
+      national: { calls: number; outcomes: Record<string, number>; agencies: { escalations: number }[] };
+      tenants: { code: string }[];
+    }>("GET", "/dashboard/api/statistics");
+    expect(stats.national.calls).toBe(30);
+    expect(stats.national.outcomes).toEqual(summary.byKind);
+    expect(stats.national.agencies.reduce((n, a) => n + a.escalations, 0)).toBeGreaterThan(0);
+    expect(summary.acknowledgements).toBeGreaterThan(0);
   });
 });
