@@ -12,7 +12,13 @@ import {
   UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { callerKeyOf, dayPkOf, maskCallerNumber, shortCodeOf } from "../../domain/incident";
-import { type CallerHistory, callerFlags } from "../../domain/incident-caller-history";
+import {
+  type CallerHistory,
+  callerFlags,
+  HISTORY_KEEP,
+  needsTrim,
+  PRANK_WINDOW_SECONDS,
+} from "../../domain/incident-caller-history";
 import { callerHistoryKey, incidentKey } from "../../domain/incident-table";
 import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
 import type { IntakeAnswer } from "./answer";
@@ -167,7 +173,9 @@ async function rememberCall(
         ReturnValues: "ALL_OLD",
       }),
     );
-    return callerFlags(readHistory(result.Attributes), contactId, nowSeconds);
+    const history = readHistory(result.Attributes);
+    if (needsTrim(history)) await trimHistory(deps, key, history!, contactId, nowSeconds);
+    return callerFlags(history, contactId, nowSeconds);
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     // Connect retried: the call is in the history already; its flags come from what preceded it.
@@ -194,4 +202,37 @@ export function readHistory(item: Record<string, Attribute> | undefined): Caller
   });
   const pranks = (item.pranks?.L ?? []).map((entry) => Number(entry.N)).filter(Number.isFinite);
   return { calls, pranks, lastContact: item.lastContact?.S };
+}
+
+/**
+ * Keeps a frequent caller's history bounded (rare path: only past 2 x HISTORY_KEEP calls): the
+ * latest calls and the pranks of the last 30 days, unless another call came in meanwhile.
+ */
+async function trimHistory(
+  deps: IntakeDeps,
+  key: { pk: string; sk: string },
+  history: CallerHistory,
+  contactId: string,
+  nowSeconds: number,
+): Promise<void> {
+  const calls = [...(history.calls ?? []).slice(-(HISTORY_KEEP - 1)), { c: contactId, t: nowSeconds }];
+  const pranks = (history.pranks ?? []).filter((t) => nowSeconds - t <= PRANK_WINDOW_SECONDS);
+  await deps.dynamodb
+    .send(
+      new UpdateItemCommand({
+        TableName: deps.tableName,
+        Key: { pk: { S: key.pk }, sk: { S: key.sk } },
+        UpdateExpression: "SET calls = :calls, pranks = :pranks",
+        ConditionExpression: "lastContact = :cid",
+        ExpressionAttributeValues: {
+          ":calls": { L: calls.map((call) => ({ M: { c: { S: call.c }, t: { N: String(call.t) } } })) },
+          ":pranks": { L: pranks.map((t) => ({ N: String(t) })) },
+          ":cid": { S: contactId },
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      // A newer call from the number trims next time; the history is only a little longer.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
-import { incidentKey } from "../../../domain/incident-table";
+import { callerKeyOf } from "../../../domain/incident";
+import { callerHistoryKey, incidentKey } from "../../../domain/incident-table";
 import { type IntakeDeps, recordCall } from "../../../lambdas/intake/record-call";
 import { startDynalite, type TestTable } from "../support/dynalite";
 import { contactFlowEvent, manadoRuntime } from "../support/tenant";
@@ -78,6 +79,24 @@ describe("intake", () => {
     expect(await recordCall(d, contactFlowEvent(randomUUID(), "+6281299990000"))).toMatchObject({
       repeatCaller: "false",
     });
+  });
+
+  it("keeps a frequent caller's history bounded and still flags the next call", async () => {
+    const d = await deps();
+    for (let i = 0; i < 45; i++) {
+      now += 600_000;
+      await recordCall(d, contactFlowEvent(randomUUID(), "+6281255550000"));
+    }
+    const { Item } = await db.doc.send(
+      new GetCommand({
+        TableName: d.tableName,
+        Key: callerHistoryKey(callerKeyOf("71.71", "+6281255550000")),
+        ConsistentRead: true,
+      }),
+    );
+    expect(Item!.calls.length).toBeLessThanOrEqual(40);
+    now += 600_000;
+    expect(await recordCall(d, contactFlowEvent(randomUUID(), "+6281255550000"))).toMatchObject({ repeatCaller: "true" });
   });
 
   it("masks the caller's number in its log line", async () => {
