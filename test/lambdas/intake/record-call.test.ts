@@ -96,7 +96,9 @@ describe("intake", () => {
     );
     expect(Item!.calls.length).toBeLessThanOrEqual(40);
     now += 600_000;
-    expect(await recordCall(d, contactFlowEvent(randomUUID(), "+6281255550000"))).toMatchObject({ repeatCaller: "true" });
+    expect(await recordCall(d, contactFlowEvent(randomUUID(), "+6281255550000"))).toMatchObject({
+      repeatCaller: "true",
+    });
   });
 
   it("masks the caller's number in its log line", async () => {
