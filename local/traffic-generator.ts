@@ -127,6 +127,7 @@ const STREETS = [
 ];
 /** How long a genuine call waits for its first alert SMS (rate-limited contacts get a digest later). */
 const ALERT_WAIT_MS = 20_000;
+const HELD_ALERT_GRACE_MS = 2_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -220,14 +221,18 @@ async function simulateCall(
   // The relay works through the table's changes after the write, like a stream: wait for it.
   const deadline = performance.now() + ALERT_WAIT_MS;
   const routed = classified.agencies?.length ?? 1;
-  while (agenciesSeen.size < routed && performance.now() < deadline) {
+  // Once the first alert is in, the others get a short grace: alerts to a rate-limited contact
+  // are held back for a bundled digest, which can take minutes.
+  let graceEnds = deadline;
+  while (agenciesSeen.size < routed && performance.now() < Math.min(deadline, graceEnds)) {
     const messages = await client.inbox({ tenant: tenant.code, text: `#${shortCode}` });
     for (const message of messages) {
       if (agenciesSeen.has(message.agencyId) || message.channel !== "sms" || message.links.length === 0)
         continue;
       agenciesSeen.add(message.agencyId);
+      graceEnds = Math.min(graceEnds, performance.now() + HELD_ALERT_GRACE_MS);
       if (random() >= ackShare) continue;
-      await sleep(random() * 1500);
+      await sleep(random() * 1000);
       const result = await client.postForm(message.links[0], { status: "acknowledged" });
       if (result.status !== 200) throw new Error(`acknowledging ${message.links[0]}: HTTP ${result.status}`);
       acknowledged++;
