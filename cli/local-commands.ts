@@ -98,7 +98,12 @@ export function registerLocalCommands(program: Command): void {
         report = await client.call({ ...base, inputs });
       } else {
         console.log(`Menelepon 112 ${tenant.name}…`);
-        report = await interactiveCall(client, base);
+        const terminal = createInterface({ input: process.stdin, output: process.stdout });
+        try {
+          report = await interactiveCall(client, base, (question) => terminal.question(question));
+        } finally {
+          terminal.close();
+        }
       }
       if (options.json) console.log(JSON.stringify(report, null, 2));
       else printReport(report, scripted || !process.stdin.isTTY);
@@ -180,33 +185,35 @@ interface SimulateOptions {
   centre: string;
 }
 
-/** Explores the flow menu by menu (dry runs), then places the real call with the keys chosen. */
-async function interactiveCall(
+/** Asks the caller for a key at a menu; resolves to what they typed. */
+export type AskKey = (question: string) => Promise<string>;
+
+/**
+ * The interactive phone: explores the flow menu by menu with dry runs (nothing recorded), shows
+ * each prompt as text, then places the real call with the keys the caller chose.
+ *
+ * @example
+ * await interactiveCall(client, { tenant: "31", queue: "open" }, (q) => terminal.question(q));
+ */
+export async function interactiveCall(
   client: CentreClient,
   base: { tenant: string; callerNumber?: string; queue: "open" | "closed" | "full" },
+  ask: AskKey,
 ): Promise<CallReport> {
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
   const inputs: string[] = [];
   let printed = 0;
   let hangUpAfterSeconds: number | undefined;
-  try {
-    for (;;) {
-      const dry = await client.call({ ...base, inputs, dryRun: true });
-      for (const line of dry.transcript.slice(printed)) printLine(line);
-      printed = dry.transcript.length;
-      if (!dry.awaitingInput) break;
-      const answer = (
-        await terminal.question("  Tekan tombol (0-9, * atau #), Enter = diam, t = tutup telepon: ")
-      ).trim();
-      if (answer.toLowerCase() === "t") {
-        hangUpAfterSeconds = (dry.transcript.at(-1)?.atSeconds ?? 0) + 1;
-        break;
-      }
-      inputs.push(answer.slice(0, 1));
-      printed = dry.transcript.length; // the menu line is shown; its key press comes with the next run
+  for (;;) {
+    const dry = await client.call({ ...base, inputs, dryRun: true });
+    for (const line of dry.transcript.slice(printed)) printLine(line);
+    printed = dry.transcript.length;
+    if (!dry.awaitingInput) break;
+    const answer = (await ask("  Tekan tombol (0-9, * atau #), Enter = diam, t = tutup telepon: ")).trim();
+    if (answer.toLowerCase() === "t") {
+      hangUpAfterSeconds = (dry.transcript.at(-1)?.atSeconds ?? 0) + 1;
+      break;
     }
-  } finally {
-    terminal.close();
+    inputs.push(answer.slice(0, 1));
   }
   return client.call({ ...base, inputs, hangUpAfterSeconds });
 }
@@ -227,7 +234,10 @@ function printReport(report: CallReport, withTranscript: boolean): void {
     console.log(`Insiden tercatat: kode ${report.incident.shortCode} (id ${report.incident.incidentId})`);
     if (report.incident.repeatCaller === "true") console.log("  Penelepon berulang (24 jam terakhir).");
     if (report.incident.suspectedPrank === "true") console.log("  Ditandai: dugaan panggilan iseng.");
-  } else console.log("Tidak ada insiden tercatat (intake tidak menjawab).");
+  } else if (report.outcome === "caller-hung-up")
+    console.log("Penelepon menutup telepon sebelum panggilan tercatat.");
+  else
+    console.log("Tidak ada insiden tercatat (intake tidak menjawab); panggilan tetap diteruskan ke petugas.");
 }
 
 /** A one-line progress bar on stderr. */
