@@ -6,6 +6,7 @@
 import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { IncidentCategory } from "../../domain/categories";
 import {
+  type AgencyStatus,
   assertTransition,
   IllegalTransitionError,
   type Incident,
@@ -225,6 +226,45 @@ export async function closeIncident(
  */
 export function readIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
   return requireIncident(deps, incidentId);
+}
+
+/** Where one alerted agency stands, for the call-taker. */
+export interface AgencyProgress {
+  readonly agencyId: string;
+  readonly status: AgencyStatus;
+  /** Latest step sent: 0-based step and round of the agency's policy. */
+  readonly round: number;
+  readonly step: number;
+  readonly firstAlertAt?: string;
+  readonly acknowledgedAt?: string;
+  readonly statusAt?: string;
+}
+
+/**
+ * The progress of every agency alerted for an incident.
+ *
+ * @example
+ * await agencyProgress(deps, "c0ffee") // [{ agencyId: "damkar", status: "acknowledged", ... }]
+ */
+export async function agencyProgress(deps: TenantDeps, incidentId: string): Promise<AgencyProgress[]> {
+  const key = incidentKey(incidentId);
+  const { Items } = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :agency)",
+      ExpressionAttributeValues: { ":pk": key.pk, ":agency": "AGENCY#" },
+      ConsistentRead: true,
+    }),
+  );
+  return ((Items ?? []) as (AgencyProgress & Record<string, unknown>)[]).map((item) => ({
+    agencyId: item.agencyId,
+    status: item.status,
+    round: item.round,
+    step: item.step,
+    ...(item.firstAlertAt ? { firstAlertAt: item.firstAlertAt } : {}),
+    ...(item.acknowledgedAt ? { acknowledgedAt: item.acknowledgedAt } : {}),
+    ...(item.statusAt ? { statusAt: item.statusAt } : {}),
+  }));
 }
 
 /**

@@ -3,7 +3,7 @@
  * key header in local mode.
  *
  * GET  /incidents?day=YYYY-MM-DD&state=&limit=   incidents of a day (default: today), newest first
- * GET  /incidents/{id}                           one incident
+ * GET  /incidents/{id}                           one incident, with `agencyProgress` of each alerted agency
  * POST /incidents/{id}/classification            {category, severity, location:{text,lat?,lon?}, notes?}
  * POST /incidents/{id}/outcome                   {outcome}: prank, ghost, information, wrong-number
  * POST /incidents/{id}/close                     {outcome?}
@@ -14,6 +14,7 @@ import type { CallOutcome } from "../../domain/incident-events";
 import { LOCAL_API_KEY_HEADER } from "../shared/environment";
 import type { HttpRequest, HttpResponse, TenantDeps } from "../shared/ports";
 import {
+  agencyProgress,
   type Classification,
   ConcurrentChangeError,
   classifyIncident,
@@ -136,8 +137,10 @@ async function route(deps: CallTakerDeps, request: HttpRequest): Promise<HttpRes
     });
     return json(200, { incidents: incidents.map(incidentView) });
   }
-  if (method === "GET" && id && parts.length === 2)
-    return json(200, incidentView(await readIncident(deps, id)));
+  if (method === "GET" && id && parts.length === 2) {
+    const [incident, agencies] = await Promise.all([readIncident(deps, id), agencyProgress(deps, id)]);
+    return json(200, { ...incidentView(incident), agencyProgress: agencies });
+  }
   if (method !== "POST" || !id || parts.length !== 3) {
     return json(404, { error: "not-found", message: `no route ${method} ${request.path}` });
   }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { signAckToken } from "../../../domain/ack-link";
 import { handleAckRequest } from "../../../lambdas/ack/ack-routes";
 import { classifyIncident, readIncident } from "../../../lambdas/calltaker-api/operations";
+import { handleCallTakerRequest } from "../../../lambdas/calltaker-api/routes";
 import type { HttpRequest } from "../../../lambdas/shared/ports";
 import { ACK_BASE, SECRET, startCentre, type TestCentre } from "../support/centre";
 import { startDynalite, type TestTable } from "../support/dynalite";
@@ -66,6 +67,16 @@ describe("the acknowledgement link", () => {
     expect(back.body).toContain("Status sudah tercatat: selesai ditangani");
     await centre.drain();
     expect((await readIncident(centre.api, id)).state).toBe("resolved");
+    const view = await handleCallTakerRequest(centre.api, {
+      method: "GET",
+      path: `/incidents/${id}`,
+      headers: {},
+      query: {},
+      authorized: true,
+    });
+    expect(JSON.parse(view.body).agencyProgress).toEqual([
+      expect.objectContaining({ agencyId: "psc119", status: "resolved", round: 0, step: 0 }),
+    ]);
     expect(centre.events.filter((e) => e.type === "EscalationAcknowledged")).toHaveLength(1);
     expect(centre.events.filter((e) => e.type === "AgencyStatusReported")).toHaveLength(1);
   });
