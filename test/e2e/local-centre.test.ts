@@ -109,4 +109,12 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
     "Kota Manado",
   );
   await page.screenshot({ path: join(SHOTS, "6-dashboard.png"), fullPage: true });
+
+  // Filtering by another province (Jawa Timur) leaves Manado's call out.
+  await page.getByTestId("province").selectOption("35");
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=card-calls] .value")?.textContent === "0",
+  );
+  expect(await page.locator("[data-testid=tenants] tr[data-code='71.71']").count()).toBe(0);
+  await page.screenshot({ path: join(SHOTS, "7-dashboard-jawa-timur.png"), fullPage: true });
 });

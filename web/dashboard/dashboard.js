@@ -72,16 +72,21 @@ function render(stats) {
     ["calls", "Panggilan", number(n.calls), "semua panggilan masuk"],
     ["genuine", "Darurat nyata", number(n.outcomes.genuine), ""],
     ["false", "Panggilan palsu", pct(n.cocom.falseCallPercent), "iseng + diam + salah sambung"],
-    ["answer", "Rata-rata waktu jawab", secs(n.cocom.averageAnswerSeconds), ""],
+    ["answer", "Rata-rata waktu jawab", secs(n.cocom.averageAnswerSeconds), noAnswerData(n)],
     [
       "within10",
       "Dijawab ≤ 10 detik",
       pct(n.cocom.answeredWithin10sPercent),
-      "target NFPA 1225: 90%",
+      noAnswerData(n) || "target NFPA 1225: 90%",
       target(n.cocom.answeredWithin10sPercent, 90),
     ],
-    ["slowest", "Rata-rata 10% terlambat", secs(n.cocom.slowest10PercentAverageSeconds), ""],
-    ["abandon", "Panggilan terputus", pct(n.cocom.abandonPercent), "penelepon menutup sebelum dijawab"],
+    ["slowest", "Rata-rata 10% terlambat", secs(n.cocom.slowest10PercentAverageSeconds), noAnswerData(n)],
+    [
+      "abandon",
+      "Panggilan terputus",
+      n.answered + n.abandoned > 0 ? pct(n.cocom.abandonPercent) : "–",
+      noAnswerData(n) || "penelepon menutup sebelum dijawab",
+    ],
     ["escalations", "Eskalasi ke instansi", number(escalations), ""],
     ["acks", "Diakui instansi", number(n.acknowledgement.count), ""],
     ["ack-time", "Rata-rata waktu pengakuan", duration(n.acknowledgement.averageSeconds), ""],
@@ -117,6 +122,11 @@ function render(stats) {
   );
   table($("provinces"), "Provinsi", stats.provinces);
   table($("tenants"), "Kabupaten/kota", stats.tenants);
+}
+
+/** Answer times come from the contact centre; say so when none arrived rather than show zeros. */
+function noAnswerData(n) {
+  return n.calls > 0 && n.answered + n.abandoned === 0 ? "belum ada data waktu jawab dari pusat kontak" : "";
 }
 
 function target(value, goal) {
