@@ -15,16 +15,9 @@ import {
   type Severity,
 } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
-import {
-  agencyAlertKey,
-  callerHistoryKey,
-  INCIDENT_TABLE,
-  incidentKey,
-  outboxKey,
-  PENDING_OUTBOX,
-} from "../../domain/incident-table";
-import { findAgency } from "../../domain/tenant-runtime";
-import { alertSnapshot, getIncident, isConditionFailed } from "../shared/incident-items";
+import { callerHistoryKey, INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
+import { getIncident, isConditionFailed } from "../shared/incident-items";
+import { openEscalations } from "../shared/open-escalations";
 import type { TenantDeps } from "../shared/ports";
 
 /** The incident does not exist (404). */
@@ -65,8 +58,10 @@ function sameClassification(incident: Incident, c: Classification): boolean {
 
 /**
  * Classifies a received incident as a genuine emergency and alerts the agencies the tenant routes
- * its category to. The outbox entries are written before the state, so a crash in between loses
- * nothing; a retry with the same classification writes nothing twice.
+ * its category to. The state is written first (version condition: of two concurrent
+ * classifications one wins, the other gets 409 and alerts nobody), then the escalations are
+ * opened; if the API dies in between, the relay opens them from the stream. A retry with the same
+ * classification writes nothing twice.
  *
  * @example
  * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } });
@@ -97,41 +92,10 @@ export async function classifyIncident(
     classifiedAt: incident.classifiedAt ?? now,
     version: incident.version + (retry ? 0 : 1),
   };
-  const snapshot = alertSnapshot(classified);
-  const expiresAt = (incident as { expiresAt?: number }).expiresAt;
-
-  for (const agencyId of agencies) {
-    const agency = findAgency(deps.tenant, agencyId);
-    if (!agency) continue;
-    await putIfAbsent(deps, {
-      ...agencyAlertKey(incidentId, agencyId),
-      incidentId,
-      agencyId,
-      agencyKind: agency.kind,
-      status: "alerted",
-      round: 0,
-      step: 0,
-      receivedAt: incident.receivedAt,
-      version: 1,
-      expiresAt,
-    });
-    await putIfAbsent(deps, {
-      ...outboxKey(incidentId, agencyId, 0, 0),
-      ...snapshot,
-      incidentId,
-      agencyId,
-      round: 0,
-      step: 0,
-      contacts: agency.steps[0]!.contacts,
-      status: "pending",
-      attempts: 0,
-      [INCIDENT_TABLE.indexes.pendingOutbox.partitionKey]: PENDING_OUTBOX,
-      dueAt: now,
-      expiresAt,
-    });
-  }
+  if (!retry) await writeIncident(deps, incident, classified);
+  // After the state write: a concurrent classification loses with 409 before alerting anyone.
+  await openEscalations(deps, classified);
   if (retry) return incident;
-  await writeIncident(deps, incident, classified);
   deps.metrics.count("IncidentClassified");
   deps.log.info("incident classified", { incidentId, category: classification.category, agencies });
   return classified;
@@ -297,20 +261,6 @@ export async function listIncidents(
     }),
   );
   return (Items ?? []) as Incident[];
-}
-
-async function putIfAbsent(deps: TenantDeps, item: Record<string, unknown>): Promise<void> {
-  try {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: item,
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
-  }
 }
 
 /** Writes the changed incident if nobody changed it since it was read. */

@@ -4,9 +4,11 @@
  * records so only they are retried (and dead-lettered by the stream mapping after its retries).
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { Incident } from "../../domain/incident";
 import { type CallerFlags, callerFlags } from "../../domain/incident-caller-history";
 import { callerHistoryKey, itemKind } from "../../domain/incident-table";
 import { eventsOfChange } from "../shared/events-from-changes";
+import { openEscalations } from "../shared/open-escalations";
 import type { SenderDeps, TableChange } from "../shared/ports";
 import { deliverOutboxEntry } from "./deliver-outbox";
 
@@ -44,6 +46,15 @@ async function relayChange(deps: SenderDeps, change: TableChange): Promise<void>
   const flags = change.eventName === "INSERT" && kind === "incident" ? await flagsOf(deps, image) : undefined;
   const events = eventsOfChange(deps.tenant, change, flags);
   if (events.length > 0) await deps.events.publish(events);
+
+  // Recovery path of classification: the API may have died between the state and the outbox.
+  if (
+    kind === "incident" &&
+    change.newImage?.state === "classified" &&
+    change.oldImage?.state !== "classified"
+  ) {
+    await openEscalations(deps, change.newImage as unknown as Incident);
+  }
 
   const entry = change.newImage;
   if (kind === "outbox" && change.eventName === "INSERT" && entry?.status === "pending") {

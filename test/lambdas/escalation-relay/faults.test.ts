@@ -52,6 +52,37 @@ describe("escalation under faults", () => {
     expectExactlyOnce([`${id}:damkar:0:0`, `${id}:polresta:0:0`]);
   });
 
+  it("a call-taker API that died between the state write and the outbox loses nothing: the relay opens it", async () => {
+    const id = await centre.call();
+    const failing = {
+      ...centre.api,
+      db: {
+        send: (command: { constructor: { name: string }; input: { Item?: { sk?: string } } }) =>
+          command.constructor.name === "PutCommand" && command.input.Item?.sk?.startsWith("AGENCY#")
+            ? Promise.reject(new Error("Lambda timed out"))
+            : centre.api.db.send(command),
+      },
+    };
+    await expect(classifyIncident(failing, id, fire)).rejects.toThrow("Lambda timed out");
+    await centre.drain();
+    expectExactlyOnce([`${id}:damkar:0:0`, `${id}:polresta:0:0`]);
+  });
+
+  it("two call-takers classifying at once: one wins, the other gets a conflict, only the winner's agencies hear", async () => {
+    const id = await centre.call();
+    const results = await Promise.allSettled([
+      classifyIncident(centre.api, id, fire),
+      classifyIncident(centre.api, id, { ...fire, category: "medical" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.name),
+    ).toEqual([expect.stringMatching(/ConcurrentChangeError|IllegalTransitionError/)]);
+    await centre.drain();
+    const agencies = centre.sent.map((a) => a.agencyId).sort();
+    expect([["damkar", "polresta"], ["psc119"]]).toContainEqual(agencies);
+  });
+
   it("a relay that crashed after claiming is taken over once its claim lapses, not before", async () => {
     const id = await centre.call();
     await classifyIncident(centre.api, id, { ...fire, category: "medical" });
