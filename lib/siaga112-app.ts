@@ -4,7 +4,7 @@
  * and each prompt set is read once.
  */
 import { join } from "node:path";
-import { type App, Validations } from "aws-cdk-lib";
+import { type App, type AppProps, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { Platform, Tenant } from "../domain/tenant";
 import { FUNCTIONS } from "../lambdas/manifest";
@@ -29,6 +29,29 @@ export interface Siaga112AppOptions {
   readonly dashboardDir?: string;
   /** Run cdk-nag AwsSolutions at synth (violations fail the synth). @default true */
   readonly nag?: boolean;
+}
+
+/**
+ * App settings that keep a 1,000-stack synth fast: no construct stack traces, no logical-id
+ * metadata, no tree.json (nothing in deployment needs them). `builtinCloudFormationValidation`
+ * stays on unless asked: the tests keep it on so schema mistakes still surface.
+ *
+ * @example
+ * const app = new App(siaga112AppProps({ builtinCloudFormationValidation: false }));
+ */
+export function siaga112AppProps(overrides: AppProps = {}): AppProps {
+  return {
+    treeMetadata: false,
+    analyticsReporting: false,
+    ...overrides,
+    context: {
+      "aws:cdk:disable-stack-trace": true,
+      "aws:cdk:disable-creation-stack-traces": true,
+      "aws:cdk:disable-logicalId-metadata": true,
+      "@aws-cdk/core:defaultCrossStackReferences": "strong",
+      ...overrides.context,
+    },
+  };
 }
 
 export interface Siaga112Stacks {

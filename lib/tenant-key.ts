@@ -12,6 +12,8 @@ export interface TenantKeyProps {
   readonly alias: string;
   /** Tenant code for the key description, e.g. `71.71`. */
   readonly tenantCode: string;
+  /** What the key protects, for its description. @default "incidents, agency topics, secrets and logs" */
+  readonly purpose?: string;
   /** Log groups (by name prefix) that may use the key, e.g. `/aws/lambda/siaga112-71-71-`. @default none */
   readonly logGroupPrefixes?: readonly string[];
   /** Let CloudWatch alarms publish to topics encrypted with this key. @default true */
@@ -41,7 +43,7 @@ export class TenantKey extends Construct {
     const stack = Stack.of(this);
     this.key = new kms.Key(this, "Key", {
       alias: props.alias,
-      description: `siaga112 tenant ${props.tenantCode}: incidents, agency topics, secrets and logs`,
+      description: `siaga112 ${props.tenantCode}: ${props.purpose ?? "incidents, agency topics, secrets and logs"}`,
       enableKeyRotation: true,
       pendingWindow: Duration.days(pendingWindowDays),
       // Deleting the key would make the retained incident table unreadable.

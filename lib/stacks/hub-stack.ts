@@ -40,6 +40,7 @@ export class HubStack extends Stack {
     const key = new TenantKey(this, "Key", {
       alias: `alias/${PREFIX}-hub-${hub.id}`,
       tenantCode: `hub ${hub.id}`,
+      purpose: "the hub's operations topic",
     });
     this.operationsTopic = new sns.Topic(this, "Operations", {
       topicName: `${PREFIX}-hub-${hub.id}-operations`,

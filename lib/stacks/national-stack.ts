@@ -21,6 +21,7 @@ import { STATISTICS_ENV, STATISTICS_TABLE, statisticsTableName } from "../../dom
 import type { Platform, Tenant } from "../../domain/tenant";
 import { FUNCTIONS } from "../../lambdas/manifest";
 import { DashboardHosting } from "../dashboard-hosting";
+import { asyncDeadLetters } from "../dead-letter-destination";
 import type { FunctionBundles } from "../function-bundles";
 import { acknowledgeWildcards } from "../nag-acknowledgements";
 import { NATIONAL_BUS_NAME, PREFIX, stackNames } from "../naming";
@@ -64,6 +65,7 @@ export class NationalStack extends Stack {
     const key = new TenantKey(this, "Key", {
       alias: `alias/${PREFIX}-national`,
       tenantCode: "national",
+      purpose: "statistics, dead letters, operations topic and logs",
       logGroupPrefixes: [`/aws/lambda/${PREFIX}-national-`, `/aws/vendedlogs/${PREFIX}-national-`],
     }).key;
     const operationsTopic = new sns.Topic(this, "Operations", {
@@ -127,6 +129,10 @@ export class NationalStack extends Stack {
         environment: { ...environment, POWERTOOLS_SERVICE_NAME: "siaga112-national-aggregator" },
         logKey: key,
         timeout: Duration.seconds(30),
+      });
+      this.aggregator.function.configureAsyncInvoke({
+        onFailure: asyncDeadLetters(deadLetters, key),
+        retryAttempts: 2,
       });
       this.statistics.grant(
         this.aggregator.role,

@@ -76,6 +76,7 @@ export class TenantCallStack extends Stack {
     const key = new TenantKey(this, "Key", {
       alias: names.callKeyAlias,
       tenantCode: tenant.code,
+      purpose: "intake logs and the call operations topic (no caller data)",
       logGroupPrefixes: [`/aws/lambda/${names.prefix}-`],
     }).key;
     this.operationsTopic = new sns.Topic(this, "Operations", {

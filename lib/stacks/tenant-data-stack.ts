@@ -19,6 +19,7 @@ import { agencyTopicName, agencyTopicNamePrefix, ENV, type EnvName } from "../..
 import { SWEEP_SCHEDULE } from "../../lambdas/shared/ports";
 import { AgencyTopic } from "../agency-topic";
 import { CallTakerApi } from "../call-taker-api";
+import { asyncDeadLetters, eventSourceDeadLetters } from "../dead-letter-destination";
 import type { FunctionBundles } from "../function-bundles";
 import { IncidentStore } from "../incident-store";
 import { nationalBusArn, stackNames, tenantNames } from "../naming";
@@ -220,26 +221,6 @@ export class TenantDataStack extends Stack {
     this.monitoring.watchConnectQueue("112", { queueName: names.queue, region: tenant.hub.connectRegion });
   }
 
-  /** Like SqsDlq, without its `kms:ReEncrypt*`/`kms:GenerateDataKey*` wildcards. */
-  private deadLetterDestination(): lambda.IEventSourceDlq {
-    const queue = this.deadLetters;
-    const key = this.key.key;
-    return {
-      bind: (_target, targetHandler) => {
-        targetHandler.addToRolePolicy(
-          new iam.PolicyStatement({ actions: ["sqs:SendMessage"], resources: [queue.queueArn] }),
-        );
-        targetHandler.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ["kms:GenerateDataKey", "kms:Decrypt"],
-            resources: [key.keyArn],
-          }),
-        );
-        return { destination: queue.queueArn };
-      },
-    };
-  }
-
   private wireTriggers(functions: ReadonlyMap<string, WiredFunction>, scheduleRole: iam.Role): void {
     const names = tenantNames(this.tenant);
     for (const [name, fn] of functions) {
@@ -256,7 +237,7 @@ export class TenantDataStack extends Stack {
             reportBatchItemFailures: true,
             retryAttempts: 10,
             maxRecordAge: Duration.hours(1),
-            onFailure: this.deadLetterDestination(),
+            onFailure: eventSourceDeadLetters(this.deadLetters, this.key.key),
           });
           break;
         case "scheduler": {
@@ -275,6 +256,10 @@ export class TenantDataStack extends Stack {
             },
           });
           sweep.node.addDependency(this.scheduleGroup);
+          fn.function.configureAsyncInvoke({
+            onFailure: asyncDeadLetters(this.deadLetters, this.key.key),
+            retryAttempts: 2,
+          });
           break;
         }
         default:

@@ -103,6 +103,14 @@ describe("a tenant's data stack (Kota Manado)", () => {
     });
   });
 
+  it("keeps re-escalations Lambda gave up on in the dead-letter queue instead of dropping them", () => {
+    const queue = Object.keys(template.findResources("AWS::SQS::Queue"))[0];
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queue, "Arn"] } } },
+    });
+  });
+
   it("runs data functions on nodejs24.x with the tenant's runtime config, within Lambda's 4 KB environment", () => {
     const functions = Object.values(resources("AWS::Lambda::Function")).filter((f) =>
       String(f.Properties.FunctionName).startsWith("siaga112-71-71-"),

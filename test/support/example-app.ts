@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { FUNCTIONS } from "../../lambdas/manifest";
-import { buildSiaga112, type Siaga112Stacks } from "../../lib/siaga112-app";
+import { buildSiaga112, type Siaga112Stacks, siaga112AppProps } from "../../lib/siaga112-app";
 import { requireRegistry } from "../../registry/load-registry";
 
 /** A folder with a trivial `handler.ts` for every function of the manifest. */
@@ -37,7 +37,7 @@ export interface ExampleApp {
 export function synthExampleApp(options: { nag?: boolean; tenantsDir?: string } = {}): ExampleApp {
   const work = mkdtempSync(join(tmpdir(), "siaga112-synth-"));
   const outdir = join(work, "cdk.out");
-  const app = new App({ outdir });
+  const app = new App(siaga112AppProps({ outdir }));
   const { platform, tenants } = requireRegistry({
     dir: options.tenantsDir ?? "tenants",
     promptsDir: "prompts",
