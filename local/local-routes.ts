@@ -129,6 +129,7 @@ async function localApi(
         messages: centre.inbox.list({
           tenant: q.tenant || undefined,
           agencyId: q.agency || undefined,
+          text: q.text || undefined,
           after,
         }),
       });

@@ -125,13 +125,14 @@ const STREETS = [
   "Jl. Pahlawan",
   "Jl. Merdeka",
 ];
-/** How long a genuine call waits for its first alert SMS (rate-limited contacts get a digest later). */
-const ALERT_WAIT_MS = 20_000;
-const HELD_ALERT_GRACE_MS = 2_000;
+/** How often the agencies look at their phones and mailboxes. */
+const AGENCY_POLL_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs the traffic; `onProgress(done)` after every call.
+ * Runs the traffic; `onProgress(done)` after every call. Agencies act on their own, like people:
+ * they read every new SMS and e-mail and acknowledge a share of the links (alerts held back for a
+ * rate-limited contact arrive later in a digest, and are acknowledged when they come).
  *
  * @example
  * await runTraffic(client, { calls: 100, tenants: "all", mix: JAKARTA_2024_MIX, ackShare: 0.85, concurrency: 8, seed: 1 }, () => {});
@@ -146,14 +147,25 @@ export async function runTraffic(
     options.tenants === "all"
       ? running
       : await Promise.all(options.tenants.map((t) => client.resolveTenant(t)));
+  const codes = new Set(tenants.map((t) => t.code));
   const random = seededRandom(options.seed);
   const kinds = CALL_KINDS.map((k) => [k, options.mix[k]] as const);
   const byKind = Object.fromEntries(CALL_KINDS.map((k) => [k, 0])) as Record<CallKind, number>;
   const errors: string[] = [];
-  let acknowledgements = 0;
+  const fail = (message: string) => {
+    if (errors.length < 20) errors.push(message);
+  };
   let next = 0;
   let done = 0;
   const started = performance.now();
+  const agencies = new AgencyResponders(
+    client,
+    codes,
+    options.ackShare,
+    seededRandom(options.seed + 1),
+    fail,
+  );
+  await agencies.start();
 
   const one = async () => {
     const tenant = tenants[Math.floor(random() * tenants.length)];
@@ -161,9 +173,9 @@ export async function runTraffic(
     const category = kind === "genuine" ? pick(random, GENUINE_CATEGORY_MIX) : undefined;
     byKind[kind]++;
     try {
-      acknowledgements += await simulateCall(client, tenant, kind, category, random, options.ackShare);
+      await simulateCall(client, tenant, kind, category, random);
     } catch (error) {
-      if (errors.length < 20) errors.push(`${tenant.code} ${kind}: ${(error as Error).message}`);
+      fail(`${tenant.code} ${kind}: ${(error as Error).message}`);
     }
     onProgress(++done);
   };
@@ -176,19 +188,73 @@ export async function runTraffic(
   await Promise.all(Array.from({ length: Math.min(options.concurrency, options.calls) }, worker));
   const seconds = (performance.now() - started) / 1000;
   await client.json("GET", "/local/settled");
+  await agencies.stop();
+  await client.json("GET", "/local/settled");
   const settledSeconds = (performance.now() - started) / 1000;
-  return { calls: done, seconds, settledSeconds, byKind, acknowledgements, errors };
+  return { calls: done, seconds, settledSeconds, byKind, acknowledgements: agencies.acknowledged, errors };
 }
 
-/** One call end to end; returns how many agencies acknowledged. */
+/** The agencies' duty officers: read new messages, open links, press "Terima laporan" for a share. */
+class AgencyResponders {
+  acknowledged = 0;
+  private after = 0;
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly client: CentreClient,
+    private readonly tenants: ReadonlySet<string>,
+    private readonly ackShare: number,
+    private readonly random: () => number,
+    private readonly fail: (message: string) => void,
+  ) {}
+
+  /** Starts reading from the newest message on (older ones belong to earlier runs). */
+  async start(): Promise<void> {
+    const existing = await this.client.inbox({});
+    this.after = existing.at(-1)?.seq ?? 0;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        await this.readOnce();
+        await sleep(AGENCY_POLL_MS);
+      }
+    })();
+  }
+
+  /** Reads what is left once more, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await this.readOnce();
+  }
+
+  private async readOnce(): Promise<void> {
+    const messages = await this.client.inbox({ after: this.after });
+    for (const message of messages) {
+      this.after = Math.max(this.after, message.seq);
+      if (!this.tenants.has(message.tenant)) continue;
+      for (const link of message.links) {
+        if (this.seen.has(link)) continue; // the same link comes by SMS and by e-mail
+        this.seen.add(link);
+        if (this.random() >= this.ackShare) continue;
+        const result = await this.client.postForm(link, { status: "acknowledged" });
+        if (result.status === 200) this.acknowledged++;
+        else if (result.status !== 409) this.fail(`acknowledging ${link}: HTTP ${result.status}`);
+      }
+    }
+  }
+}
+
+/** One call: through the flow and intake, then the call-taker's outcome or classification. */
 async function simulateCall(
   client: CentreClient,
   tenant: CentreTenant,
   kind: CallKind,
   category: IncidentCategory | undefined,
   random: () => number,
-  ackShare: number,
-): Promise<number> {
+): Promise<void> {
   // Pranks come from a few numbers that call again and again; a third of silent calls have no SIM.
   const callerNumber =
     kind === "prank"
@@ -199,49 +265,15 @@ async function simulateCall(
   const key = category && tenant.categoryMenu ? MENU_KEY[category] : undefined;
   const report = await client.call({ tenant: tenant.code, inputs: key ? [key] : [""], callerNumber });
   if (!report.incident) throw new Error(`call not recorded (${report.outcome}: intake did not answer ok)`);
-  const { incidentId, shortCode } = report.incident;
-  const paths = callTakerPaths(incidentId);
+  const paths = callTakerPaths(report.incident.incidentId);
   if (kind !== "genuine") {
     await client.callTaker(tenant.code, "POST", paths.outcome, { outcome: kind });
-    return 0;
+    return;
   }
   const street = STREETS[Math.floor(random() * STREETS.length)];
-  const classified = await client.callTaker<{ agencies?: string[] }>(
-    tenant.code,
-    "POST",
-    paths.classification,
-    {
-      category,
-      severity: random() < 0.3 ? "critical" : "high",
-      location: { text: `${street} No. ${1 + Math.floor(random() * 200)}` },
-    },
-  );
-  let acknowledged = 0;
-  const agenciesSeen = new Set<string>();
-  // The relay works through the table's changes after the write, like a stream: wait for it.
-  const deadline = performance.now() + ALERT_WAIT_MS;
-  const routed = classified.agencies?.length ?? 1;
-  // Once the first alert is in, the others get a short grace: alerts to a rate-limited contact
-  // are held back for a bundled digest, which can take minutes.
-  let graceEnds = deadline;
-  while (agenciesSeen.size < routed && performance.now() < Math.min(deadline, graceEnds)) {
-    const messages = await client.inbox({ tenant: tenant.code, text: `#${shortCode}` });
-    for (const message of messages) {
-      if (agenciesSeen.has(message.agencyId) || message.channel !== "sms" || message.links.length === 0)
-        continue;
-      agenciesSeen.add(message.agencyId);
-      graceEnds = Math.min(graceEnds, performance.now() + HELD_ALERT_GRACE_MS);
-      if (random() >= ackShare) continue;
-      await sleep(random() * 1000);
-      const result = await client.postForm(message.links[0], { status: "acknowledged" });
-      if (result.status !== 200) throw new Error(`acknowledging ${message.links[0]}: HTTP ${result.status}`);
-      acknowledged++;
-    }
-    if (agenciesSeen.size < routed) await sleep(100);
-  }
-  if (agenciesSeen.size === 0)
-    throw new Error(
-      `#${shortCode} classified ${category}: no alert in the inbox after ${ALERT_WAIT_MS / 1000} s`,
-    );
-  return acknowledged;
+  await client.callTaker(tenant.code, "POST", paths.classification, {
+    category,
+    severity: random() < 0.3 ? "critical" : "high",
+    location: { text: `${street} No. ${1 + Math.floor(random() * 200)}` },
+  });
 }

@@ -29,6 +29,8 @@ describe("AgencyInbox", () => {
       at: "2026-11-27T01:00:00.000Z",
     });
     expect(inbox.list({ after: 1 }).map((m) => m.seq)).toEqual([2]);
+    expect(inbox.list({ text: "#NOTHERE" })).toEqual([]);
+    expect(inbox.list({ text: "KEBAKARAN" }).map((m) => m.channel)).toEqual(["sms"]);
   });
 
   it("refuses an alert for an agency the tenant does not have", async () => {

@@ -33,6 +33,7 @@ describe("tenant functions on local adapters", () => {
     const { shortCode } = await fireAt("71.71");
     const messages = await client.inbox({ tenant: "71.71", text: `#${shortCode}` });
     expect(new Set(messages.map((m) => m.agencyId))).toEqual(new Set(["damkar", "polresta"]));
+    expect(await client.inbox({ tenant: "71.71", text: "#NOTHERE" })).toEqual([]);
     const sms = messages.find((m) => m.agencyId === "damkar" && m.channel === "sms")!;
     expect(sms.links[0]).toMatch(new RegExp(`^${centre.url}/t/71.71/ack/a/`));
 
@@ -47,7 +48,10 @@ describe("tenant functions on local adapters", () => {
       "GET",
       "/dashboard/api/statistics",
     );
-    expect(stats.national.agencies.find((a) => a.kind === "fire")?.acknowledgements).toBe(1);
+    expect(stats.national.agencies.find((a) => a.kind === "fire")).toMatchObject({
+      escalations: 1,
+      acknowledgements: 1,
+    });
   });
 
   it("alerts the next step of an agency that has not acknowledged when the local clock gets there", async () => {

@@ -153,7 +153,7 @@ function empty(container) {
 function drawBars(container, items) {
   if (items.every((i) => !i.value)) return empty(container);
   const row = 22;
-  const labelW = 130;
+  const labelW = 160;
   const width = 380;
   const max = Math.max(...items.map((i) => i.value), 1);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${items.length * row + 4}`, role: "img" });
@@ -180,7 +180,7 @@ function drawBars(container, items) {
 function drawAgencies(container, agencies, labels) {
   if (agencies.length === 0) return empty(container);
   const row = 34;
-  const labelW = 130;
+  const labelW = 160;
   const width = 380;
   const max = Math.max(...agencies.map((a) => Math.max(a.escalations, a.acknowledgements)), 1);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${agencies.length * row + 4}`, role: "img" });
