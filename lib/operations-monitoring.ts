@@ -25,10 +25,10 @@ export interface OperationsMonitoringProps {
 
 /** A Connect queue of a tenant, watched through CloudWatch in the hub's Region. */
 export interface ConnectQueueWatch {
-  /** Connect instance id (a token in the hub's Region, or omitted for cross-Region widgets). */
+  /** Connect instance id (a token in the hub's Region); omit it for search widgets from another Region. */
   readonly instanceId?: string;
   readonly queueName: string;
-  /** Region of the instance, for widgets on a dashboard in another Region. */
+  /** Region of the instance, for search widgets on a dashboard in another Region. */
   readonly region?: string;
   /** Seconds the oldest caller may wait before the alarm fires (NENA: 95% within 20 s). @default 20 */
   readonly maxWaitSeconds?: number;
@@ -128,32 +128,44 @@ export class OperationsMonitoring extends Construct {
     this.widget(`Topic ${label}`, [topic.metricNumberOfMessagesPublished({ period: this.period }), failed]);
   }
 
-  /** Alarms on callers waiting too long or too many callers queued. */
+  /**
+   * Alarms on callers waiting too long or too many callers queued. Without `instanceId` (a
+   * dashboard in another Region than the instance) it only adds widgets, found by a metric search.
+   */
   watchConnectQueue(label: string, watch: ConnectQueueWatch): void {
+    const instanceId = watch.instanceId;
+    if (!instanceId) {
+      const search = (metricName: string) =>
+        new cloudwatch.MathExpression({
+          expression: `SEARCH('{AWS/Connect,InstanceId,MetricGroup,QueueName} MetricName="${metricName}" QueueName="${watch.queueName}"', 'Maximum', 60)`,
+          usingMetrics: {},
+          label: metricName,
+          period: Duration.minutes(1),
+          searchRegion: watch.region,
+        });
+      this.widget(`Queue ${label} (${watch.region ?? "this Region"})`, [
+        search("QueueSize"),
+        search("LongestQueueWaitTime"),
+      ]);
+      return;
+    }
     const metric = (metricName: string) =>
       new cloudwatch.Metric({
         namespace: "AWS/Connect",
         metricName,
-        dimensionsMap: {
-          ...(watch.instanceId ? { InstanceId: watch.instanceId } : {}),
-          MetricGroup: "Queue",
-          QueueName: watch.queueName,
-        },
-        region: watch.region,
+        dimensionsMap: { InstanceId: instanceId, MetricGroup: "Queue", QueueName: watch.queueName },
         period: Duration.minutes(1),
         statistic: "Maximum",
       });
     const size = metric("QueueSize");
     const wait = metric("LongestQueueWaitTime");
-    if (watch.instanceId) {
-      this.alarm(`${label}-queue-size`, size, 3, `Three or more callers waiting in ${label}`);
-      this.alarm(
-        `${label}-longest-wait`,
-        wait,
-        watch.maxWaitSeconds ?? 20,
-        `A caller waited too long in ${label}`,
-      );
-    }
+    this.alarm(`${label}-queue-size`, size, 3, `Three or more callers waiting in ${label}`);
+    this.alarm(
+      `${label}-longest-wait`,
+      wait,
+      watch.maxWaitSeconds ?? 20,
+      `A caller waited too long in ${label}`,
+    );
     this.widget(`Queue ${label}`, [size, wait]);
   }
 

@@ -1,5 +1,12 @@
-import { Match, Template } from "aws-cdk-lib/assertions";
-import { synthExampleApp } from "../support/example-app";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "aws-cdk-lib";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
+import { NationalStack } from "../../lib/stacks/national-stack";
+import { writeGeneratedRegistry } from "../../registry/generated-registry";
+import { requireRegistry } from "../../registry/load-registry";
+import { standInLambdas, synthExampleApp } from "../support/example-app";
 
 describe("the national stack", () => {
   const { assembly } = synthExampleApp();
@@ -50,5 +57,41 @@ describe("the national stack", () => {
       }),
     });
     template.resourceCountIs("Custom::CDKBucketDeployment", 1);
+  });
+});
+
+describe("the monitoring API's area names", () => {
+  const bundles = {
+    dirs: new Map([["monitoring-api", join(standInLambdas(), "monitoring-api")]]),
+    missing: [],
+  };
+  const areaNames = (template: Template) => {
+    const [fn] = Object.values(
+      template.findResources("AWS::Lambda::Function", {
+        Properties: { FunctionName: "siaga112-national-monitoring-api" },
+      }),
+    );
+    return JSON.parse(fn.Properties.Environment.Variables.AREA_NAMES) as Record<string, string>;
+  };
+
+  it("names the tenants and their provinces", () => {
+    const { platform, tenants } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });
+    const stack = new NationalStack(new App(), "national", { platform, tenants, bundles });
+    expect(areaNames(Template.fromStack(stack))).toMatchObject({
+      "71.71": "Kota Manado",
+      "71": expect.any(String),
+    });
+  });
+
+  it("leaves them out, with a synth warning, when they would overflow Lambda's 4 KB environment", () => {
+    const dir = writeGeneratedRegistry(join(mkdtempSync(join(tmpdir(), "siaga112-names-")), "tenants"), 150);
+    const { platform, tenants } = requireRegistry({ dir, promptsDir: "prompts" });
+    const stack = new NationalStack(new App(), "national", { platform, tenants, bundles });
+    const template = Template.fromStack(stack);
+    expect(areaNames(template)).toEqual({});
+    Annotations.fromStack(stack).hasWarning(
+      "/national",
+      Match.stringLikeRegexp("AREA_NAMES for 150 tenants"),
+    );
   });
 });

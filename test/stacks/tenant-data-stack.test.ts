@@ -175,4 +175,12 @@ describe("a tenant's data stack (Kota Manado)", () => {
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: operations }]);
     template.hasResourceProperties("AWS::CloudWatch::Dashboard", { DashboardName: "siaga112-71-71" });
   });
+
+  it("shows the tenant's Connect queue and intake from the hub's Region on its dashboard", () => {
+    const [dashboard] = Object.values(template.findResources("AWS::CloudWatch::Dashboard"));
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    expect(body).toMatch(/SEARCH\(.*MetricName=.*QueueSize.*QueueName=.*siaga112-71-71.*ap-southeast-1/);
+    expect(body).toContain("siaga112-71-71-intake");
+    expect(body).toContain("ap-southeast-1");
+  });
 });
