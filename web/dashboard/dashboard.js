@@ -51,7 +51,7 @@ function query() {
 
 async function load() {
   try {
-    const response = await fetch(`api/statistics?${query()}`, { cache: "no-store" });
+    const response = await siaga112Auth.authorizedFetch(`api/statistics?${query()}`, { cache: "no-store" });
     const body = await response.json();
     if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
     $("error").hidden = true;
