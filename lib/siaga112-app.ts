@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { type App, type AppProps, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
+import { hubCapacity } from "../domain/connect-quotas";
 import type { Platform, Tenant } from "../domain/tenant";
 import { FUNCTIONS } from "../lambdas/manifest";
 import { loadPromptSet, type PromptSet } from "./flows/prompt-set";
@@ -69,6 +70,15 @@ export interface Siaga112Stacks {
  */
 export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112Stacks {
   const { platform, tenants } = options;
+  // The registry checks this too; a hub over its quotas would fail mid-deployment, so check again.
+  for (const hub of platform.hubs) {
+    const members = tenants.filter((t) => t.hub.id === hub.id).length;
+    if (members > hubCapacity(hub.quotas)) {
+      throw new Error(
+        `hub "${hub.id}": ${members} tenants, but its Connect quotas hold ${hubCapacity(hub.quotas)} (PER_TENANT_USE in domain/connect-quotas.ts); move tenants to another hub or raise the quotas`,
+      );
+    }
+  }
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const bundles = bundleFunctions({
     lambdasDir: options.lambdasDir ?? "lambdas",

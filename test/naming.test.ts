@@ -1,0 +1,36 @@
+import { dataArns, nationalBusArn, stackNames, tenantNames } from "../lib/naming";
+import { requireRegistry } from "../registry/load-registry";
+
+describe("names a platform engineer can guess from the tenant code", () => {
+  const { platform, tenants } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });
+  const manado = tenants.find((t) => t.code === "71.71")!;
+
+  it("names stacks after the tenant code and hub id", () => {
+    expect([
+      stackNames.data(manado),
+      stackNames.call(manado),
+      stackNames.hub(manado.hub),
+      stackNames.national(),
+    ]).toEqual(["siaga112-71-71-data", "siaga112-71-71-call", "siaga112-hub-timur-1", "siaga112-national"]);
+    expect(stackNames.data({ code: "31" })).toBe("siaga112-31-data");
+  });
+
+  it("names the tenant's resources deterministically", () => {
+    const names = tenantNames(manado);
+    expect([names.incidentTable, names.keyAlias, names.scheduleGroup, names.signingSecret]).toEqual([
+      "siaga112-71-71-incidents",
+      "alias/siaga112-71-71",
+      "siaga112-71-71",
+      "siaga112-71-71/ack-signing",
+    ]);
+  });
+
+  it("builds the data Region's ARNs from account, Region and name, with no token", () => {
+    expect(dataArns(manado).incidentTable).toBe(
+      "arn:aws:dynamodb:ap-southeast-3:111111111111:table/siaga112-71-71-incidents",
+    );
+    expect(nationalBusArn(platform)).toBe(
+      "arn:aws:events:ap-southeast-3:111111111111:event-bus/siaga112-national",
+    );
+  });
+});

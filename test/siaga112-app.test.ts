@@ -1,0 +1,40 @@
+import { join } from "node:path";
+import { App } from "aws-cdk-lib";
+import { buildSiaga112, siaga112AppProps } from "../lib/siaga112-app";
+import { requireRegistry } from "../registry/load-registry";
+import { standInLambdas } from "./support/example-app";
+
+describe("buildSiaga112", () => {
+  const { platform, tenants } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });
+
+  it("builds no hub stack for a hub without tenants", () => {
+    const manado = tenants.filter((t) => t.code === "71.71");
+    const lambdasDir = standInLambdas();
+    const stacks = buildSiaga112(new App(), {
+      platform,
+      tenants: manado,
+      nag: false,
+      lambdasDir,
+      bundlesDir: join(lambdasDir, "out"),
+    });
+    expect([...stacks.hubs.keys()]).toEqual(["timur-1"]);
+    expect([...stacks.data.keys()]).toEqual(["71.71"]);
+  });
+
+  it("refuses a hub holding more tenants than its Connect quotas allow", () => {
+    const small = {
+      ...platform,
+      hubs: platform.hubs.map((h) => ({ ...h, quotas: { ...h.quotas, phoneNumbers: 1 } })),
+    };
+    const squeezed = tenants.map((t) => ({ ...t, hub: small.hubs.find((h) => h.id === t.hub.id)! }));
+    expect(() => buildSiaga112(new App(), { platform: small, tenants: squeezed, nag: false })).toThrow(
+      'hub "jawa-1": 2 tenants, but its Connect quotas hold 1',
+    );
+  });
+
+  it("turns off construct stack traces and tree metadata for large synths", () => {
+    const props = siaga112AppProps({ context: { extra: 1 } });
+    expect(props.treeMetadata).toBe(false);
+    expect(props.context).toMatchObject({ "aws:cdk:disable-stack-trace": true, extra: 1 });
+  });
+});
