@@ -28,7 +28,7 @@ export interface FunctionBundles {
 const built = new Map<string, FunctionBundles>();
 
 /**
- * Bundles the handlers (ESM for nodejs24.x; the AWS SDK v3 comes with the runtime) and returns
+ * Bundles the handlers (ESM for nodejs24.x, AWS SDK included and tree-shaken) and returns
  * their folders. A second call with the same options returns the first result without building.
  * Throws when a bundle would contain `aws-cdk-lib` or another infrastructure package.
  *
@@ -66,7 +66,7 @@ export function bundleFunctions(options: BundleOptions): FunctionBundles {
       minify: true,
       sourcemap: false,
       legalComments: "none",
-      external: ["@aws-sdk/*"],
+      // The AWS SDK is bundled too: the versions tested here are the versions that run.
       // Bundled CommonJS dependencies may call require(): give ESM one.
       banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
       metafile: true,

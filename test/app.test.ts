@@ -71,6 +71,21 @@ describe("the siaga112 app for the example tenants", () => {
     }
   });
 
+  it("keeps every function's environment within Lambda's 4 KB limit", () => {
+    for (const stack of assembly.stacks) {
+      for (const resource of Object.values((stack.template as Template).Resources)) {
+        if (resource.Type !== "AWS::Lambda::Function") continue;
+        const variables =
+          (resource.Properties?.Environment as { Variables?: object } | undefined)?.Variables ?? {};
+        const size = JSON.stringify(variables).length;
+        expect([resource.Properties?.FunctionName, size < 4096]).toEqual([
+          resource.Properties?.FunctionName,
+          true,
+        ]);
+      }
+    }
+  });
+
   it("deploys every function from one shared asset, whatever the number of tenants", () => {
     const keys = lambdaCodeKeys(assembly.stacks);
     expect([...keys.keys()].sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());

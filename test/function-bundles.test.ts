@@ -1,6 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { FUNCTIONS } from "../lambdas/manifest";
 import { bundleFunctions } from "../lib/function-bundles";
 
@@ -23,6 +24,25 @@ describe("bundleFunctions", () => {
     expect([...bundles.dirs.keys()]).toEqual(["alpha"]);
     expect(bundles.missing).toEqual(["beta"]);
     expect(readFileSync(join(outDir, "alpha", "index.mjs"), "utf8")).toContain("alpha");
+  });
+
+  it("produces an ES module Node runs as is, CommonJS dependencies included", () => {
+    const lambdasDir = lambdasWith({
+      near: 'import { distance } from "fastest-levenshtein";\nexport const handler = async () => ({ d: distance("manado", "menado") });\n',
+    });
+    const outDir = join(lambdasDir, "out");
+    bundleFunctions({ lambdasDir, outDir, names: ["near"] });
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const m = await import(${JSON.stringify(resolve(outDir, "near", "index.mjs"))}); console.log(JSON.stringify(await m.handler()));`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ d: 1 });
   });
 
   it("builds once per process: a second call reuses the first build", () => {
