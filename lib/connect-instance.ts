@@ -8,6 +8,7 @@
  */
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
+import type * as kms from "aws-cdk-lib/aws-kms";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 
@@ -31,6 +32,8 @@ export interface ConnectInstanceProps {
   readonly contactFlowLogs?: boolean;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly flowLogRetention?: logs.RetentionDays;
+  /** Key for the flow log group (its policy must let CloudWatch Logs use it). @default AWS-owned key */
+  readonly flowLogKey?: kms.IKey;
 }
 
 /**
@@ -70,6 +73,7 @@ export class ConnectInstance extends Construct {
       this.flowLogs = new logs.LogGroup(this, "FlowLogs", {
         logGroupName: `/aws/connect/${props.instanceAlias}`,
         retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
+        encryptionKey: props.flowLogKey,
         removalPolicy: RemovalPolicy.RETAIN,
       });
     }

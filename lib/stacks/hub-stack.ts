@@ -36,11 +36,15 @@ export class HubStack extends Stack {
       ...props,
     });
     this.hub = hub;
-    this.connect = new ConnectInstance(this, "Connect", { instanceAlias: hub.instanceAlias });
     const key = new TenantKey(this, "Key", {
       alias: `alias/${PREFIX}-hub-${hub.id}`,
       tenantCode: `hub ${hub.id}`,
-      purpose: "the hub's operations topic",
+      purpose: "the hub's contact flow logs and operations topic",
+      logGroupPrefixes: [`/aws/connect/${hub.instanceAlias}`],
+    });
+    this.connect = new ConnectInstance(this, "Connect", {
+      instanceAlias: hub.instanceAlias,
+      flowLogKey: key.key,
     });
     this.operationsTopic = new sns.Topic(this, "Operations", {
       topicName: `${PREFIX}-hub-${hub.id}-operations`,

@@ -134,6 +134,10 @@ export class NationalStack extends Stack {
         onFailure: asyncDeadLetters(deadLetters, key),
         retryAttempts: 2,
       });
+      // The table is encrypted with the national key: reading and writing it needs the key.
+      this.aggregator.role.addToPolicy(
+        new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [key.keyArn] }),
+      );
       this.statistics.grant(
         this.aggregator.role,
         "dynamodb:GetItem",

@@ -18,6 +18,7 @@ describe("a hub stack (jawa-1)", () => {
     template.hasResourceProperties("AWS::Logs::LogGroup", {
       LogGroupName: "/aws/connect/siaga112-jawa-1",
       RetentionInDays: 30,
+      KmsKeyId: Match.anyValue(),
     });
   });
 
