@@ -2,7 +2,7 @@
  * The whole app for the example tenants: stack names, environments, size, shared Lambda assets and
  * a synth that needs no AWS account.
  */
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CloudFormationStackArtifact } from "aws-cdk-lib/cx-api";
@@ -100,6 +100,29 @@ describe("the siaga112 app for the example tenants", () => {
     expect([...keys.values()].map((s) => s.size)).toEqual(FUNCTIONS.map(() => 1));
     const distinct = new Set([...keys.values()].flatMap((s) => [...s]));
     expect(distinct.size).toBe(FUNCTIONS.length);
+  });
+
+  it("leaves every other city's and hub's templates unchanged when a city is added", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "siaga112-without-")), "tenants");
+    mkdirSync(dir);
+    for (const file of readdirSync("tenants")) {
+      if (!file.startsWith("35.78-")) copyFileSync(join("tenants", file), join(dir, file));
+    }
+    const without = synthExampleApp({ tenantsDir: dir });
+    const unchanged = [
+      "siaga112-hub-jawa-1",
+      "siaga112-hub-timur-1",
+      "siaga112-31-data",
+      "siaga112-31-call",
+      "siaga112-71-71-data",
+      "siaga112-71-71-call",
+    ];
+    for (const name of unchanged) {
+      expect([name, without.assembly.getStackByName(name).template]).toEqual([
+        name,
+        byName.get(name)!.template,
+      ]);
+    }
   });
 
   it("makes each tenant's call stack depend only on its own hub, so one city deploys alone", () => {
