@@ -3,6 +3,7 @@
  * what the stack provides. A manifest entry that asks for something the stack does not provide
  * fails the synth, naming the function and the missing piece.
  */
+import type { Duration } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as logs from "aws-cdk-lib/aws-logs";
@@ -34,6 +35,10 @@ export interface WiredFunctionProps {
   readonly logKey?: kms.IKey;
   /** @default three months */
   readonly logRetention?: logs.RetentionDays;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
 }
 
 /**
@@ -61,6 +66,8 @@ export class WiredFunction extends SiagaFunction {
       environment,
       logKey: props.logKey,
       logRetention: props.logRetention,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
     });
     for (const grant of wiring?.grants ?? []) {
       const target = props.resources[grant.resource];

@@ -3,7 +3,7 @@
  * routing profile, recorded prompts, flows, the 112 number and the intake function. The intake
  * writes to the data Region; nothing here stores caller data at rest.
  */
-import { Stack, type StackProps } from "aws-cdk-lib";
+import { Duration, Stack, type StackProps } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3assets from "aws-cdk-lib/aws-s3-assets";
@@ -165,6 +165,10 @@ export class TenantCallStack extends Stack {
           },
         },
         logKey: key,
+        // A quiet kabupaten meets a cold function on most calls: more memory is more CPU for the
+        // cold start, inside the flow's few seconds for the intake.
+        memorySize: 512,
+        timeout: Duration.seconds(8),
       });
       monitoring.watchFunction("intake", this.intake.function);
       integration = new connect.CfnIntegrationAssociation(this, "IntakeIntegration", {

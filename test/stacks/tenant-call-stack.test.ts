@@ -83,6 +83,7 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
     template.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: "siaga112-71-71-intake",
       Runtime: "nodejs24.x",
+      MemorySize: 512,
       Environment: {
         Variables: Match.objectLike({
           INCIDENT_TABLE_NAME: "siaga112-71-71-incidents",
