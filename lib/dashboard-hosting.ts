@@ -3,27 +3,25 @@
  * control), the monitoring API under `/api/*` on the same origin so the static files can call the
  * relative `api/`, viewers restricted to Indonesia, access logs kept.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import { acknowledgeWildcards } from "./nag-acknowledgements";
 
 export interface DashboardHostingProps {
   /** Id of the HTTP API serving `/api/*` (in this stack's Region). */
   readonly apiId: string;
-  /** Folder of the dashboard's static files. @default no files deployed (bucket left empty) */
-  readonly siteDir?: string;
-  /** Extra JSON files written beside the site, e.g. `config.json` for sign-in. @default none */
-  readonly siteConfig?: Readonly<Record<string, unknown>>;
   /** Countries (ISO 3166-1 alpha-2) allowed to open the dashboard. @default ["ID"] */
   readonly allowedCountries?: readonly string[];
 }
 
 /**
  * @example
- * new DashboardHosting(this, "Dashboard", { apiId: api.apiId, siteDir: "web/dashboard" });
+ * const hosting = new DashboardHosting(this, "Dashboard", { apiId: api.apiId });
+ * hosting.deploySite("web/dashboard", { "config.json": { region: "ap-southeast-3" } });
  */
 export class DashboardHosting extends Construct {
   readonly bucket: s3.Bucket;
@@ -96,18 +94,54 @@ export class DashboardHosting extends Construct {
           "Viewers are limited to Indonesia and every API call needs a Cognito token; a WAF web ACL (us-east-1) is left to the platform team's shared ACL",
       },
     );
-    if (props.siteDir || props.siteConfig) {
-      const sources = [
-        ...(props.siteDir ? [s3deploy.Source.asset(props.siteDir)] : []),
-        ...Object.entries(props.siteConfig ?? {}).map(([file, data]) => s3deploy.Source.jsonData(file, data)),
-      ];
-      new s3deploy.BucketDeployment(this, "Deploy", {
-        sources,
-        destinationBucket: this.bucket,
-        distribution: this.distribution,
-        distributionPaths: ["/*"],
-        memoryLimit: 256,
-      });
-    }
+  }
+
+  /**
+   * Deploys the static files, plus JSON files written beside them (e.g. `config.json` for sign-in),
+   * and invalidates the distribution.
+   */
+  deploySite(siteDir?: string, jsonFiles: Readonly<Record<string, unknown>> = {}): s3deploy.BucketDeployment {
+    const sources = [
+      ...(siteDir ? [s3deploy.Source.asset(siteDir)] : []),
+      ...Object.entries(jsonFiles).map(([file, data]) => s3deploy.Source.jsonData(file, data)),
+    ];
+    if (sources.length === 0)
+      throw new Error("DashboardHosting.deploySite: give a siteDir or at least one JSON file");
+    const deployment = new s3deploy.BucketDeployment(this, "Deploy", {
+      sources,
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ["/*"],
+      memoryLimit: 256,
+    });
+    acknowledgeBucketDeployment(Stack.of(this), this.bucket.bucketArn);
+    return deployment;
+  }
+}
+
+/** BucketDeployment's provider is an aws-cdk-lib singleton: acknowledge its findings on it. */
+function acknowledgeBucketDeployment(stack: Stack, siteBucketArn: string): void {
+  for (const child of stack.node.children) {
+    if (!child.node.id.startsWith("Custom::CDKBucketDeployment")) continue;
+    Validations.of(child).acknowledge(
+      {
+        id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+        reason:
+          "The BucketDeployment provider (aws-cdk-lib) uses the basic execution role only for its own logs",
+      },
+      { id: "AwsSolutions-L1", reason: "The BucketDeployment provider's runtime is chosen by aws-cdk-lib" },
+    );
+    acknowledgeWildcards(
+      child,
+      {
+        actions: ["s3:GetObject*", "s3:GetBucket*", "s3:List*", "s3:DeleteObject*", "s3:Abort*"],
+        resources: [
+          `arn:${Aws.PARTITION}:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*`,
+          `${siteBucketArn}/*`,
+          "*",
+        ],
+      },
+      "The BucketDeployment provider (aws-cdk-lib) copies the dashboard files from the asset bucket into the site bucket and invalidates the distribution (cloudfront:CreateInvalidation has no resource-level scope)",
+    );
   }
 }

@@ -3,16 +3,11 @@
  * reach, the statistics table, the aggregator, the read-only monitoring API behind Cognito, and
  * the dashboard's hosting.
  */
-import { Annotations, Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
-import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
-import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import * as cognito from "aws-cdk-lib/aws-cognito";
+import { Annotations, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
-import * as logs from "aws-cdk-lib/aws-logs";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
@@ -20,10 +15,9 @@ import { INCIDENT_EVENT_SOURCE_PREFIX } from "../../domain/incident-events";
 import { STATISTICS_ENV, STATISTICS_TABLE, statisticsTableName } from "../../domain/statistics-table";
 import type { Platform, Tenant } from "../../domain/tenant";
 import { FUNCTIONS } from "../../lambdas/manifest";
-import { DashboardHosting } from "../dashboard-hosting";
 import { asyncDeadLetters } from "../dead-letter-destination";
 import type { FunctionBundles } from "../function-bundles";
-import { acknowledgeWildcards } from "../nag-acknowledgements";
+import { MonitoringFrontDoor } from "../monitoring-front-door";
 import { NATIONAL_BUS_NAME, PREFIX, stackNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { SiagaFunction } from "../siaga-function";
@@ -49,9 +43,8 @@ export class NationalStack extends Stack {
   readonly statistics: dynamodb.Table;
   readonly aggregator?: SiagaFunction;
   readonly monitoringApi?: SiagaFunction;
-  readonly api?: apigw.HttpApi;
-  readonly officers: cognito.UserPool;
-  readonly dashboard?: DashboardHosting;
+  /** Sign-in, API and dashboard hosting (when the monitoring API function exists). */
+  readonly frontDoor?: MonitoringFrontDoor;
 
   constructor(scope: Construct, id: string, props: NationalStackProps) {
     const { platform } = props;
@@ -162,38 +155,6 @@ export class NationalStack extends Stack {
       monitoring.watchFunction("aggregator", this.aggregator.function);
     }
 
-    this.officers = new cognito.UserPool(this, "Officers", {
-      userPoolName: `${PREFIX}-national-officers`,
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.officers).acknowledge({
-      id: "AwsSolutions-COG3",
-      reason:
-        "Threat protection is on through the PLUS feature plan (standardThreatProtectionMode FULL_FUNCTION)",
-    });
-    const client = this.officers.addClient("Dashboard", {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      preventUserExistenceErrors: true,
-    });
-
     const apiBundle = props.bundles.dirs.get("monitoring-api");
     if (apiBundle) {
       this.monitoringApi = new SiagaFunction(this, "MonitoringApi", {
@@ -217,41 +178,12 @@ export class NationalStack extends Stack {
       key.grantDecrypt(this.monitoringApi.role);
       monitoring.watchFunction("monitoring-api", this.monitoringApi.function);
 
-      const accessLogs = new logs.LogGroup(this, "ApiAccessLogs", {
-        logGroupName: `/aws/vendedlogs/${PREFIX}-national-monitoring-api`,
-        retention: logs.RetentionDays.ONE_YEAR,
-        encryptionKey: key,
-        removalPolicy: RemovalPolicy.RETAIN,
-      });
-      this.api = new apigw.HttpApi(this, "Api", {
-        apiName: `${PREFIX}-national-monitoring-api`,
-        createDefaultStage: false,
-      });
-      this.api.addRoutes({
-        path: "/api/{proxy+}",
-        methods: [apigw.HttpMethod.GET],
-        integration: new HttpLambdaIntegration("MonitoringApi", this.monitoringApi.function),
-        authorizer: new HttpUserPoolAuthorizer("Officers", this.officers, { userPoolClients: [client] }),
-      });
-      new apigw.HttpStage(this, "ApiStage", {
-        httpApi: this.api,
-        stageName: "$default",
-        autoDeploy: true,
-        throttle: { rateLimit: 20, burstLimit: 40 },
-        accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
-      });
-      this.dashboard = new DashboardHosting(this, "Dashboard", {
-        apiId: this.api.apiId,
+      this.frontDoor = new MonitoringFrontDoor(this, "FrontDoor", {
+        namePrefix: `${PREFIX}-national`,
+        handler: this.monitoringApi.function,
+        logKey: key,
         siteDir: props.dashboardDir,
-        siteConfig: {
-          "config.json": {
-            region: this.region,
-            userPoolId: this.officers.userPoolId,
-            userPoolClientId: client.userPoolClientId,
-          },
-        },
       });
-      acknowledgeBucketDeployment(this, this.dashboard.bucket.bucketArn);
     }
   }
 
@@ -269,32 +201,5 @@ export class NationalStack extends Stack {
       `${STATISTICS_ENV.areaNames} for ${tenants.length} tenants is ${json.length} characters, over ${MAX_AREA_NAMES_CHARACTERS}: left empty (the API shows codes)`,
     );
     return "{}";
-  }
-}
-
-/** BucketDeployment's provider is an aws-cdk-lib singleton: acknowledge its findings on it. */
-function acknowledgeBucketDeployment(stack: Stack, siteBucketArn: string): void {
-  for (const child of stack.node.children) {
-    if (!child.node.id.startsWith("Custom::CDKBucketDeployment")) continue;
-    Validations.of(child).acknowledge(
-      {
-        id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
-        reason:
-          "The BucketDeployment provider (aws-cdk-lib) uses the basic execution role only for its own logs",
-      },
-      { id: "AwsSolutions-L1", reason: "The BucketDeployment provider's runtime is chosen by aws-cdk-lib" },
-    );
-    acknowledgeWildcards(
-      child,
-      {
-        actions: ["s3:GetObject*", "s3:GetBucket*", "s3:List*", "s3:DeleteObject*", "s3:Abort*"],
-        resources: [
-          `arn:${Aws.PARTITION}:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*`,
-          `${siteBucketArn}/*`,
-          "*",
-        ],
-      },
-      "The BucketDeployment provider (aws-cdk-lib) copies the dashboard files from the asset bucket into the site bucket and invalidates the distribution (cloudfront:CreateInvalidation has no resource-level scope)",
-    );
   }
 }

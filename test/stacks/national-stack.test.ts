@@ -58,6 +58,25 @@ describe("the national stack", () => {
     });
     template.resourceCountIs("Custom::CDKBucketDeployment", 1);
   });
+
+  it("lets officers sign in on the hosted page, returning to the dashboard, and tells the dashboard how", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPoolDomain", {
+      Domain: "siaga112-national-111111111111",
+    });
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      AllowedOAuthFlows: ["code"],
+      GenerateSecret: false,
+      CallbackURLs: [
+        { "Fn::Join": ["", ["https://", { "Fn::GetAtt": [Match.anyValue(), "DomainName"] }, "/"]] },
+      ],
+    });
+    const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
+    const config = JSON.stringify(deployment.Properties.SourceMarkers);
+    // config.json is filled at deploy time with the pool, its client, the sign-in domain and the distribution.
+    for (const part of ['{"Ref":"FrontDoorOfficers', "Dashboard", "SignIn", '"DomainName"]']) {
+      expect(config).toContain(part);
+    }
+  });
 });
 
 describe("the monitoring API's area names", () => {
