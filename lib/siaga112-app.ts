@@ -50,6 +50,7 @@ export function siaga112AppProps(overrides: AppProps = {}): AppProps {
       "aws:cdk:disable-creation-stack-traces": true,
       "aws:cdk:disable-logicalId-metadata": true,
       "@aws-cdk/core:defaultCrossStackReferences": "strong",
+      "@aws-cdk/aws-iam:minimizePolicies": true,
       ...overrides.context,
     },
   };
