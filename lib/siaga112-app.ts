@@ -86,6 +86,12 @@ export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112St
     outDir: options.bundlesDir ?? join("dist", "lambdas"),
     names: FUNCTIONS.map((f) => f.name),
   });
+  if (bundles.missing.length > 0) {
+    const lambdasDir = options.lambdasDir ?? "lambdas";
+    throw new Error(
+      `lambdas/manifest.ts lists ${bundles.missing.join(", ")}, but ${bundles.missing.map((n) => join(lambdasDir, n, "handler.ts")).join(", ")} does not exist: every function in the manifest needs its handler`,
+    );
+  }
   const promptSets = new Map<string, PromptSet>();
   const promptSet = (name: string) => {
     let set = promptSets.get(name);

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { buildSiaga112, siaga112AppProps } from "../lib/siaga112-app";
@@ -30,6 +31,20 @@ describe("buildSiaga112", () => {
     expect(() => buildSiaga112(new App(), { platform: small, tenants: squeezed, nag: false })).toThrow(
       'hub "jawa-1": 2 tenants, but its Connect quotas hold 1',
     );
+  });
+
+  it("refuses a manifest function whose handler is missing", () => {
+    const lambdasDir = standInLambdas();
+    rmSync(join(lambdasDir, "reescalate"), { recursive: true });
+    expect(() =>
+      buildSiaga112(new App(), {
+        platform,
+        tenants,
+        nag: false,
+        lambdasDir,
+        bundlesDir: join(lambdasDir, "out"),
+      }),
+    ).toThrow(/lambdas\/manifest\.ts lists reescalate, but .*reescalate\/handler\.ts does not exist/);
   });
 
   it("turns off construct stack traces and tree metadata for large synths", () => {
