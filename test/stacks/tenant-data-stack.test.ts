@@ -37,6 +37,23 @@ describe("a tenant's data stack (Kota Manado)", () => {
     template.hasResourceProperties("AWS::KMS::Alias", { AliasName: "alias/siaga112-71-71" });
   });
 
+  it("encrypts table, topics, secret, dead letters and logs with that one tenant key", () => {
+    const [keyId] = Object.keys(resources("AWS::KMS::Key"));
+    const keyRefs = (value: unknown) => JSON.stringify(value).includes(`"${keyId}"`);
+    const [table] = Object.values(resources("AWS::DynamoDB::Table"));
+    expect(keyRefs(table.Properties.SSESpecification)).toBe(true);
+    for (const type of [
+      "AWS::SNS::Topic",
+      "AWS::SecretsManager::Secret",
+      "AWS::SQS::Queue",
+      "AWS::Logs::LogGroup",
+    ]) {
+      for (const [id, resource] of Object.entries(resources(type))) {
+        expect([id, keyRefs(resource.Properties)]).toEqual([id, true]);
+      }
+    }
+  });
+
   it("gives each agency its own encrypted, TLS-only topic", () => {
     const topics = Object.values(resources("AWS::SNS::Topic")).map((t) => t.Properties.TopicName as string);
     for (const agency of ["polresta", "damkar", "psc119", "bpbd", "basarnas", "pln", "satpolpp"]) {
