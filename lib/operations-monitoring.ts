@@ -182,6 +182,23 @@ export class OperationsMonitoring extends Construct {
     this.widget(`Flow ${label}`, [errors]);
   }
 
+  /** Alarm as soon as a function reports this count (an EMF metric, e.g. from Powertools). */
+  watchCount(
+    label: string,
+    metric: { namespace: string; metricName: string; dimensions: Record<string, string> },
+    description: string,
+  ): void {
+    const count = new cloudwatch.Metric({
+      namespace: metric.namespace,
+      metricName: metric.metricName,
+      dimensionsMap: metric.dimensions,
+      period: this.period,
+      statistic: "Sum",
+    });
+    this.alarm(label, count, 1, description);
+    this.widget(description, [count]);
+  }
+
   /** Alarm on an instance-wide Connect metric (VoiceCalls group: missed, throttled, over quota). */
   watchConnectInstance(label: string, instanceId: string, metricName: string): void {
     const metric = new cloudwatch.Metric({

@@ -214,6 +214,20 @@ export class TenantDataStack extends Stack {
     this.functions = functions;
     this.wireTriggers(functions, scheduleRole);
 
+    // Powertools metrics of the senders (service = function name, tenant = code): an escalation
+    // given up on after every retry means an agency was never alerted.
+    for (const sender of ["escalation-relay", "reescalate"]) {
+      if (!functions.has(sender)) continue;
+      this.monitoring.watchCount(
+        `${sender}-escalation-dead-lettered`,
+        {
+          namespace: METRICS_NAMESPACE,
+          metricName: "EscalationDeadLettered",
+          dimensions: { service: sender, tenant: tenant.code },
+        },
+        `An escalation from ${sender} could not be delivered to an agency`,
+      );
+    }
     this.monitoring.watchTable("incidents", table);
     this.monitoring.watchDeadLetterQueue("dead-letters", this.deadLetters);
     for (const [agencyId, topic] of topics) this.monitoring.watchTopic(`agency-${agencyId}`, topic.topic);

@@ -183,6 +183,7 @@ describe("a tenant's data stack (Kota Manado)", () => {
       "siaga112-71-71-dead-letters-depth",
       "siaga112-71-71-incidents-write-throttles",
       "siaga112-71-71-agency-damkar-delivery-failures",
+      "siaga112-71-71-escalation-relay-escalation-dead-lettered",
     ]) {
       expect(names).toContain(name);
     }
@@ -191,6 +192,18 @@ describe("a tenant's data stack (Kota Manado)", () => {
     )![0];
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: operations }]);
     template.hasResourceProperties("AWS::CloudWatch::Dashboard", { DashboardName: "siaga112-71-71" });
+  });
+
+  it("alarms when an escalation could not be delivered at all (Powertools metric of the sender)", () => {
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      AlarmName: "siaga112-71-71-reescalate-escalation-dead-lettered",
+      Namespace: "siaga112",
+      MetricName: "EscalationDeadLettered",
+      Dimensions: Match.arrayWith([
+        { Name: "service", Value: "reescalate" },
+        { Name: "tenant", Value: "71.71" },
+      ]),
+    });
   });
 
   it("shows the tenant's Connect queue and intake from the hub's Region on its dashboard", () => {
