@@ -19,9 +19,11 @@ function loadTenant(): TenantRuntimeConfig | undefined {
 
 const deps: IntakeDeps = {
   tenant: loadTenant(),
+  // Bounded (with recordCall's deadline) so that intake answers within the flow's 3 s limit.
   dynamodb: new DynamoDBClient({
     region: process.env[ENV.tableRegion] || process.env.AWS_REGION,
-    maxAttempts: 3,
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 500, requestTimeout: 1000, throwOnRequestTimeout: true },
   }),
   tableName: process.env[ENV.tableName] ?? "",
   clock: Date,

@@ -31,6 +31,11 @@ export interface IntakeDeps {
   readonly clock: { now(): number };
   /** One JSON line per call; never given the caller's number unmasked. */
   readonly log: (entry: Record<string, unknown>) => void;
+  /**
+   * Answer `error: "table"` after this long rather than let the flow's invocation time limit
+   * (3 s) expire. @default 2500
+   */
+  readonly deadlineMillis?: number;
 }
 
 /** What intake reads from the ContactFlowEvent. */
@@ -71,6 +76,21 @@ export function readCall(event: unknown): IntakeCall | undefined {
  * await recordCall(deps, contactFlowEvent) // { status: "ok", incidentId, shortCode: "K7Q2XM", repeatCaller: "false", suspectedPrank: "false" }
  */
 export async function recordCall(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<IntakeAnswer>((resolve) => {
+    timer = setTimeout(() => {
+      deps.log({ level: "ERROR", message: "intake: table did not answer before the deadline" });
+      resolve({ status: "error", error: "table" });
+    }, deps.deadlineMillis ?? 2500);
+  });
+  try {
+    return await Promise.race([record(deps, event), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
   const call = readCall(event);
   if (!call) {
     deps.log({ level: "WARN", message: "intake: not a ContactFlowEvent with a ContactId" });

@@ -19,8 +19,8 @@ import { contactFlowEvent, manadoRuntime } from "./support/tenant";
 const out = mkdtempSync(join(tmpdir(), "siaga112-handlers-"));
 
 /** Bundles a handler like the build does and loads the bundle. */
-async function loadHandler(name: string) {
-  const outfile = join(out, `${name}.js`);
+async function loadHandler(name: string, variant = "") {
+  const outfile = join(out, `${name}${variant}.js`);
   await build({
     entryPoints: [join(__dirname, "../../lambdas", name, "handler.ts")],
     bundle: true,
@@ -102,6 +102,24 @@ describe("the deployed handlers", () => {
     expect(JSON.parse(read.body)).toMatchObject({ incidentId: id, state: "received" });
     const denied = await api(httpEvent("GET", `/incidents/${id}`), context);
     expect(denied.statusCode).toBe(401);
+  });
+
+  it("intake answers an error attribute, instead of hanging past the flow's limit, when the table does not answer", async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const previous = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const handler = await loadHandler("intake", "-silent-table");
+      expect(await handler(contactFlowEvent(randomUUID(), "+6281234567890"), context)).toEqual({
+        status: "error",
+        error: "table",
+      });
+    } finally {
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = previous;
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it("ack reads the signing secret from Secrets Manager and answers a bad link with a page", async () => {

@@ -121,6 +121,17 @@ describe("intake", () => {
     });
   });
 
+  it("answers an error attribute at its deadline when the table hangs, so the flow goes on", async () => {
+    const hanging = await deps({
+      dynamodb: { send: () => new Promise(() => undefined) },
+      deadlineMillis: 50,
+    });
+    expect(await recordCall(hanging, contactFlowEvent(randomUUID(), "+6281234567890"))).toEqual({
+      status: "error",
+      error: "table",
+    });
+  });
+
   it("answers a well-formed flat string map for any event whatsoever", async () => {
     const d = await deps();
     await fc.assert(
