@@ -95,6 +95,15 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
   await page.getByText("Tercatat: diterima").waitFor();
   await page.screenshot({ path: join(SHOTS, "5-ack-recorded.png"), fullPage: true });
 
+  // Back in the console, the call-taker sees the fire brigade's answer.
+  await page.goto(`${centre.pages.console}?tenant=71.71`);
+  await row.click();
+  await page
+    .getByTestId("agency-progress")
+    .filter({ hasText: "Dinas Pemadam Kebakaran Kota Manado: diterima" })
+    .waitFor();
+  await page.screenshot({ path: join(SHOTS, "5b-console-acknowledged.png"), fullPage: true });
+
   // The national dashboard counts the call, the escalations and the acknowledgement.
   await page.goto(centre.pages.dashboard);
   await page.waitForFunction(

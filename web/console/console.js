@@ -166,6 +166,20 @@ async function renderDetail() {
   $("facts").replaceChildren(
     ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", { "data-fact": k }, v)]),
   );
+  const progress = (incident.agencyProgress || []).map((p) => {
+    const agency = agencies.find((a) => a.id === p.agencyId);
+    const status = info.labels.agencyStatuses[p.status] || p.status;
+    const step = p.round > 0 || p.step > 0 ? ` (tahap ${p.step + 1}, putaran ${p.round + 1})` : "";
+    return [agency ? agency.name : p.agencyId, `${status}${step}`];
+  });
+  $("progress").replaceChildren(
+    ...progress.map(([name, status]) => {
+      const li = el("li", { "data-testid": "agency-progress" });
+      li.append(el("strong", {}, name), document.createTextNode(`: ${status}`));
+      return li;
+    }),
+  );
+  $("progress-title").hidden = progress.length === 0;
   const open = incident.state === "received";
   $("classify-form").hidden = !open;
   for (const button of document.querySelectorAll("[data-outcome]")) button.disabled = !open;
