@@ -65,7 +65,7 @@ const TABLE_READ = ["dynamodb:GetItem", "dynamodb:Query"];
 const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem"];
 const KEY_USE = { resource: "key", actions: ["kms:Decrypt", "kms:GenerateDataKey"] } as const;
 const SENDER_GRANTS: readonly FunctionGrant[] = [
-  { resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] },
+  { resource: "table", actions: [...TABLE_READ, "dynamodb:BatchGetItem", ...TABLE_WRITE] },
   { resource: "agency-topics", actions: ["sns:Publish"] },
   { resource: "schedule-group", actions: ["scheduler:CreateSchedule", "scheduler:DeleteSchedule"] },
   { resource: "schedule-role", actions: ["iam:PassRole"] },
