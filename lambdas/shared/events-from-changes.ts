@@ -75,7 +75,11 @@ export function eventsOfChange(
     const outcome = str(after, "outcome") as CallOutcome | undefined;
     if (outcome && outcome !== str(before, "outcome")) {
       events.push({
-        ...base("IncidentOutcomeSet", str(after, "outcomeAt") ?? str(after, "closedAt"), ""),
+        ...base(
+          "IncidentOutcomeSet",
+          str(after, "outcomeAt") ?? str(after, "closedAt") ?? str(after, "classifiedAt"),
+          `:${outcome}`,
+        ),
         type: "IncidentOutcomeSet",
         outcome,
       });

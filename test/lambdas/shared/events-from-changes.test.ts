@@ -33,6 +33,34 @@ describe("events of table changes", () => {
     });
   });
 
+  it("publish a changed outcome under a new eventId and time a classification's outcome", () => {
+    const classified = {
+      ...incident,
+      state: "classified",
+      outcome: "genuine",
+      classifiedAt: "2026-11-27T13:01:00.000Z",
+    };
+    const [, genuine] = eventsOfChange(manadoRuntime(), {
+      id: "6",
+      eventName: "MODIFY",
+      oldImage: incident,
+      newImage: classified,
+    });
+    expect(genuine).toMatchObject({
+      type: "IncidentOutcomeSet",
+      outcome: "genuine",
+      at: "2026-11-27T13:01:00.000Z",
+    });
+    const prank = eventsOfChange(manadoRuntime(), {
+      id: "7",
+      eventName: "MODIFY",
+      oldImage: classified,
+      newImage: { ...classified, state: "closed", outcome: "prank", outcomeAt: "2026-11-27T13:02:00.000Z" },
+    })[0]!;
+    expect(prank).toMatchObject({ type: "IncidentOutcomeSet", outcome: "prank" });
+    expect(prank.eventId).not.toBe(genuine!.eventId);
+  });
+
   it("count an agency's acknowledgement from its first alert, and a skip to on-scene as both", () => {
     const alert = {
       pk: "INC#c0ffee",
