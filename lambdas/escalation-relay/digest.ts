@@ -44,8 +44,9 @@ export async function holdForDigest(
     new UpdateCommand({
       TableName: deps.tableName,
       Key: key,
-      UpdateExpression: "SET entries = if_not_exists(entries, :empty)",
-      ExpressionAttributeValues: { ":empty": {} },
+      // A digest nobody flushes (a lost schedule) disappears after a day instead of lingering.
+      UpdateExpression: "SET entries = if_not_exists(entries, :empty), expiresAt = :exp",
+      ExpressionAttributeValues: { ":empty": {}, ":exp": Math.floor(deps.clock.now() / 1000) + 86_400 },
     }),
   );
   const { Attributes } = await deps.db.send(
