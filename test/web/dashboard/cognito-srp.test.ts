@@ -1,5 +1,5 @@
 /**
- * The dashboard's Cognito sign-in (web/dashboard/sign-in.js) against an independent server-side
+ * The dashboard's Cognito sign-in (web/dashboard/cognito-srp.js) against an independent server-side
  * SRP implementation: the right password and authenticator code give a token, anything else not.
  */
 import { type FakeCognito, startFakeCognito } from "./fake-cognito";
@@ -15,7 +15,7 @@ interface SignInModule {
   ): Promise<{ token: string; expiresAt: number }>;
 }
 // A plain browser script that also exports itself under CommonJS.
-const signInPage = require("../../../web/dashboard/sign-in.js") as SignInModule;
+const signInPage = require("../../../web/dashboard/cognito-srp.js") as SignInModule;
 
 const officer = { email: "petugas@monitoring.example", password: "Rahasia-112-Nasional!", mfaCode: "123456" };
 let cognito: FakeCognito;
