@@ -205,7 +205,9 @@ export async function interactiveCall(
   let hangUpAfterSeconds: number | undefined;
   for (;;) {
     const dry = await client.call({ ...base, inputs, dryRun: true });
-    for (const line of dry.transcript.slice(printed)) printLine(line);
+    // The end of the call is printed from the real call's report, not from the dry run.
+    const shown = dry.awaitingInput ? dry.transcript.slice(printed) : dry.transcript.slice(printed, -1);
+    for (const line of shown) printLine(line);
     printed = dry.transcript.length;
     if (!dry.awaitingInput) break;
     const answer = (await ask("  Tekan tombol (0-9, * atau #), Enter = diam, t = tutup telepon: ")).trim();
