@@ -1,4 +1,5 @@
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import fc from "fast-check";
 import { foldEvents } from "../../../domain/statistics";
 import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
@@ -36,6 +37,28 @@ describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
     const shuffled = [...events].reverse();
     await aggregateIncidentEvents([...shuffled, ...events.slice(0, 10)], store);
     expect(await store.readCells(allDays)).toEqual(foldEvents(events));
+  });
+
+  it("matches the in-memory fold for any delivery order with redeliveries (property, 5 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer(),
+        fc.array(fc.nat(), { maxLength: 15 }),
+        async (n, seed, extra) => {
+          const events = eventsOf(n, seed);
+          const delivered = fc.sample(fc.shuffledSubarray(events, { minLength: events.length }), {
+            seed,
+            numRuns: 1,
+          })[0];
+          for (const i of extra) delivered.push(events[i % events.length]);
+          const store = await freshStore();
+          await aggregateIncidentEvents(delivered, store);
+          expect(await store.readCells(allDays)).toEqual(foldEvents(events));
+        },
+      ),
+      { numRuns: 5 },
+    );
   });
 
   it("moves a corrected outcome between counters", async () => {
