@@ -14,6 +14,7 @@ import { fakeIntakeInvoker, type LambdaInvoker } from "../lib/flows/lambda-invok
 import { PROMPT_NAMES, type PromptSet } from "../lib/flows/prompt-set";
 import {
   type CallerInput,
+  QUEUE_STATES,
   type QueueState,
   type SimulationOutcome,
   simulateFlow,
@@ -53,6 +54,36 @@ export interface CallReport {
   readonly transcript: readonly TranscriptLine[];
   /** True when a menu is waiting for a digit the request did not give (interactive phone). */
   readonly awaitingInput: boolean;
+}
+
+/**
+ * Reads a `CallRequest` from a JSON body, naming the first field that is wrong.
+ *
+ * @example
+ * parseCallRequest({ inputs: ["2"], callerNumber: "+6281234567890" }) // { inputs: ["2"], callerNumber: "+6281234567890" }
+ */
+export function parseCallRequest(body: Record<string, unknown>): CallRequest {
+  const { inputs, hangUpAfterSeconds, callerNumber, queue, dryRun } = body;
+  if (inputs !== undefined && (!Array.isArray(inputs) || inputs.some((d) => typeof d !== "string")))
+    throw new Error(`inputs ${JSON.stringify(inputs)}: a list of keys, e.g. ["2"] ("" = silence)`);
+  if (hangUpAfterSeconds !== undefined && !(typeof hangUpAfterSeconds === "number" && hangUpAfterSeconds > 0))
+    throw new Error(`hangUpAfterSeconds ${JSON.stringify(hangUpAfterSeconds)}: a number of seconds above 0`);
+  if (
+    callerNumber !== undefined &&
+    !(typeof callerNumber === "string" && /^\+[1-9]\d{6,14}$/.test(callerNumber))
+  )
+    throw new Error(`callerNumber ${JSON.stringify(callerNumber)}: an E.164 number, e.g. +6281234567890`);
+  if (queue !== undefined && !(QUEUE_STATES as readonly unknown[]).includes(queue))
+    throw new Error(`queue ${JSON.stringify(queue)}: one of ${QUEUE_STATES.join(", ")}`);
+  if (dryRun !== undefined && typeof dryRun !== "boolean")
+    throw new Error(`dryRun ${JSON.stringify(dryRun)}: true or false`);
+  return {
+    inputs: inputs as string[] | undefined,
+    hangUpAfterSeconds: hangUpAfterSeconds as number | undefined,
+    callerNumber: callerNumber as string | undefined,
+    queue: queue as QueueState | undefined,
+    dryRun: dryRun as boolean | undefined,
+  };
 }
 
 /**

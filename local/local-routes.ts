@@ -17,7 +17,7 @@ import { AGENCY_STATUS_LABELS_ID, SEVERITY_LABELS_ID } from "../domain/incident"
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { LocalCentre } from "./centre";
 import { HttpError, headersOf, parseJson, queryOf, readBody, send, sendJson, serveStatic } from "./http-kit";
-import type { CallRequest } from "./local-calls";
+import { parseCallRequest } from "./local-calls";
 
 const PAGES = ["dashboard", "console", "inbox"] as const;
 
@@ -117,7 +117,7 @@ async function localApi(
           `tenant "${code}": not running here (one of ${[...centre.tenants.keys()].join(", ")})`,
         );
       try {
-        return sendJson(response, 200, await local.phone.call(body as CallRequest));
+        return sendJson(response, 200, await local.phone.call(parseCallRequest(body)));
       } catch (error) {
         throw new HttpError(400, (error as Error).message);
       }

@@ -49,6 +49,9 @@ describe("local centre", () => {
     const unknown = await post("/local/calls", { tenant: "99.99" });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error).toContain('tenant "99.99"');
+    const badNumber = await post("/local/calls", { tenant: "31", callerNumber: "0812-345" });
+    expect(badNumber.status).toBe(400);
+    expect((await badNumber.json()).error).toContain('callerNumber "0812-345": an E.164 number');
     const badKey = await post("/local/calls", { tenant: "31", inputs: ["22"] });
     expect(badKey.status).toBe(400);
     expect((await badKey.json()).error).toContain('input "22"');
