@@ -3,6 +3,7 @@
  * and a call stack per tenant, and the national stack. Lambda code is bundled once for all of them
  * and each prompt set is read once.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type App, type AppProps, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -26,7 +27,7 @@ export interface Siaga112AppOptions {
   readonly bundlesDir?: string;
   /** Folder of prompt sets. @default "prompts" */
   readonly promptsDir?: string;
-  /** Dashboard files for the national stack. @default "web/dashboard" */
+  /** Dashboard files for the national stack (skipped when the folder does not exist). @default "web/dashboard" */
   readonly dashboardDir?: string;
   /** Run cdk-nag AwsSolutions at synth (violations fail the synth). @default true */
   readonly nag?: boolean;
@@ -121,11 +122,12 @@ export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112St
       }),
     );
   }
+  const dashboardDir = options.dashboardDir ?? join("web", "dashboard");
   const national = new NationalStack(app, stackNames.national(), {
     platform,
     tenants,
     bundles,
-    dashboardDir: options.dashboardDir ?? join("web", "dashboard"),
+    dashboardDir: existsSync(dashboardDir) ? dashboardDir : undefined,
   });
   return { hubs, data, call, national, bundles };
 }
