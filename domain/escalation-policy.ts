@@ -109,17 +109,17 @@ export interface DeliveryPlan {
  * Splits a step's contacts into those messaged now and those held back by their rate limit.
  *
  * @example
- * planDelivery(["piket", "kasat"], { piket: [990] }, 1000) // { now: ["kasat"], held: [{ contact: "piket", at: 1050 }] }
+ * planDelivery(["piket", "kasat"], new Map([["piket", [990]]]), 1000) // { now: ["kasat"], held: [{ contact: "piket", at: 1050 }] }
  */
 export function planDelivery(
   contacts: readonly string[],
-  sentAtByContact: Readonly<Record<string, readonly number[]>>,
+  sentAtByContact: ReadonlyMap<string, readonly number[]>,
   now: number,
 ): DeliveryPlan {
   const sendNow: string[] = [];
   const held: { contact: string; at: number }[] = [];
   for (const contact of contacts) {
-    const at = nextAllowedSend(sentAtByContact[contact] ?? [], now);
+    const at = nextAllowedSend(sentAtByContact.get(contact) ?? [], now);
     if (at <= now) sendNow.push(contact);
     else held.push({ contact, at });
   }

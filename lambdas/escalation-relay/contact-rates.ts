@@ -10,14 +10,14 @@ import type { SenderDeps } from "../shared/ports";
  * Epoch seconds of the recent sends to each contact.
  *
  * @example
- * await recentSends(deps, "damkar", ["piket"]) // { piket: [1764280000] }
+ * await recentSends(deps, "damkar", ["piket"]) // Map { "piket" => [1764280000] }
  */
 export async function recentSends(
   deps: SenderDeps,
   agencyId: string,
   contacts: readonly string[],
-): Promise<Record<string, number[]>> {
-  if (contacts.length === 0) return {};
+): Promise<Map<string, number[]>> {
+  if (contacts.length === 0) return new Map();
   const { Responses } = await deps.db.send(
     new BatchGetCommand({
       RequestItems: {
@@ -25,9 +25,10 @@ export async function recentSends(
       },
     }),
   );
-  const byContact: Record<string, number[]> = {};
+  // A Map, not an object: contact ids come from input and must never hit Object.prototype keys.
+  const byContact = new Map<string, number[]>();
   for (const item of (Responses?.[deps.tableName] ?? []) as { pk: string; sentAt?: number[] }[]) {
-    byContact[item.pk.split("#")[2]!] = item.sentAt ?? [];
+    byContact.set(item.pk.split("#")[2]!, item.sentAt ?? []);
   }
   return byContact;
 }
@@ -52,7 +53,7 @@ export async function recordSends(
         Key: contactRateKey(agencyId, contact),
         UpdateExpression: "SET sentAt = :sent, expiresAt = :exp",
         ExpressionAttributeValues: {
-          ":sent": [...pruneSends(previous[contact] ?? [], now), now],
+          ":sent": [...pruneSends(previous.get(contact) ?? [], now), now],
           ":exp": now + 2 * 3600,
         },
       }),

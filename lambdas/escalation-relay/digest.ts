@@ -80,7 +80,7 @@ export async function flushDigest(deps: SenderDeps, agencyId: string, contactId:
   const key = contactDigestKey(agencyId, contactId);
   const nowSeconds = Math.floor(deps.clock.now() / 1000);
   const sent = await recentSends(deps, agencyId, [contactId]);
-  const allowedAt = nextAllowedSend(sent[contactId] ?? [], nowSeconds);
+  const allowedAt = nextAllowedSend(sent.get(contactId) ?? [], nowSeconds);
   if (allowedAt > nowSeconds) {
     await deps.db.send(
       new UpdateCommand({

@@ -73,9 +73,16 @@ describe("per-contact rate limits", () => {
   });
 
   it("hold back only the contacts over their limit, with the time they may be messaged", () => {
-    expect(planDelivery(["piket", "kasat"], { piket: [990] }, 1000)).toEqual({
+    expect(planDelivery(["piket", "kasat"], new Map([["piket", [990]]]), 1000)).toEqual({
       now: ["kasat"],
       held: [{ contact: "piket", at: 1050 }],
+    });
+  });
+
+  it("treat contact ids that are Object.prototype names as plain contacts", () => {
+    expect(planDelivery(["toString", "constructor"], new Map(), 1000)).toEqual({
+      now: ["toString", "constructor"],
+      held: [],
     });
   });
 });

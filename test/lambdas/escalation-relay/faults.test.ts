@@ -237,7 +237,12 @@ describe("relay and scheduled tasks on arbitrary input", () => {
           if (task) await expect(runScheduledTask(centre.sender, task)).resolves.toHaveProperty("kind");
         },
       ),
-      { numRuns: 100 },
+      {
+        numRuns: 100,
+        examples: [
+          [{ kind: "digest", incidentId: "", agencyId: "damkar", contactId: "toString", round: 0, step: 0 }],
+        ],
+      },
     );
   });
 });
