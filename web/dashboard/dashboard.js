@@ -160,7 +160,7 @@ function table(node, first, areas) {
       pct(f.cocom.falseCallPercent),
       secs(f.cocom.averageAnswerSeconds),
       pct(f.cocom.answeredWithin10sPercent),
-      pct(f.cocom.abandonPercent),
+      f.answered + f.abandoned > 0 ? pct(f.cocom.abandonPercent) : "–",
       number(f.agencies.reduce((s, x) => s + x.escalations, 0)),
       number(f.acknowledgement.count),
       duration(f.acknowledgement.averageSeconds),
