@@ -37,6 +37,8 @@ export const INCIDENT_EVENT_TYPES = [
   "EscalationAcknowledged",
   "AgencyStatusReported",
   "IncidentClosed",
+  "CallAnswered",
+  "CallAbandoned",
 ] as const;
 export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
@@ -101,6 +103,24 @@ export interface IncidentClosed extends EventBase<"IncidentClosed"> {
   readonly category?: IncidentCategory;
 }
 
+/**
+ * A call-taker answered the call (Amazon Connect CONNECTED_TO_AGENT on the tenant's queue).
+ * Added in schema version 1 (additive); `at` is when the call-taker connected.
+ */
+export interface CallAnswered extends EventBase<"CallAnswered"> {
+  /** Seconds from the call entering the system to a call-taker connecting. */
+  readonly answerSeconds: number;
+}
+
+/**
+ * The caller hung up while queued, before any call-taker answered (Amazon Connect DISCONNECTED
+ * without an agent). Added in schema version 1 (additive); `at` is when the caller hung up.
+ */
+export interface CallAbandoned extends EventBase<"CallAbandoned"> {
+  /** Seconds from the call entering the system to the caller hanging up. */
+  readonly secondsWaited: number;
+}
+
 export type IncidentEvent =
   | IncidentReceived
   | IncidentClassified
@@ -108,4 +128,6 @@ export type IncidentEvent =
   | EscalationSent
   | EscalationAcknowledged
   | AgencyStatusReported
-  | IncidentClosed;
+  | IncidentClosed
+  | CallAnswered
+  | CallAbandoned;

@@ -109,12 +109,21 @@ export function cellOf(event: Pick<IncidentEvent, "tenant" | "province" | "at">)
  * The additive counters of one event (everything except outcome and category labels).
  *
  * @example
- * eventCounters(received) // { calls: 1, answered: 1, answerSecondsSum: 4, answeredWithin10s: 1, ... }
+ * eventCounters(callAnswered) // { answered: 1, answerSecondsSum: 4, answeredWithin10s: 1, ... }
  */
 export function eventCounters(event: IncidentEvent): Counters {
   const counters: Counters = {};
   const add = (name: string, amount = 1) => {
     counters[name] = (counters[name] ?? 0) + amount;
+  };
+  const addAnswer = (seconds: number) => {
+    if (!(seconds >= 0)) return;
+    const bucket = Math.min(Math.floor(seconds), ANSWER_HISTOGRAM_CAP_SECONDS);
+    add(COUNTER.answered);
+    add(COUNTER.answerSecondsSum, seconds);
+    if (seconds <= 10) add(COUNTER.answeredWithin10s);
+    add(COUNTER.answerHistogram(bucket));
+    add(COUNTER.answerHistogramSum(bucket), seconds);
   };
   switch (event.type) {
     case "IncidentReceived": {
@@ -122,17 +131,15 @@ export function eventCounters(event: IncidentEvent): Counters {
       if (event.repeatCaller) add(COUNTER.repeatCallers);
       if (event.suspectedPrank) add(COUNTER.suspectedPrank);
       if (event.abandoned) add(COUNTER.abandoned);
-      else if (event.answerSeconds !== undefined && event.answerSeconds >= 0) {
-        const seconds = event.answerSeconds;
-        const bucket = Math.min(Math.floor(seconds), ANSWER_HISTOGRAM_CAP_SECONDS);
-        add(COUNTER.answered);
-        add(COUNTER.answerSecondsSum, seconds);
-        if (seconds <= 10) add(COUNTER.answeredWithin10s);
-        add(COUNTER.answerHistogram(bucket));
-        add(COUNTER.answerHistogramSum(bucket), seconds);
-      }
+      else if (event.answerSeconds !== undefined) addAnswer(event.answerSeconds);
       break;
     }
+    case "CallAnswered":
+      addAnswer(event.answerSeconds);
+      break;
+    case "CallAbandoned":
+      add(COUNTER.abandoned);
+      break;
     case "EscalationSent":
       add(COUNTER.escalations(event.agencyKind));
       break;

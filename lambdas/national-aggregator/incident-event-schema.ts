@@ -66,6 +66,8 @@ const incidentEventSchema = z.discriminatedUnion("type", [
     secondsSinceReceived: seconds,
   }),
   z.object({ ...base, type: z.literal("IncidentClosed"), outcome, category: z.optional(category) }),
+  z.object({ ...base, type: z.literal("CallAnswered"), answerSeconds: seconds }),
+  z.object({ ...base, type: z.literal("CallAbandoned"), secondsWaited: seconds }),
 ]);
 
 export type ParsedEvent =

@@ -84,6 +84,23 @@ export function eventsOfChange(
         outcome,
       });
     }
+    // Written by the call-answer function from Amazon Connect contact events (once per call).
+    const answerSeconds = num(after, "answerSeconds");
+    if (str(after, "answeredAt") && !str(before, "answeredAt") && answerSeconds !== undefined) {
+      events.push({
+        ...base("CallAnswered", str(after, "answeredAt"), ""),
+        type: "CallAnswered",
+        answerSeconds,
+      });
+    }
+    const secondsWaited = num(after, "abandonSeconds");
+    if (str(after, "abandonedAt") && !str(before, "abandonedAt") && secondsWaited !== undefined) {
+      events.push({
+        ...base("CallAbandoned", str(after, "abandonedAt"), ""),
+        type: "CallAbandoned",
+        secondsWaited,
+      });
+    }
     if (state === "closed" && previous !== "closed") {
       events.push({
         ...base("IncidentClosed", str(after, "closedAt"), ""),

@@ -1,6 +1,8 @@
 /** Builders of incident events for the statistics tests (not a test file itself). */
 import type { IncidentCategory } from "../../domain/categories";
 import type {
+  CallAbandoned,
+  CallAnswered,
   CallOutcome,
   EscalationAcknowledged,
   EscalationSent,
@@ -66,6 +68,13 @@ export function acknowledged(
   };
 }
 
+export function answered(seconds: number, over: Partial<CallAnswered> = {}): CallAnswered {
+  return { ...base, eventId: id(), type: "CallAnswered", answerSeconds: seconds, ...over };
+}
+export function abandoned(seconds: number, over: Partial<CallAbandoned> = {}): CallAbandoned {
+  return { ...base, eventId: id(), type: "CallAbandoned", secondsWaited: seconds, ...over };
+}
+
 /** A deterministic mix of events for `incidents` incidents across two tenants. */
 export function eventsOf(incidents: number, seed: number): IncidentEvent[] {
   const outcomes: CallOutcome[] = ["genuine", "prank", "ghost", "information"];
@@ -75,7 +84,9 @@ export function eventsOf(incidents: number, seed: number): IncidentEvent[] {
     const where = i % 2 === 0 ? { tenant: "71.71", province: "71" } : { tenant: "35.78", province: "35" };
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, i % 30, minute)).toISOString();
     const o = { ...where, incidentId: `i${i}` };
-    events.push(received({ ...o, at: at(0), answerSeconds: r % 40, abandoned: r % 9 === 0 }));
+    events.push(received({ ...o, at: at(0), answerSeconds: undefined }));
+    if (r % 9 === 0) events.push(abandoned(r % 60, { ...o, at: at(1) }));
+    else events.push(answered(r % 40, { ...o, at: at(1) }));
     events.push(outcome(outcomes[r % 4], { ...o, at: at(1) }));
     if (r % 3 === 0) events.push(outcome(outcomes[(r + 1) % 4], { ...o, at: at(2) }));
     if (r % 4 === 0) {

@@ -1,6 +1,6 @@
 import { foldEvents } from "../../domain/statistics";
 import { daysBetween, figuresOf, summarize } from "../../domain/statistics-figures";
-import { acknowledged, classified, outcome, received, sent } from "./statistics-events";
+import { abandoned, acknowledged, answered, classified, outcome, received, sent } from "./statistics-events";
 
 describe("figuresOf: EU COCOM indicators", () => {
   it("counts prank, ghost and wrong-number as false calls among calls with an outcome", () => {
@@ -28,6 +28,29 @@ describe("figuresOf: EU COCOM indicators", () => {
     );
     expect(f.cocom.averageAnswerSeconds).toBe(14);
     expect(f.cocom.answeredWithin10sPercent).toBe(66.7);
+    expect(f.cocom.abandonPercent).toBe(25);
+  });
+
+  it("takes answer time and abandon rate from CallAnswered and CallAbandoned, each counted once", () => {
+    const calls = ["a", "b", "c", "d"].map((i) => received({ incidentId: i, answerSeconds: undefined }));
+    const late = answered(30, { incidentId: "c" });
+    const gaveUp = abandoned(45, { incidentId: "d" });
+    const f = figuresOf(
+      foldEvents([
+        ...calls,
+        answered(4, { incidentId: "a" }),
+        answered(8, { incidentId: "b" }),
+        late,
+        late,
+        gaveUp,
+        gaveUp,
+      ])[0].counters,
+    );
+    expect(f.answered).toBe(3);
+    expect(f.abandoned).toBe(1);
+    expect(f.cocom.averageAnswerSeconds).toBe(14);
+    expect(f.cocom.answeredWithin10sPercent).toBe(66.7);
+    expect(f.cocom.slowest10PercentAverageSeconds).toBe(30);
     expect(f.cocom.abandonPercent).toBe(25);
   });
 

@@ -1,11 +1,20 @@
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
 import { foldEvents } from "../../../domain/statistics";
 import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
 import { DynamoStatisticsStore } from "../../../lambdas/national-aggregator/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
-import { acknowledged, classified, eventsOf, outcome, received, sent } from "../../domain/statistics-events";
+import {
+  abandoned,
+  acknowledged,
+  answered,
+  classified,
+  eventsOf,
+  outcome,
+  received,
+  sent,
+} from "../../domain/statistics-events";
 
 let dynamo: LocalDynamo;
 let table = 0;
@@ -17,6 +26,8 @@ afterAll(() => dynamo.stop());
 async function freshStore(): Promise<DynamoStatisticsStore> {
   const name = `statistics-${++table}`;
   await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(name)));
+  // dynalite activates a table asynchronously; with many tables that can lag behind the first write.
+  await waitUntilTableExists({ client: dynamo.client, maxWaitTime: 10, minDelay: 0.05 }, { TableName: name });
   return new DynamoStatisticsStore(dynamo.documents, name);
 }
 const allDays = ["2026-11-27", "2026-11-28"];
@@ -99,6 +110,24 @@ describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
     expect(report.applied).toBe(1);
     expect(report.ignored).toBe(2);
     expect(report.invalid).toEqual([expect.stringContaining("tenant")]);
+  });
+
+  it("stores answer time and abandons from CallAnswered and CallAbandoned, refusing a negative time", async () => {
+    const store = await freshStore();
+    const report = await aggregateIncidentEvents(
+      [
+        received({ incidentId: "a", answerSeconds: undefined }),
+        received({ incidentId: "b", answerSeconds: undefined }),
+        answered(12, { incidentId: "a" }),
+        abandoned(40, { incidentId: "b" }),
+        answered(-3, { incidentId: "c" }),
+      ],
+      store,
+    );
+    expect(report.invalid).toEqual([expect.stringContaining("answerSeconds")]);
+    const [cell] = await store.readCells(allDays);
+    expect(cell.counters).toMatchObject({ calls: 2, answered: 1, answerSecondsSum: 12, abandoned: 1 });
+    expect(cell.counters.answeredWithin10s ?? 0).toBe(0);
   });
 
   it("reads one province only when asked", async () => {

@@ -89,6 +89,48 @@ describe("events of table changes", () => {
     ]);
   });
 
+  it("publish a call's answer time once, when the call-answer function records it", () => {
+    const answered = {
+      ...incident,
+      answeredAt: "2026-11-27T13:00:07.000Z",
+      answerSeconds: 7,
+    };
+    const change = { id: "6", eventName: "MODIFY" as const, oldImage: incident, newImage: answered };
+    expect(eventsOfChange(manadoRuntime(), change)).toEqual([
+      {
+        schemaVersion: 1,
+        type: "CallAnswered",
+        eventId: "c0ffee:CallAnswered",
+        tenant: "71.71",
+        province: "71",
+        incidentId: "c0ffee",
+        at: "2026-11-27T13:00:07.000Z",
+        answerSeconds: 7,
+      },
+    ]);
+    // A later change of the answered incident (classification) does not repeat it.
+    const later = { ...answered, notes: "x" };
+    expect(
+      eventsOfChange(manadoRuntime(), { id: "7", eventName: "MODIFY", oldImage: answered, newImage: later }),
+    ).toEqual([]);
+  });
+
+  it("publish an abandoned call with the seconds the caller waited", () => {
+    const gaveUp = { ...incident, abandonedAt: "2026-11-27T13:01:30.000Z", abandonSeconds: 90 };
+    const [event] = eventsOfChange(manadoRuntime(), {
+      id: "8",
+      eventName: "MODIFY",
+      oldImage: incident,
+      newImage: gaveUp,
+    });
+    expect(event).toMatchObject({
+      type: "CallAbandoned",
+      eventId: "c0ffee:CallAbandoned",
+      at: "2026-11-27T13:01:30.000Z",
+      secondsWaited: 90,
+    });
+  });
+
   it("say nothing about changes that are not state changes", () => {
     expect(
       eventsOfChange(manadoRuntime(), {
