@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import { connectPromptProblem, readWavHeader } from "./wav-header";
 
 /** Every prompt a siaga112 flow can play; a prompt set has one WAV per name. */
@@ -45,7 +45,7 @@ export function loadPromptSet(name: string, dir = "prompts"): PromptSet {
       `prompt set "${name}": ${transcriptsFile} not found (one line per prompt: <name>: <text>)`,
     );
   }
-  const transcripts = (parse(readFileSync(transcriptsFile, "utf8")) ?? {}) as Record<string, unknown>;
+  const transcripts = (load(readFileSync(transcriptsFile, "utf8")) ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
   const prompts: Partial<Record<PromptName, Prompt>> = {};
   for (const prompt of PROMPT_NAMES) {
