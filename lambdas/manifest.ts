@@ -26,7 +26,12 @@ export type FunctionTrigger =
   /** The incident table's stream, with ReportBatchItemFailures and an on-failure dead-letter queue. */
   | "dynamodb-stream"
   /** EventBridge Scheduler: one-time re-escalation schedules plus a recurring outbox sweep. */
-  | "scheduler";
+  | "scheduler"
+  /**
+   * An EventBridge rule on Amazon Connect contact events of the tenant's queue (CONNECTED_TO_AGENT,
+   * DISCONNECTED); not a flow integration, so it takes none of the instance's Lambda slots.
+   */
+  | "connect-contact-events";
 
 /** The resources a tenant stack owns that a function may be granted actions on. */
 export type ResourceKind =
@@ -99,6 +104,16 @@ export const FUNCTIONS = [
         { resource: "table", actions: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"] },
         KEY_USE,
       ],
+    },
+  },
+  {
+    name: "call-answer",
+    home: "connect",
+    description: "Records when a call-taker answered a 112 call, or that the caller hung up first",
+    wiring: {
+      trigger: "connect-contact-events",
+      env: [ENV.tableName, ENV.tableRegion],
+      grants: [{ resource: "table", actions: ["dynamodb:UpdateItem", "dynamodb:GetItem"] }, KEY_USE],
     },
   },
   {

@@ -1,16 +1,24 @@
 /**
  * One tenant's call stack in its hub's Connect Region (`siaga112-<id>-call`): queue, staffed hours,
- * routing profile, recorded prompts, flows, the 112 number and the intake function. The intake
- * writes to the data Region; nothing here stores caller data at rest.
+ * routing profile, recorded prompts, flows, the 112 number, the intake function and the call-answer
+ * function (fed by the queue's Connect contact events). Both write to the data Region; nothing here
+ * stores caller data at rest.
  */
 import { Duration, Stack, type StackProps } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
+import * as events from "aws-cdk-lib/aws-events";
+import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3assets from "aws-cdk-lib/aws-s3-assets";
 import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
 import type { Tenant } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
+import {
+  CONTACT_EVENT_DETAIL_TYPE,
+  CONTACT_EVENT_SOURCE,
+  CONTACT_EVENT_TYPES,
+} from "../../lambdas/call-answer/contact-event";
 import { FUNCTIONS, type FunctionSpec } from "../../lambdas/manifest";
 import { ENV } from "../../lambdas/shared/environment";
 import { PROMPT_NAMES, type PromptName, type PromptSet } from "../flows/prompt-set";
@@ -46,6 +54,8 @@ export class TenantCallStack extends Stack {
   readonly inboundFlow: connect.CfnContactFlow;
   readonly customerQueueFlow: connect.CfnContactFlow;
   readonly intake?: WiredFunction;
+  /** Records answer time and abandons from the queue's contact events (EventBridge rule). */
+  readonly callAnswer?: WiredFunction;
   readonly phoneNumber?: TenantPhoneNumber;
   readonly operationsTopic: sns.Topic;
 
@@ -182,6 +192,46 @@ export class TenantCallStack extends Stack {
         sourceAccount: this.account,
       });
     }
+    const callAnswerBundle = props.bundles.dirs.get("call-answer");
+    if (callAnswerBundle) {
+      const arns = dataArns(tenant);
+      this.callAnswer = new WiredFunction(this, "CallAnswer", {
+        spec: FUNCTIONS.find((f) => f.name === "call-answer") as FunctionSpec,
+        functionName: names.functionName("call-answer"),
+        bundleDir: callAnswerBundle,
+        environment: {
+          [ENV.tableName]: names.incidentTable,
+          [ENV.tableRegion]: tenant.dataRegion,
+        },
+        resources: {
+          table: { arns: [arns.incidentTable] },
+          key: {
+            arns: [arns.keyArnPattern],
+            conditions: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": names.keyAlias } },
+            wildcardReason:
+              "The tenant key lives in the data Region with a random id: granted only where its alias is this tenant's (kms:ResourceAliases)",
+          },
+        },
+        logKey: key,
+      });
+      monitoring.watchFunction("call-answer", this.callAnswer.function);
+      // Only this tenant's queue: other tenants of the hub share the instance, never the queue.
+      new events.Rule(this, "QueueContactEvents", {
+        ruleName: `${names.prefix}-call-answer`,
+        description: `Answers and abandons in the 112 queue of ${tenant.name} (${tenant.code})`,
+        eventPattern: {
+          source: [CONTACT_EVENT_SOURCE],
+          detailType: [CONTACT_EVENT_DETAIL_TYPE],
+          detail: {
+            eventType: [...CONTACT_EVENT_TYPES],
+            instanceArn: [instanceArn],
+            queueInfo: { queueArn: [this.queue.attrQueueArn] },
+          },
+        },
+        targets: [new targets.LambdaFunction(this.callAnswer.function, { retryAttempts: 8 })],
+      });
+    }
+
     // Stack tests may leave the intake out (the app refuses that): the flow then names it by ARN.
     const intakeFunctionArn =
       this.intake?.function.functionArn ??

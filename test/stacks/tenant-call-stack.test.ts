@@ -93,6 +93,53 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
     });
   });
 
+  it("feeds only its own queue's answer and hang-up contact events to the call-answer function", () => {
+    const rules = Object.values(template.findResources("AWS::Events::Rule"));
+    expect(rules).toHaveLength(1);
+    const [rule] = rules;
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ["aws.connect"],
+      "detail-type": ["Amazon Connect Contact Event"],
+      detail: {
+        eventType: ["CONNECTED_TO_AGENT", "DISCONNECTED"],
+        instanceArn: [{ "Fn::ImportValue": expect.any(String) }],
+        queueInfo: { queueArn: [{ "Fn::GetAtt": [expect.stringMatching(/^Queue/), "QueueArn"] }] },
+      },
+    });
+    const functions = template.findResources("AWS::Lambda::Function", {
+      Properties: { FunctionName: "siaga112-71-71-call-answer" },
+    });
+    const [id] = Object.keys(functions);
+    expect(rule.Properties.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { "Fn::GetAtt": [id, "Arn"] },
+        RetryPolicy: { MaximumRetryAttempts: 8 },
+      }),
+    ]);
+    template.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "events.amazonaws.com",
+      FunctionName: { "Fn::GetAtt": [id, "Arn"] },
+    });
+    expect(functions[id].Properties.Environment.Variables).toEqual({
+      INCIDENT_TABLE_NAME: "siaga112-71-71-incidents",
+      INCIDENT_TABLE_REGION: "ap-southeast-3",
+    });
+  });
+
+  it("lets the call-answer function only update and read the tenant's incident items in the data Region", () => {
+    const policies = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes("CallAnswer"),
+    );
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const table = statements.find((st) => JSON.stringify(st.Action).includes("dynamodb"));
+    expect([...table.Action].sort()).toEqual(["dynamodb:GetItem", "dynamodb:UpdateItem"]);
+    expect(JSON.stringify(table.Resource)).toContain(
+      "arn:aws:dynamodb:ap-southeast-3:111111111111:table/siaga112-71-71-incidents",
+    );
+    expect(JSON.stringify(table.Resource)).not.toContain("index");
+  });
+
   it("stores no caller data at rest in the Connect Region (no table, bucket or queue)", () => {
     expect(count("AWS::DynamoDB::Table") + count("AWS::DynamoDB::GlobalTable")).toBe(0);
     expect(count("AWS::S3::Bucket")).toBe(0);
@@ -108,7 +155,7 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
     }).toEqual(PER_TENANT_USE);
   });
 
-  it("alarms on the intake, the queue and the inbound flow", () => {
+  it("alarms on the intake, the call-answer function, the queue and the inbound flow", () => {
     const names = Object.values(template.findResources("AWS::CloudWatch::Alarm")).map(
       (a) => a.Properties.AlarmName,
     );
@@ -116,6 +163,7 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
       expect.arrayContaining([
         "siaga112-71-71-call-intake-errors",
         "siaga112-71-71-call-intake-throttles",
+        "siaga112-71-71-call-call-answer-errors",
         "siaga112-71-71-call-112-queue-size",
         "siaga112-71-71-call-112-longest-wait",
         "siaga112-71-71-call-inbound-flow-errors",
