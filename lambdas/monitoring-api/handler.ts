@@ -1,6 +1,8 @@
 /**
  * Lambda behind the national dashboard's `api/` (API Gateway HTTP API or a function URL, payload
- * v2). Environment: `STATISTICS_TABLE_NAME`, `AREA_NAMES` (JSON code -> name).
+ * v2). Environment: `STATISTICS_TABLE_NAME`. Area names come from the official list bundled with
+ * the function (`official-area-names.ts`), not from the environment: Lambda's 4 KB environment
+ * cannot hold the names of hundreds of tenants.
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -9,12 +11,16 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { STATISTICS_ENV } from "../../domain/statistics-table";
 import { DynamoStatisticsStore } from "../national-aggregator/statistics-store";
 import { monitoringApi } from "./monitoring-api";
+import { OFFICIAL_AREA_NAMES } from "./official-area-names";
 
 const store = new DynamoStatisticsStore(
   DynamoDBDocumentClient.from(new DynamoDBClient({})),
   process.env[STATISTICS_ENV.tableName] ?? "",
 );
-const names = JSON.parse(process.env[STATISTICS_ENV.areaNames] ?? "{}") as Record<string, string>;
+// The dashboard's filter lists provinces only: the 514 kab/kota names stay out of every answer.
+const provinces = Object.fromEntries(
+  Object.entries(OFFICIAL_AREA_NAMES).filter(([code]) => !code.includes(".")),
+);
 
 async function answer(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const response = await monitoringApi(
@@ -23,7 +29,7 @@ async function answer(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStr
       path: event.rawPath,
       query: event.queryStringParameters ?? {},
     },
-    { store, names },
+    { store, names: OFFICIAL_AREA_NAMES, areas: provinces },
   );
   return { statusCode: response.status, headers: { ...response.headers }, body: response.body };
 }

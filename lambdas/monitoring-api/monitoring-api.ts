@@ -2,9 +2,10 @@
  * The national monitoring API's plain function: read-only statistics for the dashboard.
  *
  * Routes (relative, so the same dashboard files work locally and behind CloudFront):
- * - `GET …/api/statistics?province=71&from=2026-11-01&to=2026-11-30` -> `Statistics` plus `areas`
- *   (code -> name of every known kab/kota and province, for the filter) and `labels` (Bahasa
- *   Indonesia names of agency kinds and categories, so the static pages hold no domain text).
+ * - `GET …/api/statistics?province=71&from=2026-11-01&to=2026-11-30` -> `Statistics` (every
+ *   province and kab/kota named) plus `areas` (code -> name of the areas the dashboard's filter
+ *   offers: in the cloud the 38 provinces) and `labels` (Bahasa Indonesia names of agency kinds
+ *   and categories, so the static pages hold no domain text).
  */
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../../domain/categories";
 import { type AreaNames, daysBetween, summarize } from "../../domain/statistics-figures";
@@ -24,7 +25,10 @@ export interface ApiResponse {
 
 export interface MonitoringApiDeps {
   readonly store: StatisticsStore;
+  /** Names of the provinces and kab/kota in the figures (a missing name shows the code). */
   readonly names: AreaNames;
+  /** The answer's `areas`, the names the dashboard's filter offers. @default names */
+  readonly areas?: AreaNames;
   readonly now?: () => number;
 }
 
@@ -77,7 +81,7 @@ export async function monitoringApi(request: ApiRequest, deps: MonitoringApiDeps
   const cells = await deps.store.readCells(days, filter.province);
   return json(200, {
     ...summarize(cells, filter, deps.names),
-    areas: deps.names,
+    areas: deps.areas ?? deps.names,
     labels: { agencyKinds: AGENCY_KIND_LABELS_ID, categories: CATEGORY_LABELS_ID },
   });
 }

@@ -3,7 +3,7 @@
  * reach, the statistics table, the aggregator, the read-only monitoring API behind Cognito, and
  * the dashboard's hosting.
  */
-import { Annotations, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
@@ -23,12 +23,13 @@ import { OperationsMonitoring } from "../operations-monitoring";
 import { SiagaFunction } from "../siaga-function";
 import { TenantKey } from "../tenant-key";
 
-/** Lambda allows 4 KB of environment in total; area names beyond this are left to the API's defaults. */
-export const MAX_AREA_NAMES_CHARACTERS = 3000;
-
 export interface NationalStackProps extends StackProps {
   readonly platform: Platform;
-  readonly tenants: readonly Tenant[];
+  /**
+   * The registry's tenants. Unused: the monitoring API names every kab/kota from the official list
+   * bundled with it, so adding a city never changes this stack. @default none
+   */
+  readonly tenants?: readonly Tenant[];
   readonly bundles: FunctionBundles;
   /** Folder of the dashboard's static files. @default none deployed */
   readonly dashboardDir?: string;
@@ -36,7 +37,7 @@ export interface NationalStackProps extends StackProps {
 
 /**
  * @example
- * new NationalStack(app, stackNames.national(), { platform, tenants, bundles, dashboardDir: "web/dashboard" });
+ * new NationalStack(app, stackNames.national(), { platform, bundles, dashboardDir: "web/dashboard" });
  */
 export class NationalStack extends Stack {
   readonly bus: events.EventBus;
@@ -163,7 +164,6 @@ export class NationalStack extends Stack {
         description: spec("monitoring-api").description,
         environment: {
           ...environment,
-          [STATISTICS_ENV.areaNames]: this.areaNames(props.tenants),
           POWERTOOLS_SERVICE_NAME: "siaga112-monitoring-api",
         },
         logKey: key,
@@ -185,21 +185,5 @@ export class NationalStack extends Stack {
         siteDir: props.dashboardDir,
       });
     }
-  }
-
-  /** Code -> name of the tenants and their provinces, if it fits Lambda's environment limit. */
-  private areaNames(tenants: readonly Tenant[]): string {
-    const names: Record<string, string> = {};
-    for (const tenant of tenants) {
-      names[tenant.province.code] = tenant.province.name;
-      names[tenant.code] = tenant.name;
-    }
-    const json = JSON.stringify(names);
-    if (json.length <= MAX_AREA_NAMES_CHARACTERS) return json;
-    Annotations.of(this).addWarningV2(
-      "siaga112:area-names-too-long",
-      `${STATISTICS_ENV.areaNames} for ${tenants.length} tenants is ${json.length} characters, over ${MAX_AREA_NAMES_CHARACTERS}: left empty (the API shows codes)`,
-    );
-    return "{}";
   }
 }

@@ -47,6 +47,17 @@ describe("monitoring API", () => {
     expect(body.areas["71"]).toBe("Sulawesi Utara");
   });
 
+  it("offers the filter only the areas it is given, still naming every row", async () => {
+    const provinces = { "71": "Sulawesi Utara", "35": "Jawa Timur" };
+    const response = await monitoringApi(
+      { method: "GET", path: "/api/statistics", query: {} },
+      { store, names, areas: provinces, now },
+    );
+    const body = JSON.parse(response.body);
+    expect(body.areas).toEqual(provinces);
+    expect(body.tenants.map((t: { name: string }) => t.name)).toEqual(["Kota Surabaya", "Kota Manado"]);
+  });
+
   it("filters by province and date range", async () => {
     const body = JSON.parse(
       (await get("/api/statistics", { province: "35", from: "2026-09-01", to: "2026-11-30" })).body,

@@ -1,7 +1,8 @@
 /**
  * The deployed wrappers, bundled by esbuild as the build bundles them (middy, Powertools, SDK):
  * the aggregator's EventBridge handler and the monitoring API's HTTP handler, with the real SDK
- * pointed at dynalite through the standard endpoint variable.
+ * pointed at dynalite through the standard endpoint variable. No area names in the environment:
+ * the monitoring API names every kab/kota from the official list bundled with it.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +11,11 @@ import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import type { APIGatewayProxyEventV2, Context, EventBridgeEvent } from "aws-lambda";
 import { build } from "esbuild";
 import { createStatisticsTableInput, STATISTICS_ENV } from "../../../domain/statistics-table";
+import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
+import { DynamoStatisticsStore } from "../../../lambdas/national-aggregator/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
+import { generateRegistry } from "../../../registry/generated-registry";
+import { validateRegistry } from "../../../registry/load-registry";
 import { outcome, received } from "../../domain/statistics-events";
 
 let dynamo: LocalDynamo;
@@ -28,8 +33,8 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
     [STATISTICS_ENV.tableName]: "national-stats",
-    [STATISTICS_ENV.areaNames]: JSON.stringify({ "71.71": "Kota Manado", "71": "Sulawesi Utara" }),
   });
+  delete process.env[STATISTICS_ENV.areaNames];
   aggregator = await loadHandler("national-aggregator");
   monitoring = await loadHandler("monitoring-api");
 });
@@ -92,6 +97,43 @@ it("counts EventBridge events once and serves them to the dashboard", async () =
   expect(body.national.calls).toBe(1);
   expect(body.national.outcomes.prank).toBe(1);
   expect(body.tenants[0].name).toBe("Kota Manado");
+  expect(body.provinces[0].name).toBe("Sulawesi Utara");
+});
+
+it("names every kab/kota and province of a registry of all 514 kab/kota, without any environment", async () => {
+  const generated = generateRegistry(514);
+  const { tenants } = validateRegistry(generated.platform, generated.tenants, { promptSets: ["default"] });
+  expect(tenants).toHaveLength(509); // Jakarta's six administrative kab/kota are one tenant, "31"
+  const day = "2026-06-01";
+  await aggregateIncidentEvents(
+    tenants.map((t, i) =>
+      received({ tenant: t.code, province: t.province.code, incidentId: `all-${i}`, at: `${day}T01:00:00Z` }),
+    ),
+    new DynamoStatisticsStore(dynamo.documents, "national-stats"),
+  );
+
+  const response = (await monitoring(httpGet("/api/statistics", { from: day, to: day }), context)) as {
+    body: string;
+  };
+  const body = JSON.parse(response.body);
+  const shown = new Map(body.tenants.map((t: { code: string; name: string }) => [t.code, t.name]));
+  expect(shown.size).toBe(tenants.length);
+  for (const tenant of tenants)
+    expect([tenant.code, shown.get(tenant.code)]).toEqual([tenant.code, tenant.name]);
+  expect(body.provinces).toHaveLength(38);
+  for (const province of body.provinces) expect(province.name).not.toBe(province.code);
+  expect(body.provinces.find((p: { code: string }) => p.code === "34").name).toBe(
+    "Daerah Istimewa Yogyakarta",
+  );
+});
+
+it("offers the dashboard's filter all 38 provinces by name, and no kab/kota", async () => {
+  const body = JSON.parse(((await monitoring(httpGet("/api/statistics"), context)) as { body: string }).body);
+  const codes = Object.keys(body.areas);
+  expect(codes).toHaveLength(38);
+  expect(codes.every((code) => /^\d{2}$/.test(code))).toBe(true);
+  expect(body.areas["31"]).toBe("DKI Jakarta");
+  expect(body.areas["71"]).toBe("Sulawesi Utara");
 });
 
 it("answers a bad filter with 400 through the HTTP handler", async () => {
