@@ -34,7 +34,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: "local",
     [STATISTICS_ENV.tableName]: "national-stats",
   });
-  delete process.env[STATISTICS_ENV.areaNames];
+  delete process.env.AREA_NAMES; // the variable the names once came from
   aggregator = await loadHandler("national-aggregator");
   monitoring = await loadHandler("monitoring-api");
 });
