@@ -9,7 +9,12 @@ import { InvalidArgumentError, Option } from "commander";
 import { DEFAULT_PORT, startLocalCentre } from "../local/centre";
 import { CentreClient } from "../local/centre-client";
 import type { CallReport, TranscriptLine } from "../local/local-calls";
-import { parseMix, runTraffic, type TrafficOptions } from "../local/traffic-generator";
+import {
+  JAKARTA_2024_ABANDON_SHARE,
+  parseMix,
+  runTraffic,
+  type TrafficOptions,
+} from "../local/traffic-generator";
 
 const DEFAULT_CENTRE = process.env.SIAGA112_CENTRE ?? `http://127.0.0.1:${DEFAULT_PORT}`;
 
@@ -17,6 +22,15 @@ function positiveNumber(name: string) {
   return (value: string) => {
     const n = Number(value);
     if (!(n > 0)) throw new InvalidArgumentError(`${name} "${value}": a number above 0`);
+    return n;
+  };
+}
+
+function shareOf(name: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!(value.trim() !== "" && n >= 0 && n <= 1))
+      throw new InvalidArgumentError(`${name} "${value}": a share from 0 to 1 (e.g. 0.58)`);
     return n;
   };
 }
@@ -73,6 +87,11 @@ export function registerLocalCommands(program: Command): void {
       "hang up this many seconds into the call",
       positiveNumber("--hang-up-after"),
     )
+    .option(
+      "--queue-wait <seconds>",
+      "seconds in the queue until a call-taker answers (hang up sooner with --hang-up-after)",
+      (v) => Number(v),
+    )
     .option("--from <number>", "caller number (E.164)", "+6281234567890")
     .option("--no-sim", "call without a SIM card (no caller number)")
     .addOption(
@@ -91,6 +110,7 @@ export function registerLocalCommands(program: Command): void {
         callerNumber: options.sim ? options.from : undefined,
         queue: options.queue,
         hangUpAfterSeconds: options.hangUpAfter,
+        queueWaitSeconds: options.queueWait,
       };
       let report: CallReport;
       if (scripted || !process.stdin.isTTY) {
@@ -114,10 +134,15 @@ export function registerLocalCommands(program: Command): void {
     .description("generate realistic 112 traffic against the running centre (calls, call-takers, agencies)")
     .option("--calls <n>", "number of calls", positiveNumber("--calls"), 1000)
     .option("--tenants <codes>", 'comma-separated tenant codes, or "all"', "all")
-    .option("--prank <share>", "share of prank calls (Jakarta 2024: 0.23)")
-    .option("--ghost <share>", "share of silent calls")
-    .option("--information <share>", "share of information requests")
-    .option("--wrong-number <share>", "share of wrong numbers")
+    .addOption(
+      new Option("--abandon <share>", "share of callers who hang up in the queue before a call-taker answers")
+        .argParser(shareOf("--abandon"))
+        .default(JAKARTA_2024_ABANDON_SHARE, "Jakarta 2024: 370,817 of 637,292 = 0.582"),
+    )
+    .option("--prank <share>", "share of prank calls among answered calls (Jakarta 2024: 0.55)")
+    .option("--ghost <share>", "share of silent calls among answered calls")
+    .option("--information <share>", "share of information requests among answered calls")
+    .option("--wrong-number <share>", "share of wrong numbers among answered calls")
     .option("--ack <share>", "share of alerts the agencies acknowledge", "0.85")
     .option("--concurrency <n>", "calls in flight at once", positiveNumber("--concurrency"), 16)
     .option("--seed <n>", "random seed (same seed, same traffic)", (v) => Number(v), 112)
@@ -129,6 +154,7 @@ export function registerLocalCommands(program: Command): void {
         calls: options.calls,
         tenants: options.tenants === "all" ? "all" : options.tenants.split(",").map((s) => s.trim()),
         mix,
+        abandonShare: options.abandon,
         ackShare: Number(options.ack),
         concurrency: options.concurrency,
         seed: options.seed,
@@ -143,7 +169,8 @@ export function registerLocalCommands(program: Command): void {
       console.log(
         `  ${Object.entries(summary.byKind)
           .map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS]} ${n}`)
-          .join(", ")}; ${summary.acknowledgements} eskalasi diakui instansi.`,
+          .join(", ")}; ${summary.abandoned} ditinggalkan penelepon sebelum dijawab; ` +
+          `${summary.acknowledgements} eskalasi diakui instansi.`,
       );
       if (summary.errors.length > 0) {
         console.log(`${summary.errors.length} kesalahan, misalnya: ${summary.errors[0]}`);
@@ -165,6 +192,7 @@ interface CallOptions {
   press?: string;
   silent?: boolean;
   hangUpAfter?: number;
+  queueWait?: number;
   from: string;
   sim: boolean;
   queue: "open" | "closed" | "full";
@@ -175,6 +203,7 @@ interface CallOptions {
 interface SimulateOptions {
   calls: number;
   tenants: string;
+  abandon: number;
   prank?: string;
   ghost?: string;
   information?: string;

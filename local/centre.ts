@@ -12,6 +12,7 @@ import { CreateTableCommand, type CreateTableCommandInput } from "@aws-sdk/clien
 import { createIncidentTableInput, incidentTableName } from "../domain/incident-table";
 import { type Tenant, tenantId } from "../domain/tenant";
 import { toRuntimeConfig } from "../domain/tenant-runtime";
+import { recordCallAnswer } from "../lambdas/call-answer/record-answer";
 import { recordCall } from "../lambdas/intake/record-call";
 import { handlerInvoker } from "../lib/flows/lambda-invokers";
 import { loadPromptSet } from "../lib/flows/prompt-set";
@@ -130,6 +131,12 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
         tenant,
         promptSets.get(setName)!,
         handlerInvoker((event) => recordCall(intakeDeps, event)),
+        {
+          clock,
+          // The cloud feeds the same function from Amazon Connect contact events.
+          recordAnswer: (record) =>
+            recordCallAnswer({ dynamodb: functions.capturingClient, tableName, log: () => {} }, record),
+        },
       );
       local.set(tenant.code, { tenant, tableName, phone, functions });
     }

@@ -3,11 +3,16 @@
  * intake function against the tenant's table in dynalite. Prompts come back as their Indonesian
  * transcripts, so a terminal (or a test) can follow the call as text.
  *
+ * A call the flow queues is then answered by a call-taker after a simulated wait, or abandoned
+ * when the caller hangs up first (`queue-answer.ts`); that is recorded like the cloud's
+ * call-answer function records it from Amazon Connect contact events.
+ *
  * A "dry run" uses an in-memory intake that records nothing: the interactive phone uses it to find
  * the next menu before the real call is placed with every digit the caller chose.
  */
 import { randomUUID } from "node:crypto";
 import type { Tenant } from "../domain/tenant";
+import { type CallAnswerRecord, secondsBetween } from "../lambdas/call-answer/contact-event";
 import type { IntakeOkAnswer } from "../lambdas/intake/answer";
 import type { FlowContent } from "../lib/flows/flow-language";
 import { fakeIntakeInvoker, type LambdaInvoker } from "../lib/flows/lambda-invokers";
@@ -20,12 +25,17 @@ import {
   simulateFlow,
 } from "../lib/flows/simulator";
 import { buildInboundFlow, placeholderRefs } from "../lib/flows/tenant-flows";
+import { DEFAULT_QUEUE_WAIT_SECONDS, queueAnswer } from "./queue-answer";
 
 export interface CallRequest {
   /** Digits pressed at each menu, in order; `""` means the caller stays silent. */
   readonly inputs?: readonly string[];
   /** The caller hangs up this many seconds into the call (before a call-taker answers). */
   readonly hangUpAfterSeconds?: number;
+  /** Seconds a queued call waits until a call-taker picks up. @default 4 */
+  readonly queueWaitSeconds?: number;
+  /** The caller gives up after this many seconds in the queue (abandoned if nobody answered). */
+  readonly hangUpInQueueAfterSeconds?: number;
   /** E.164 number shown as the caller; absent = a phone without a SIM card. */
   readonly callerNumber?: string;
   /** State of the tenant's queue. @default "open" */
@@ -49,6 +59,8 @@ export interface CallReport {
   readonly elapsedSeconds: number;
   /** Set when intake recorded the call. */
   readonly incident?: Pick<IntakeOkAnswer, "incidentId" | "shortCode" | "repeatCaller" | "suspectedPrank">;
+  /** A queued call: answered by a call-taker after `seconds`, or abandoned after `seconds`. */
+  readonly answer?: { readonly kind: CallAnswerRecord["kind"]; readonly seconds: number };
   /** Category chosen in the quick menu, if any. */
   readonly category?: string;
   readonly transcript: readonly TranscriptLine[];
@@ -63,11 +75,28 @@ export interface CallReport {
  * parseCallRequest({ inputs: ["2"], callerNumber: "+6281234567890" }) // { inputs: ["2"], callerNumber: "+6281234567890" }
  */
 export function parseCallRequest(body: Record<string, unknown>): CallRequest {
-  const { inputs, hangUpAfterSeconds, callerNumber, queue, dryRun } = body;
+  const {
+    inputs,
+    hangUpAfterSeconds,
+    queueWaitSeconds,
+    hangUpInQueueAfterSeconds,
+    callerNumber,
+    queue,
+    dryRun,
+  } = body;
   if (inputs !== undefined && (!Array.isArray(inputs) || inputs.some((d) => typeof d !== "string")))
     throw new Error(`inputs ${JSON.stringify(inputs)}: a list of keys, e.g. ["2"] ("" = silence)`);
   if (hangUpAfterSeconds !== undefined && !(typeof hangUpAfterSeconds === "number" && hangUpAfterSeconds > 0))
     throw new Error(`hangUpAfterSeconds ${JSON.stringify(hangUpAfterSeconds)}: a number of seconds above 0`);
+  if (queueWaitSeconds !== undefined && !(typeof queueWaitSeconds === "number" && queueWaitSeconds >= 0))
+    throw new Error(`queueWaitSeconds ${JSON.stringify(queueWaitSeconds)}: a number of seconds, 0 or more`);
+  if (
+    hangUpInQueueAfterSeconds !== undefined &&
+    !(typeof hangUpInQueueAfterSeconds === "number" && hangUpInQueueAfterSeconds >= 0)
+  )
+    throw new Error(
+      `hangUpInQueueAfterSeconds ${JSON.stringify(hangUpInQueueAfterSeconds)}: a number of seconds, 0 or more`,
+    );
   if (
     callerNumber !== undefined &&
     !(typeof callerNumber === "string" && /^\+[1-9]\d{6,14}$/.test(callerNumber))
@@ -80,6 +109,8 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
   return {
     inputs: inputs as string[] | undefined,
     hangUpAfterSeconds: hangUpAfterSeconds as number | undefined,
+    queueWaitSeconds: queueWaitSeconds as number | undefined,
+    hangUpInQueueAfterSeconds: hangUpInQueueAfterSeconds as number | undefined,
     callerNumber: callerNumber as string | undefined,
     queue: queue as QueueState | undefined,
     dryRun: dryRun as boolean | undefined,
@@ -90,7 +121,10 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
  * Places calls into one tenant's inbound flow.
  *
  * @example
- * const phone = new TenantPhone(tenant, promptSet, handlerInvoker((e) => recordCall(deps, e)));
+ * const phone = new TenantPhone(tenant, promptSet, handlerInvoker((e) => recordCall(deps, e)), {
+ *   clock: Date,
+ *   recordAnswer: (record) => recordCallAnswer(answerDeps, record),
+ * });
  * const report = await phone.call({ inputs: ["2"], callerNumber: "+6281234567890" });
  */
 export class TenantPhone {
@@ -102,6 +136,7 @@ export class TenantPhone {
     readonly tenant: Tenant,
     promptSet: PromptSet,
     private readonly intake: LambdaInvoker,
+    private readonly queue: QueueSide = { clock: Date, recordAnswer: async () => {} },
   ) {
     const refs = placeholderRefs(tenant);
     this.flow = buildInboundFlow(tenant, refs);
@@ -117,6 +152,7 @@ export class TenantPhone {
       if (!/^[0-9*#]?$/.test(digit))
         throw new Error(`input "${digit}": one phone key (0-9, * or #), or "" for silence`);
     const contactId = randomUUID();
+    const startedAt = this.queue.clock.now();
     const result = await simulateFlow(this.flow, {
       caller: {
         inputs: inputs.map((d): CallerInput => (d === "" ? { silent: true } : { press: d })),
@@ -161,26 +197,56 @@ export class TenantPhone {
         text: describeEnd(result.outcome, this.tenant),
       });
     const attributes = result.attributes;
+    const recorded = !request.dryRun && attributes.intakeStatus === "ok";
+    let answer: CallReport["answer"];
+    if (recorded && result.outcome === "queued") {
+      const record = queueAnswer({
+        contactId,
+        startedAt,
+        flowSeconds: result.elapsedSeconds,
+        queueWaitSeconds: request.queueWaitSeconds ?? DEFAULT_QUEUE_WAIT_SECONDS,
+        hangUpAfterSeconds: request.hangUpAfterSeconds,
+        hangUpInQueueAfterSeconds: request.hangUpInQueueAfterSeconds,
+      });
+      await this.queue.recordAnswer(record);
+      const at = record.kind === "answered" ? record.answeredAt : record.hungUpAt;
+      const seconds = secondsBetween(record.initiatedAt, at);
+      answer = { kind: record.kind, seconds };
+      transcript.push({
+        atSeconds: seconds,
+        kind: "event",
+        text:
+          record.kind === "answered"
+            ? `Petugas 112 menjawab setelah ${seconds} detik.`
+            : `Penelepon menutup telepon setelah menunggu ${seconds} detik; belum dijawab petugas.`,
+      });
+    }
     return {
       tenant: this.tenant.code,
       contactId,
       outcome: result.outcome,
-      humanReached: result.humanReached,
+      humanReached: result.humanReached && answer?.kind !== "abandoned",
       elapsedSeconds: result.elapsedSeconds,
-      incident:
-        !request.dryRun && attributes.intakeStatus === "ok"
-          ? {
-              incidentId: attributes.incidentId,
-              shortCode: attributes.shortCode,
-              repeatCaller: attributes.repeatCaller === "true" ? "true" : "false",
-              suspectedPrank: attributes.suspectedPrank === "true" ? "true" : "false",
-            }
-          : undefined,
+      ...(answer ? { answer } : {}),
+      incident: recorded
+        ? {
+            incidentId: attributes.incidentId,
+            shortCode: attributes.shortCode,
+            repeatCaller: attributes.repeatCaller === "true" ? "true" : "false",
+            suspectedPrank: attributes.suspectedPrank === "true" ? "true" : "false",
+          }
+        : undefined,
       category: attributes.category,
       transcript,
       awaitingInput,
     };
   }
+}
+
+/** How queued calls end locally: a clock and the call-answer function's plain function. */
+export interface QueueSide {
+  readonly clock: { now(): number };
+  readonly recordAnswer: (record: CallAnswerRecord) => Promise<unknown>;
 }
 
 function describeEnd(outcome: SimulationOutcome, tenant: Tenant): string {

@@ -4,9 +4,12 @@
  * sets its outcome (genuine emergencies are classified, which alerts the agencies), and agencies
  * acknowledge a share of the alerts through the links in their SMS, like people would.
  *
- * The default mix is Jakarta's 2024 figures (637,292 calls): 1% genuine emergencies, 17.4%
- * information requests, 58.2% dropped or silent, about 23% prank; genuine ones split like
- * Jakarta's (ambulance 41%, accident 12%, fire 12%, wild animal 10%, social conflict 7%).
+ * The default traffic is Jakarta's 2024 figures (637,292 calls): 58.2% dropped (370,817: the
+ * caller hangs up in the queue before a call-taker answers, so nobody sets an outcome), and of the
+ * 266,475 answered calls 2.4% genuine emergencies (6,317), 41.6% information requests (110,788),
+ * 55% prank (about 23% of all calls) and the rest wrong numbers; genuine ones split like Jakarta's
+ * (ambulance 41%, accident 12%, fire 12%, wild animal 10%, social conflict 7%). Jakarta's figures
+ * list no silent (ghost) calls: `--ghost` adds them.
  */
 import type { IncidentCategory } from "../domain/categories";
 import { callTakerPaths } from "./call-taker-paths";
@@ -16,13 +19,20 @@ export const CALL_KINDS = ["genuine", "prank", "ghost", "information", "wrong-nu
 export type CallKind = (typeof CALL_KINDS)[number];
 export type TrafficMix = Readonly<Record<CallKind, number>>;
 
-/** Jakarta 2024: 6,317 genuine, 110,788 non-emergency, 370,817 dropped, ~23% prank. */
+/** Jakarta 2024: 637,292 calls, of which 370,817 dropped before a call-taker answered. */
+export const JAKARTA_2024_ABANDON_SHARE = 370_817 / 637_292;
+
+const JAKARTA_2024_ANSWERED = 637_292 - 370_817;
+/**
+ * Jakarta 2024, answered calls: 6,317 genuine, 110,788 non-emergency, ~23% of all calls prank
+ * (146,577); the 2,793 left are counted as wrong numbers.
+ */
 export const JAKARTA_2024_MIX: TrafficMix = {
-  genuine: 0.01,
-  information: 0.174,
-  ghost: 0.582,
-  prank: 0.23,
-  "wrong-number": 0.004,
+  genuine: 6_317 / JAKARTA_2024_ANSWERED,
+  information: 110_788 / JAKARTA_2024_ANSWERED,
+  ghost: 0,
+  prank: 146_577 / JAKARTA_2024_ANSWERED,
+  "wrong-number": 2_793 / JAKARTA_2024_ANSWERED,
 };
 
 /** Categories of genuine emergencies (Jakarta 2024; wild animals -> rescue, conflicts -> public order). */
@@ -44,7 +54,10 @@ const MENU_KEY: Partial<Record<IncidentCategory, string>> = { medical: "1", fire
 export interface TrafficOptions {
   readonly calls: number;
   readonly tenants: "all" | readonly string[];
+  /** Outcomes of the calls a call-taker answers. */
   readonly mix: TrafficMix;
+  /** Share of calls whose caller hangs up in the queue before a call-taker answers. @default 0 */
+  readonly abandonShare?: number;
   /** Share of agencies that acknowledge their alert. */
   readonly ackShare: number;
   readonly concurrency: number;
@@ -57,7 +70,10 @@ export interface TrafficSummary {
   readonly seconds: number;
   /** Wall time until the centre had relayed and counted everything (national statistics included). */
   readonly settledSeconds: number;
+  /** Answered calls by the outcome the call-taker set. */
   readonly byKind: Readonly<Record<CallKind, number>>;
+  /** Calls whose caller hung up in the queue (no outcome). */
+  readonly abandoned: number;
   readonly acknowledgements: number;
   /** The first errors met (at most 20). */
   readonly errors: readonly string[];
@@ -155,6 +171,7 @@ export async function runTraffic(
   const fail = (message: string) => {
     if (errors.length < 20) errors.push(message);
   };
+  let abandoned = 0;
   let next = 0;
   let done = 0;
   const started = performance.now();
@@ -169,6 +186,16 @@ export async function runTraffic(
 
   const one = async () => {
     const tenant = tenants[Math.floor(random() * tenants.length)];
+    if (random() < (options.abandonShare ?? 0)) {
+      abandoned++;
+      try {
+        await abandonCall(client, tenant, random);
+      } catch (error) {
+        fail(`${tenant.code} abandoned: ${(error as Error).message}`);
+      }
+      onProgress(++done);
+      return;
+    }
     const kind = pick(random, kinds);
     const category = kind === "genuine" ? pick(random, GENUINE_CATEGORY_MIX) : undefined;
     byKind[kind]++;
@@ -191,7 +218,15 @@ export async function runTraffic(
   await agencies.stop();
   await client.json("GET", "/local/settled");
   const settledSeconds = (performance.now() - started) / 1000;
-  return { calls: done, seconds, settledSeconds, byKind, acknowledgements: agencies.acknowledged, errors };
+  return {
+    calls: done,
+    seconds,
+    settledSeconds,
+    byKind,
+    abandoned,
+    acknowledgements: agencies.acknowledged,
+    errors,
+  };
 }
 
 /** The agencies' duty officers: read new messages, open links, press "Terima laporan" for a share. */
@@ -263,7 +298,12 @@ async function simulateCall(
         ? undefined
         : `+62813${String(Math.floor(random() * 1e8)).padStart(8, "0")}`;
   const key = category && tenant.categoryMenu ? MENU_KEY[category] : undefined;
-  const report = await client.call({ tenant: tenant.code, inputs: key ? [key] : [""], callerNumber });
+  const report = await client.call({
+    tenant: tenant.code,
+    inputs: key ? [key] : [""],
+    callerNumber,
+    queueWaitSeconds: queueWait(random),
+  });
   if (!report.incident) throw new Error(`call not recorded (${report.outcome}: intake did not answer ok)`);
   const paths = callTakerPaths(report.incident.incidentId);
   if (kind !== "genuine") {
@@ -276,4 +316,26 @@ async function simulateCall(
     severity: random() < 0.3 ? "critical" : "high",
     location: { text: `${street} No. ${1 + Math.floor(random() * 200)}` },
   });
+}
+
+/**
+ * Seconds until a call-taker picks up a queued call: mostly a few seconds, now and then much
+ * longer (exponential, mean 6 s, at most 3 minutes).
+ */
+function queueWait(random: () => number): number {
+  return Math.min(180, Math.round(-Math.log(1 - random()) * 60) / 10);
+}
+
+/** A caller who gives up in the queue (after 3 to 60 s) before any call-taker answers. */
+async function abandonCall(client: CentreClient, tenant: CentreTenant, random: () => number): Promise<void> {
+  const patience = 3 + Math.round(random() * 570) / 10;
+  const report = await client.call({
+    tenant: tenant.code,
+    inputs: [""],
+    callerNumber: `+62813${String(Math.floor(random() * 1e8)).padStart(8, "0")}`,
+    queueWaitSeconds: patience + 60,
+    hangUpInQueueAfterSeconds: patience,
+  });
+  if (report.answer?.kind !== "abandoned")
+    throw new Error(`call not abandoned (${report.outcome}: ${report.answer?.kind ?? "never queued"})`);
 }

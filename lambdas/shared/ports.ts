@@ -6,6 +6,8 @@
  *
  * The plain functions (each takes its deps first):
  * - `recordCall(deps, event)`                 lambdas/intake/record-call.ts
+ * - `recordContactEvent(deps, event)`         lambdas/call-answer/record-answer.ts
+ *   (`recordCallAnswer` beside it; the local centre calls it from the flow simulator's result)
  * - `handleCallTakerRequest(deps, request)`   lambdas/calltaker-api/routes.ts
  *   (`classifyIncident`, `setOutcome`, `closeIncident`, `listIncidents`, `readIncident` beside it)
  * - `relayChanges(deps, changes)`             lambdas/escalation-relay/relay.ts

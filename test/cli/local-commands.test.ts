@@ -62,6 +62,27 @@ describe("siaga112 call", () => {
     expect(report.outcome).toBe("caller-hung-up");
   });
 
+  it("tells when a call-taker answered, or that the caller gave up waiting in the queue", async () => {
+    await run("call", "31", "--press", "2", "--queue-wait", "7", "--centre", centre.url);
+    expect(printed.join("\n")).toMatch(/Petugas 112 menjawab setelah [\d.]+ detik\./);
+    printed = [];
+    await run(
+      "call",
+      "31",
+      "--press",
+      "2",
+      "--queue-wait",
+      "600",
+      "--hang-up-after",
+      "90",
+      "--centre",
+      centre.url,
+    );
+    expect(printed.join("\n")).toContain(
+      "Penelepon menutup telepon setelah menunggu 90 detik; belum dijawab petugas.",
+    );
+  });
+
   it("says how to start the centre when none is running", async () => {
     await expect(run("call", "31", "--press", "2", "--centre", "http://127.0.0.1:9")).rejects.toThrow(
       'start it with "npm start"',
@@ -76,5 +97,30 @@ describe("siaga112 simulate", () => {
     expect(text).toMatch(/12 panggilan dalam [\d.]+ detik/);
     expect(text).toContain("semua tercatat di statistik nasional");
     expect(text).toContain(`Lihat hasilnya: ${centre.url}/dashboard/`);
+  });
+
+  it("leaves the given share of callers hanging up in the queue, which the dashboard counts as abandoned", async () => {
+    const statistics = async () =>
+      (
+        (await (await fetch(`${centre.url}/dashboard/api/statistics`)).json()) as {
+          national: { abandoned: number; answered: number };
+        }
+      ).national;
+    const before = await statistics();
+    await run("simulate", "--calls", "10", "--abandon", "1", "--centre", centre.url);
+    expect(printed.join("\n")).toContain("10 ditinggalkan penelepon sebelum dijawab");
+    const after = await statistics();
+    expect(after.abandoned - before.abandoned).toBe(10);
+    expect(after.answered).toBe(before.answered);
+  });
+
+  it("refuses an abandon share outside 0 to 1, naming it", async () => {
+    const program = buildProgram();
+    for (const command of [program, ...program.commands]) {
+      command.exitOverride().configureOutput({ writeErr: () => {} });
+    }
+    await expect(
+      program.parseAsync(["node", "siaga112", "simulate", "--abandon", "1.5", "--centre", centre.url]),
+    ).rejects.toThrow('--abandon "1.5": a share from 0 to 1');
   });
 });

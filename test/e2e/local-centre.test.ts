@@ -62,10 +62,12 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
   await page.getByTestId("card-calls").waitFor();
   expect(await cardValue(page, "calls")).toBe("0");
   expect(await cardValue(page, "acks")).toBe("0");
+  expect(await cardValue(page, "answer")).toBe("–");
 
   // A caller dials 112 in Kota Manado (the phone is the terminal; here its HTTP client).
   const report = await new CentreClient(centre.url).call({ tenant: "71.71", callerNumber: "+6281234567890" });
   expect(report.outcome).toBe("queued");
+  expect(report.answer?.kind).toBe("answered");
   const shortCode = report.incident!.shortCode;
 
   // The call-taker sees it live and classifies it as fire.
@@ -114,6 +116,9 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
   expect(await cardValue(page, "calls")).toBe("1");
   expect(await cardValue(page, "genuine")).toBe("1");
   expect(await cardValue(page, "escalations")).toBe("2"); // fire brigade and police
+  // A call-taker answered after the flow and the queue wait: the COCOM answer figures appear.
+  expect(await cardValue(page, "answer")).toBe(`${report.answer!.seconds.toLocaleString("id-ID")} dtk`);
+  expect(await cardValue(page, "abandon")).toBe("0%");
   await expect(page.locator("[data-testid=tenants] tr[data-code='71.71']").textContent()).resolves.toContain(
     "Kota Manado",
   );

@@ -63,6 +63,46 @@ describe("local centre", () => {
     expect((await response.json()).areas["71.71"]).toBe("Kota Manado");
   });
 
+  it("answers queued calls after the queue wait, or records the caller giving up, and the dashboard counts both", async () => {
+    type National = { answered: number; abandoned: number; cocom: { averageAnswerSeconds: number | null } };
+    const national = async () =>
+      ((await (await fetch(`${centre.url}/dashboard/api/statistics`)).json()) as { national: National })
+        .national;
+    await centre.settled();
+    const before = await national();
+
+    const answered = await (
+      await post("/local/calls", { tenant: "71.71", inputs: ["2"], queueWaitSeconds: 6 })
+    ).json();
+    expect(answered.answer).toEqual({ kind: "answered", seconds: expect.any(Number) });
+    expect(answered.answer.seconds).toBeCloseTo(answered.elapsedSeconds + 6, 1);
+    expect(answered.transcript.at(-1).text).toContain("Petugas 112 menjawab setelah");
+
+    const gaveUp = await (
+      await post("/local/calls", {
+        tenant: "71.71",
+        inputs: ["2"],
+        queueWaitSeconds: 90,
+        hangUpInQueueAfterSeconds: 30,
+      })
+    ).json();
+    expect(gaveUp).toMatchObject({ humanReached: false, answer: { kind: "abandoned" } });
+    expect(gaveUp.answer.seconds).toBeCloseTo(gaveUp.elapsedSeconds + 30, 1);
+    const stored = await centre.dynamo.documents.send(
+      new GetCommand({
+        TableName: centre.tenants.get("71.71")!.tableName,
+        Key: incidentKey(gaveUp.incident.incidentId),
+      }),
+    );
+    expect(stored.Item).toMatchObject({ abandonSeconds: gaveUp.answer.seconds });
+
+    await centre.settled();
+    const after = await national();
+    expect(after.answered - before.answered).toBe(1);
+    expect(after.abandoned - before.abandoned).toBe(1);
+    expect(after.cocom.averageAnswerSeconds).not.toBeNull();
+  });
+
   it("does not serve files outside web/", async () => {
     expect((await fetch(`${centre.url}/dashboard/..%2F..%2Fpackage.json`)).status).toBe(404);
   });

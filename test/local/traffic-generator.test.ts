@@ -2,6 +2,7 @@ import { type LocalCentre, startLocalCentre } from "../../local/centre";
 import { CentreClient } from "../../local/centre-client";
 import {
   CALL_KINDS,
+  JAKARTA_2024_ABANDON_SHARE,
   JAKARTA_2024_MIX,
   parseMix,
   runTraffic,
@@ -18,10 +19,18 @@ describe("parseMix", () => {
     expect(mix.prank).toBe(0.4);
     const total = CALL_KINDS.reduce((s, k) => s + mix[k], 0);
     expect(total).toBeCloseTo(1, 10);
-    expect(mix.ghost / mix.information).toBeCloseTo(
-      JAKARTA_2024_MIX.ghost / JAKARTA_2024_MIX.information,
+    expect(mix.genuine / mix.information).toBeCloseTo(
+      JAKARTA_2024_MIX.genuine / JAKARTA_2024_MIX.information,
       10,
     );
+  });
+
+  it("reproduces Jakarta 2024: 58.2% dropped, and of the answered calls 6,317 genuine and ~23% of all prank", () => {
+    expect(JAKARTA_2024_ABANDON_SHARE).toBeCloseTo(0.582, 3);
+    expect(CALL_KINDS.reduce((s, k) => s + JAKARTA_2024_MIX[k], 0)).toBeCloseTo(1, 10);
+    const answered = 637_292 * (1 - JAKARTA_2024_ABANDON_SHARE);
+    expect(Math.round(answered * JAKARTA_2024_MIX.genuine)).toBe(6_317);
+    expect((answered * JAKARTA_2024_MIX.prank) / 637_292).toBeCloseTo(0.23, 3);
   });
 
   it("names a share out of range or shares adding up past 1", () => {

@@ -1,0 +1,51 @@
+import { queueAnswer } from "../../local/queue-answer";
+
+const startedAt = Date.parse("2026-11-27T13:00:00Z");
+
+describe("queueAnswer", () => {
+  it("answers after the flow and the queue wait, timed from the call entering the system", () => {
+    expect(queueAnswer({ contactId: "c1", startedAt, flowSeconds: 12, queueWaitSeconds: 4 })).toEqual({
+      kind: "answered",
+      contactId: "c1",
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      answeredAt: "2026-11-27T13:00:16.000Z",
+    });
+  });
+
+  it("abandons when the caller gives up in the queue before a call-taker picks up", () => {
+    expect(
+      queueAnswer({
+        contactId: "c1",
+        startedAt,
+        flowSeconds: 12,
+        queueWaitSeconds: 60,
+        hangUpInQueueAfterSeconds: 20,
+      }),
+    ).toMatchObject({ kind: "abandoned", hungUpAt: "2026-11-27T13:00:32.000Z" });
+  });
+
+  it("abandons at the caller's hang-up time counted from the start of the call", () => {
+    expect(
+      queueAnswer({
+        contactId: "c1",
+        startedAt,
+        flowSeconds: 12,
+        queueWaitSeconds: 60,
+        hangUpAfterSeconds: 45,
+      }),
+    ).toMatchObject({ kind: "abandoned", hungUpAt: "2026-11-27T13:00:45.000Z" });
+  });
+
+  it("answers when the call-taker is quicker than the caller's patience", () => {
+    expect(
+      queueAnswer({
+        contactId: "c1",
+        startedAt,
+        flowSeconds: 12,
+        queueWaitSeconds: 5,
+        hangUpInQueueAfterSeconds: 20,
+        hangUpAfterSeconds: 100,
+      }),
+    ).toMatchObject({ kind: "answered", answeredAt: "2026-11-27T13:00:17.000Z" });
+  });
+});
