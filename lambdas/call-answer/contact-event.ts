@@ -69,6 +69,10 @@ export function readContactEvent(event: unknown): CallAnswerRecord | undefined {
     return answeredAt ? { kind: "answered", contactId, initiatedAt, answeredAt } : undefined;
   }
   if (detail.eventType === "DISCONNECTED") {
+    // Abandoned means the caller waited in the queue: a contact the flow sent to the overflow
+    // number because the queue was full or closed was never enqueued.
+    const queue = (detail.queueInfo ?? {}) as Detail;
+    if (!instant(queue.enqueueTimestamp)) return undefined;
     const hungUpAt = instant(detail.disconnectTimestamp);
     return hungUpAt ? { kind: "abandoned", contactId, initiatedAt, hungUpAt } : undefined;
   }

@@ -56,6 +56,12 @@ describe("readContactEvent", () => {
       }),
       contactEvent({ eventType: "CONNECTED_TO_AGENT" }),
       contactEvent({ eventType: "DISCONNECTED" }),
+      // never enqueued (the flow sent it to the overflow number): not an abandon in the queue
+      contactEvent({
+        eventType: "DISCONNECTED",
+        queueInfo: { queueArn: "arn:aws:connect:ap-southeast-1:111111111111:instance/abc/queue/q1" },
+        disconnectTimestamp: "2026-11-27T13:01:00Z",
+      }),
       contactEvent({ eventType: "DISCONNECTED", initiationTimestamp: "kemarin", disconnectTimestamp: "x" }),
       { ...contactEvent({ eventType: "DISCONNECTED" }), "detail-type": "Amazon Connect Agent Event" },
       null,
