@@ -24,8 +24,6 @@ export const STATISTICS_TABLE = {
 export const STATISTICS_ENV = {
   /** Name of the statistics table. */
   tableName: "STATISTICS_TABLE_NAME",
-  /** Monitoring API only: JSON object of code -> display name, kab/kota and provinces. */
-  areaNames: "AREA_NAMES",
 } as const;
 
 /** Days an event id is remembered for deduplication (EventBridge retries for at most 24 h). */

@@ -125,7 +125,6 @@ export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112St
   const dashboardDir = options.dashboardDir ?? join("web", "dashboard");
   const national = new NationalStack(app, stackNames.national(), {
     platform,
-    tenants,
     bundles,
     dashboardDir: existsSync(dashboardDir) ? dashboardDir : undefined,
   });

@@ -9,7 +9,7 @@ import type { Tenant } from "../domain/tenant";
 import { type ApiRequest, type ApiResponse, monitoringApi } from "../lambdas/monitoring-api/monitoring-api";
 import { aggregateIncidentEvents } from "../lambdas/national-aggregator/aggregate";
 import { DynamoStatisticsStore } from "../lambdas/national-aggregator/statistics-store";
-import { officialRegions } from "../registry/official-regions";
+import { displayName, officialRegions } from "../registry/official-regions";
 import type { LocalDynamo } from "./dynalite-server";
 import type { LocalEventBus } from "./event-bus";
 
@@ -29,17 +29,10 @@ export interface NationalMonitoring {
  */
 export function areaNames(tenants: readonly Tenant[]): AreaNames {
   const names: Record<string, string> = {};
-  for (const province of officialRegions().provinces) names[province.code] = titleCase(province.officialName);
+  for (const province of officialRegions().provinces)
+    names[province.code] = displayName(province.officialName);
   for (const tenant of tenants) names[tenant.code] = tenant.name;
   return names;
-}
-
-function titleCase(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/\b\p{L}/gu, (c) => c.toUpperCase())
-    .replace(/\bDki\b/, "DKI")
-    .replace(/\bDi\b/, "DI");
 }
 
 /**

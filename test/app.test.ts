@@ -102,7 +102,7 @@ describe("the siaga112 app for the example tenants", () => {
     expect(distinct.size).toBe(FUNCTIONS.length);
   });
 
-  it("leaves every other city's and hub's templates unchanged when a city is added", () => {
+  it("leaves every other city's, hub's and the national templates unchanged when a city is added", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "siaga112-without-")), "tenants");
     mkdirSync(dir);
     for (const file of readdirSync("tenants")) {
@@ -116,6 +116,7 @@ describe("the siaga112 app for the example tenants", () => {
       "siaga112-31-call",
       "siaga112-71-71-data",
       "siaga112-71-71-call",
+      "siaga112-national",
     ];
     for (const name of unchanged) {
       expect([name, without.assembly.getStackByName(name).template]).toEqual([

@@ -13,7 +13,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { INCIDENT_EVENT_SOURCE_PREFIX } from "../../domain/incident-events";
 import { STATISTICS_ENV, STATISTICS_TABLE, statisticsTableName } from "../../domain/statistics-table";
-import type { Platform, Tenant } from "../../domain/tenant";
+import type { Platform } from "../../domain/tenant";
 import { FUNCTIONS } from "../../lambdas/manifest";
 import { asyncDeadLetters } from "../dead-letter-destination";
 import type { FunctionBundles } from "../function-bundles";
@@ -25,11 +25,6 @@ import { TenantKey } from "../tenant-key";
 
 export interface NationalStackProps extends StackProps {
   readonly platform: Platform;
-  /**
-   * The registry's tenants. Unused: the monitoring API names every kab/kota from the official list
-   * bundled with it, so adding a city never changes this stack. @default none
-   */
-  readonly tenants?: readonly Tenant[];
   readonly bundles: FunctionBundles;
   /** Folder of the dashboard's static files. @default none deployed */
   readonly dashboardDir?: string;

@@ -96,21 +96,12 @@ describe("the monitoring API's area names", () => {
   // The names are bundled with the function (lambdas/monitoring-api/official-area-names.ts).
   it("are not in the environment, so all 514 kab/kota synthesize without a warning", () => {
     const dir = writeGeneratedRegistry(join(mkdtempSync(join(tmpdir(), "siaga112-names-")), "tenants"), 514);
-    const { platform, tenants } = requireRegistry({ dir, promptsDir: "prompts" });
-    const stack = new NationalStack(new App(), "national", { platform, tenants, bundles });
+    const { platform } = requireRegistry({ dir, promptsDir: "prompts" });
+    const stack = new NationalStack(new App(), "national", { platform, bundles });
     expect(Object.keys(monitoringApiEnvironment(Template.fromStack(stack))).sort()).toEqual([
       "POWERTOOLS_SERVICE_NAME",
       "STATISTICS_TABLE_NAME",
     ]);
     expect(Annotations.fromStack(stack).findWarning("*", Match.anyValue())).toEqual([]);
-  });
-
-  it("do not tie the stack to the registry: adding cities leaves its template unchanged", () => {
-    const { platform, tenants } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });
-    const template = (some: typeof tenants) =>
-      Template.fromStack(
-        new NationalStack(new App(), "national", { platform, tenants: some, bundles }),
-      ).toJSON();
-    expect(template(tenants)).toEqual(template(tenants.slice(0, 1)));
   });
 });
