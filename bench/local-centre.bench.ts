@@ -12,7 +12,12 @@ import { CentreClient } from "../local/centre-client";
 import { JAKARTA_2024_MIX, parseMix, runTraffic, type TrafficMix } from "../local/traffic-generator";
 
 const RUNS: readonly { name: string; calls: number; mix: TrafficMix; concurrency: number }[] = [
-  { name: "Jakarta 2024 mix (1% genuine)", calls: 2000, mix: JAKARTA_2024_MIX, concurrency: 16 },
+  {
+    name: "Jakarta 2024 mix of answered calls (2.4% genuine)",
+    calls: 2000,
+    mix: JAKARTA_2024_MIX,
+    concurrency: 16,
+  },
   {
     name: "disaster surge (40% genuine)",
     calls: 500,
