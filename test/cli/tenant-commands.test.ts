@@ -1,24 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../cli/main";
-
-/** Runs the CLI in-process and returns what it printed and its exit code. */
-async function siaga112(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
-  const error = jest.spyOn(console, "error").mockImplementation((...a) => void err.push(a.join(" ")));
-  process.exitCode = 0;
-  try {
-    await run(["node", "siaga112", ...args]);
-    return { out: out.join("\n"), err: err.join("\n"), code: process.exitCode ?? 0 };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    process.exitCode = 0;
-  }
-}
+import { siaga112 } from "../support/run-cli";
 
 function copyOfExamples(): string {
   const dir = join(mkdtempSync(join(tmpdir(), "siaga112-cli-")), "tenants");

@@ -3,31 +3,27 @@
  * officers' user pool, and an `api/` that refuses requests without a token. In chromium, the
  * officer signs in (password, then authenticator code) and the figures appear.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { monitoringApi } from "../../lambdas/monitoring-api/monitoring-api";
 import { serveStatic } from "../../local/http-kit";
+import { launchChromium, type TestBrowser } from "../support/chromium";
 import { type FakeCognito, startFakeCognito } from "../web/dashboard/fake-cognito";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
 const officer = { email: "petugas@monitoring.example", password: "Rahasia-112-Nasional!", mfaCode: "654321" };
 let cognito: FakeCognito;
 let site: Server;
 let siteUrl: string;
+let chromium: TestBrowser;
 let browser: BrowserContext;
-let profile: string;
 const apiAuthorizations: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM}: not found. The end-to-end test needs Debian's chromium; .ci/run installs it (apt-get install -y chromium).`,
-    );
+  chromium = await launchChromium();
+  browser = chromium.context;
   cognito = await startFakeCognito(officer);
   const store = { readCells: async () => [], applyEvent: async () => "applied" as const };
   site = createServer(async (request, response) => {
@@ -60,29 +56,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
-  profile = mkdtempSync(join(tmpdir(), "siaga112-chromium-"));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await cognito?.stop();
   await new Promise((resolve) => site?.close(resolve));
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 it("asks the officer to sign in, then shows the figures with the token", async () => {

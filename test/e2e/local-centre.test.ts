@@ -4,50 +4,29 @@
  * agency inbox, the officer acknowledges it on the link's page (POST), and the national dashboard
  * counts the call and the acknowledgement. Screenshots go to test-output/e2e/ (git-ignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { type LocalCentre, startLocalCentre } from "../../local/centre";
 import { CentreClient } from "../../local/centre-client";
+import { launchChromium, type TestBrowser } from "../support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(__dirname, "..", "..", "test-output", "e2e");
 
 let centre: LocalCentre;
+let chromium: TestBrowser;
 let browser: BrowserContext;
-let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM}: not found. The end-to-end test needs Debian's chromium; .ci/run installs it (apt-get install -y chromium).`,
-    );
   mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), "siaga112-chromium-"));
+  chromium = await launchChromium();
+  browser = chromium.context;
   centre = await startLocalCentre({ port: 0 });
-  // A fresh profile per run (playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await centre?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function cardValue(page: Page, key: string): Promise<string> {
