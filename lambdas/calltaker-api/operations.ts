@@ -3,7 +3,7 @@
  * set a non-emergency outcome, close. Each operation checks the transition in the domain and
  * writes with a version condition, so two call-takers cannot overwrite each other.
  */
-import { PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { IncidentCategory } from "../../domain/categories";
 import {
   type AgencyStatus,
@@ -263,15 +263,43 @@ export async function listIncidents(
   return (Items ?? []) as Incident[];
 }
 
-/** Writes the changed incident if nobody changed it since it was read. */
+/**
+ * Writes the attributes the call-taker changed, if nobody changed the incident since it was read.
+ * Only changed attributes are written, so what other writers add meanwhile without bumping the
+ * version (the call-answer function's answer time) is kept.
+ */
 async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
+  const was = before as unknown as Record<string, unknown>;
+  const now = after as unknown as Record<string, unknown>;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":version": before.version };
+  const set: string[] = [];
+  const remove: string[] = [];
+  for (const name of new Set([...Object.keys(was), ...Object.keys(now)])) {
+    if (name === "pk" || name === "sk" || JSON.stringify(was[name]) === JSON.stringify(now[name])) continue;
+    const ref = `#a${Object.keys(names).length}`;
+    names[ref] = name;
+    if (now[name] === undefined) remove.push(ref);
+    else {
+      values[`:v${set.length}`] = now[name];
+      set.push(`${ref} = :v${set.length}`);
+    }
+  }
+  if (set.length === 0 && remove.length === 0) return;
   try {
     await deps.db.send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: deps.tableName,
-        Item: { ...after, ...incidentKey(after.incidentId) },
+        Key: incidentKey(after.incidentId),
+        UpdateExpression: [
+          set.length ? `SET ${set.join(", ")}` : "",
+          remove.length ? `REMOVE ${remove.join(", ")}` : "",
+        ]
+          .join(" ")
+          .trim(),
         ConditionExpression: "version = :version",
-        ExpressionAttributeValues: { ":version": before.version },
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       }),
     );
   } catch (error) {

@@ -1,3 +1,4 @@
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { type CallTakerDeps, handleCallTakerRequest } from "../../../lambdas/calltaker-api/routes";
 import type { HttpRequest } from "../../../lambdas/shared/ports";
@@ -113,6 +114,48 @@ describe("the call-taker API", () => {
     );
     expect(reopen.statusCode).toBe(409);
     expect(parse(reopen.body).message).toContain('cannot go from "closed" to "closed"');
+  });
+
+  it("keeps an answer time recorded between the call-taker's read and write", async () => {
+    const id = await centre.call();
+    const real = api.db;
+    let answered = false;
+    // The call-answer function writes right after the call-taker's read, without bumping the version.
+    const racingDb = {
+      async send(command: { constructor: { name: string } }) {
+        const result = await (real.send as (c: unknown) => Promise<unknown>)(command);
+        if (command.constructor.name === "GetCommand" && !answered) {
+          answered = true;
+          await real.send(
+            new UpdateCommand({
+              TableName: api.tableName,
+              Key: { pk: `INC#${id}`, sk: "INCIDENT" },
+              UpdateExpression: "SET answeredAt = :at, answerSeconds = :s",
+              ExpressionAttributeValues: { ":at": "2026-11-28T01:00:07.000Z", ":s": 7 },
+            }),
+          );
+        }
+        return result;
+      },
+    } as unknown as typeof real;
+    const response = await handleCallTakerRequest(
+      { ...api, db: racingDb },
+      request("POST", `/incidents/${id}/classification`, {
+        category: "fire",
+        severity: "high",
+        location: { text: "Pasar 45" },
+      }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(answered).toBe(true);
+    const { Item } = await real.send(
+      new GetCommand({ TableName: api.tableName, Key: { pk: `INC#${id}`, sk: "INCIDENT" } }),
+    );
+    expect(Item).toMatchObject({
+      category: "fire",
+      answeredAt: "2026-11-28T01:00:07.000Z",
+      answerSeconds: 7,
+    });
   });
 
   it("closes a prank call without alerting anyone, and flags the number's next call", async () => {
