@@ -3,15 +3,16 @@
  * tenant's own Cognito user pool (call-takers and supervisors of that kab/kota only), with access
  * logs encrypted by the tenant key and a throttle so one client cannot flood the table.
  */
-import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import * as cognito from "aws-cdk-lib/aws-cognito";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { StaffUserPool } from "./staff-user-pool";
 
 export interface CallTakerApiProps {
   /** Name prefix, e.g. `siaga112-71-71`. */
@@ -39,25 +40,10 @@ export class CallTakerApi extends Construct {
     if (!(rateLimit > 0))
       throw new Error(`CallTakerApi props.rateLimit ${rateLimit}: expected a number above 0`);
 
-    this.userPool = new cognito.UserPool(this, "CallTakers", {
+    this.userPool = new StaffUserPool(this, "CallTakers", {
       userPoolName: `${props.namePrefix}-call-takers`,
-      selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      tempPasswordValidity: Duration.days(3),
     });
     this.client = this.userPool.addClient("Console", {
       authFlows: { userSrp: true },
@@ -87,11 +73,6 @@ export class CallTakerApi extends Construct {
       autoDeploy: true,
       throttle: { rateLimit, burstLimit: rateLimit * 2 },
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
-    });
-    Validations.of(this.userPool).acknowledge({
-      id: "AwsSolutions-COG3",
-      reason:
-        "Threat protection is on through the PLUS feature plan (standardThreatProtectionMode FULL_FUNCTION)",
     });
   }
 }

@@ -3,7 +3,7 @@
  * read-only HTTP API (GET `/api/*`, Cognito JWT required) and the dashboard's hosting on the same
  * CloudFront origin. The dashboard finds the sign-in settings in `config.json` beside its files.
  */
-import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -13,6 +13,7 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { DashboardHosting } from "./dashboard-hosting";
+import { StaffUserPool } from "./staff-user-pool";
 
 /** What the dashboard reads from `config.json` to sign officers in (OAuth code flow with PKCE). */
 export interface DashboardSignInConfig {
@@ -60,29 +61,9 @@ export class MonitoringFrontDoor extends Construct {
       throw new Error(`MonitoringFrontDoor props.rateLimit ${rateLimit}: expected a number above 0`);
     const stack = Stack.of(this);
 
-    this.officers = new cognito.UserPool(this, "Officers", {
+    this.officers = new StaffUserPool(this, "Officers", {
       userPoolName: `${props.namePrefix}-officers`,
-      selfSignUpEnabled: false,
       signInAliases: { email: true },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.officers).acknowledge({
-      id: "AwsSolutions-COG3",
-      reason:
-        "Threat protection is on through the PLUS feature plan (standardThreatProtectionMode FULL_FUNCTION)",
     });
     const domain = this.officers.addDomain("SignIn", {
       cognitoDomain: { domainPrefix: `${props.namePrefix}-${stack.account}` },
