@@ -4,10 +4,10 @@
  * kab/kota (tenants generated from the official region list; target < 2 s).
  */
 import type { Tenant } from "../domain/tenant";
-import { fakeIntakeInvoker } from "../lib/flows/lambda-invokers";
-import { loadPromptSet, PROMPT_NAMES } from "../lib/flows/prompt-set";
-import { simulateFlow } from "../lib/flows/simulator";
-import { buildInboundFlow, placeholderRefs, verifyTenantFlows } from "../lib/flows/tenant-flows";
+import { fakeIntakeInvoker } from "../flows/lambda-invokers";
+import { loadPromptSet, PROMPT_NAMES } from "../flows/prompt-set";
+import { simulateFlow } from "../flows/simulator";
+import { buildInboundFlow, placeholderRefs, verifyTenantFlows } from "../flows/tenant-flows";
 import { requireRegistry } from "../registry/load-registry";
 import { displayName, officialRegions, slugOf } from "../registry/official-regions";
 

@@ -9,17 +9,17 @@ import {
   faultInvoker,
   LAMBDA_FAULTS,
   type LambdaFault,
-} from "../lib/flows/lambda-invokers";
-import { flowToMermaid } from "../lib/flows/mermaid";
-import { loadPromptSet, PROMPT_NAMES } from "../lib/flows/prompt-set";
-import { type CallerInput, QUEUE_STATES, type QueueState, simulateFlow } from "../lib/flows/simulator";
+} from "../flows/lambda-invokers";
+import { flowToMermaid } from "../flows/mermaid";
+import { loadPromptSet, PROMPT_NAMES } from "../flows/prompt-set";
+import { type CallerInput, QUEUE_STATES, type QueueState, simulateFlow } from "../flows/simulator";
 import {
   buildCustomerQueueFlow,
   buildInboundFlow,
   placeholderRefs,
   verifyTenantFlows,
-} from "../lib/flows/tenant-flows";
-import { formatFlowProblem } from "../lib/flows/verify";
+} from "../flows/tenant-flows";
+import { formatFlowProblem } from "../flows/verify";
 import { requireRegistry } from "../registry/load-registry";
 
 function findTenant(code: string, dir: string): Tenant {

@@ -10,7 +10,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { hubCapacity } from "../domain/connect-quotas";
 import type { Platform, Tenant } from "../domain/tenant";
 import { FUNCTIONS } from "../lambdas/manifest";
-import { loadPromptSet, type PromptSet } from "./flows/prompt-set";
+import { loadPromptSet, type PromptSet } from "../flows/prompt-set";
 import { bundleFunctions, type FunctionBundles } from "./function-bundles";
 import { stackNames } from "./naming";
 import { HubStack } from "./stacks/hub-stack";

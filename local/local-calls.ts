@@ -14,17 +14,17 @@ import { randomUUID } from "node:crypto";
 import type { Tenant } from "../domain/tenant";
 import { type CallAnswerRecord, secondsBetween } from "../lambdas/call-answer/contact-event";
 import type { IntakeOkAnswer } from "../lambdas/intake/answer";
-import type { FlowContent } from "../lib/flows/flow-language";
-import { fakeIntakeInvoker, type LambdaInvoker } from "../lib/flows/lambda-invokers";
-import { PROMPT_NAMES, type PromptSet } from "../lib/flows/prompt-set";
+import type { FlowContent } from "../flows/flow-language";
+import { fakeIntakeInvoker, type LambdaInvoker } from "../flows/lambda-invokers";
+import { PROMPT_NAMES, type PromptSet } from "../flows/prompt-set";
 import {
   type CallerInput,
   QUEUE_STATES,
   type QueueState,
   type SimulationOutcome,
   simulateFlow,
-} from "../lib/flows/simulator";
-import { buildInboundFlow, placeholderRefs } from "../lib/flows/tenant-flows";
+} from "../flows/simulator";
+import { buildInboundFlow, placeholderRefs } from "../flows/tenant-flows";
 import { DEFAULT_QUEUE_WAIT_SECONDS, queueAnswer } from "./queue-answer";
 
 export interface CallRequest {

@@ -21,9 +21,9 @@ import {
 } from "../../lambdas/call-answer/contact-event";
 import { FUNCTIONS, type FunctionSpec } from "../../lambdas/manifest";
 import { ENV } from "../../lambdas/shared/environment";
-import { PROMPT_NAMES, type PromptName, type PromptSet } from "../flows/prompt-set";
-import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../flows/tenant-flows";
-import { formatFlowProblem } from "../flows/verify";
+import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/prompt-set";
+import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../../flows/tenant-flows";
+import { formatFlowProblem } from "../../flows/verify";
 import type { FunctionBundles } from "../function-bundles";
 import { dataArns, stackNames, tenantNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";

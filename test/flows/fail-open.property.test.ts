@@ -4,10 +4,10 @@
  * every retry round) the spoken last-resort message. Never a silent disconnect.
  */
 import fc from "fast-check";
-import type { LambdaInvoker } from "../../lib/flows/lambda-invokers";
-import { fakeIntakeInvoker, faultInvoker } from "../../lib/flows/lambda-invokers";
-import { type CallerInput, QUEUE_STATES, simulateFlow } from "../../lib/flows/simulator";
-import { buildInboundFlow, placeholderRefs } from "../../lib/flows/tenant-flows";
+import type { LambdaInvoker } from "../../flows/lambda-invokers";
+import { fakeIntakeInvoker, faultInvoker } from "../../flows/lambda-invokers";
+import { type CallerInput, QUEUE_STATES, simulateFlow } from "../../flows/simulator";
+import { buildInboundFlow, placeholderRefs } from "../../flows/tenant-flows";
 import { exampleTenants, promptSecondsFor } from "./support";
 
 const input: fc.Arbitrary<CallerInput> = fc.oneof(

@@ -3,9 +3,9 @@
  * {open, closed, full} x caller {silent, valid digit, invalid digit, hangs up}. Every call that is
  * not hung up reaches a human, in 100% of cases.
  */
-import { fakeIntakeInvoker, faultInvoker, type LambdaInvoker } from "../../lib/flows/lambda-invokers";
-import { QUEUE_STATES, type ScriptedCaller, simulateFlow } from "../../lib/flows/simulator";
-import { buildInboundFlow, CONTACT_ATTRIBUTES, placeholderRefs } from "../../lib/flows/tenant-flows";
+import { fakeIntakeInvoker, faultInvoker, type LambdaInvoker } from "../../flows/lambda-invokers";
+import { QUEUE_STATES, type ScriptedCaller, simulateFlow } from "../../flows/simulator";
+import { buildInboundFlow, CONTACT_ATTRIBUTES, placeholderRefs } from "../../flows/tenant-flows";
 import { exampleTenants, promptSecondsFor } from "./support";
 
 const INTAKES: Record<string, () => LambdaInvoker> = {

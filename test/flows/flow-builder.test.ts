@@ -1,4 +1,4 @@
-import { FlowBuilder } from "../../lib/flows/flow-builder";
+import { FlowBuilder } from "../../flows/flow-builder";
 
 describe("FlowBuilder", () => {
   it("refuses identifiers Connect would reject, naming the identifier", () => {

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { type IntakeDeps, recordCall } from "../../lambdas/intake/record-call";
-import { handlerInvoker } from "../../lib/flows/lambda-invokers";
-import { simulateFlow } from "../../lib/flows/simulator";
-import { buildInboundFlow, placeholderRefs } from "../../lib/flows/tenant-flows";
+import { handlerInvoker } from "../../flows/lambda-invokers";
+import { simulateFlow } from "../../flows/simulator";
+import { buildInboundFlow, placeholderRefs } from "../../flows/tenant-flows";
 import { startDynalite, type TestTable } from "../lambdas/support/dynalite";
 import { manadoRuntime } from "../lambdas/support/tenant";
 import { promptSecondsFor, tenant } from "./support";

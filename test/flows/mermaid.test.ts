@@ -1,5 +1,5 @@
-import { flowToMermaid } from "../../lib/flows/mermaid";
-import { buildInboundFlow, placeholderRefs } from "../../lib/flows/tenant-flows";
+import { flowToMermaid } from "../../flows/mermaid";
+import { buildInboundFlow, placeholderRefs } from "../../flows/tenant-flows";
 import { tenant } from "./support";
 
 describe("flowToMermaid", () => {

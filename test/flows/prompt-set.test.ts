@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadPromptSet, PROMPT_NAMES } from "../../lib/flows/prompt-set";
-import { readWavHeader } from "../../lib/flows/wav-header";
+import { loadPromptSet, PROMPT_NAMES } from "../../flows/prompt-set";
+import { readWavHeader } from "../../flows/wav-header";
 
 function pcmWav(seconds: number): Buffer {
   const rate = 8000;

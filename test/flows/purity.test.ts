@@ -1,5 +1,5 @@
 /**
- * lib/flows is pure: the CDK app, the CLI and the local centre all import it, so it must pull in
+ * flows is pure: the CDK app, the CLI and the local centre all import it, so it must pull in
  * neither aws-cdk-lib nor the AWS SDK (the stack passes CDK tokens in as plain strings).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,8 +11,8 @@ function sources(dir: string): string[] {
   );
 }
 
-describe("lib/flows imports", () => {
-  it.each(sources("lib/flows"))("%s imports neither aws-cdk-lib, constructs nor @aws-sdk", (file) => {
+describe("flows imports", () => {
+  it.each(sources("flows"))("%s imports neither aws-cdk-lib, constructs nor @aws-sdk", (file) => {
     const imports = [...readFileSync(file, "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
     expect(imports.filter((i) => /^(aws-cdk-lib|constructs|@aws-sdk\/)/.test(i))).toEqual([]);
   });

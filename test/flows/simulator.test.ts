@@ -4,11 +4,11 @@
  * Together the two flows use every supported action type.
  */
 import { readFileSync } from "node:fs";
-import { SUPPORTED_ACTION_TYPES } from "../../lib/flows/action-catalog";
-import type { FlowContent } from "../../lib/flows/flow-language";
-import { faultInvoker, handlerInvoker } from "../../lib/flows/lambda-invokers";
-import { simulateFlow } from "../../lib/flows/simulator";
-import { verifyFlows } from "../../lib/flows/verify";
+import { SUPPORTED_ACTION_TYPES } from "../../flows/action-catalog";
+import type { FlowContent } from "../../flows/flow-language";
+import { faultInvoker, handlerInvoker } from "../../flows/lambda-invokers";
+import { simulateFlow } from "../../flows/simulator";
+import { verifyFlows } from "../../flows/verify";
 
 const load = (name: string): FlowContent =>
   JSON.parse(readFileSync(`test/flows/hand-written/${name}.json`, "utf8")) as FlowContent;

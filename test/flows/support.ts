@@ -1,8 +1,8 @@
 /** Shared fixtures for the flow tests: the example tenants and the default prompt set. */
 
 import type { Tenant } from "../../domain/tenant";
-import { loadPromptSet, PROMPT_NAMES, type PromptSet } from "../../lib/flows/prompt-set";
-import { placeholderRefs } from "../../lib/flows/tenant-flows";
+import { loadPromptSet, PROMPT_NAMES, type PromptSet } from "../../flows/prompt-set";
+import { placeholderRefs } from "../../flows/tenant-flows";
 import { requireRegistry } from "../../registry/load-registry";
 
 let cache: { tenants: readonly Tenant[]; promptSet: PromptSet } | undefined;

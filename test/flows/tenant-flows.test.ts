@@ -1,13 +1,13 @@
-import type { FlowAction, FlowContent } from "../../lib/flows/flow-language";
-import { PROMPT_NAMES, type PromptSet } from "../../lib/flows/prompt-set";
+import type { FlowAction, FlowContent } from "../../flows/flow-language";
+import { PROMPT_NAMES, type PromptSet } from "../../flows/prompt-set";
 import {
   buildCustomerQueueFlow,
   buildInboundFlow,
   INTAKE_TIME_LIMIT_SECONDS,
   placeholderRefs,
   verifyTenantFlows,
-} from "../../lib/flows/tenant-flows";
-import { formatFlowProblem } from "../../lib/flows/verify";
+} from "../../flows/tenant-flows";
+import { formatFlowProblem } from "../../flows/verify";
 import { defaultPromptSet, exampleTenants, tenant } from "./support";
 
 const byType = (content: FlowContent, type: string): FlowAction[] =>

@@ -1,4 +1,4 @@
-import { boundedLoopsRule } from "../../../lib/flows/rules/bounded-loops";
+import { boundedLoopsRule } from "../../../flows/rules/bounded-loops";
 import { context, goodInboundActions, inbound, withAction } from "./examples";
 
 describe("bounded-loops rule", () => {

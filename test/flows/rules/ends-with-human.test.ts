@@ -1,5 +1,5 @@
-import { endsWithHumanRule, lastResortEnds } from "../../../lib/flows/rules/ends-with-human";
-import type { FlowUnderTest } from "../../../lib/flows/rules/rule";
+import { endsWithHumanRule, lastResortEnds } from "../../../flows/rules/ends-with-human";
+import type { FlowUnderTest } from "../../../flows/rules/rule";
 import { context, goodInboundActions, inbound, withAction } from "./examples";
 
 describe("ends-with-human rule", () => {

@@ -1,4 +1,4 @@
-import { errorBranchesRule } from "../../../lib/flows/rules/error-branches";
+import { errorBranchesRule } from "../../../flows/rules/error-branches";
 import { context, goodInboundActions, inbound, withAction } from "./examples";
 
 describe("error-branches rule", () => {

@@ -2,8 +2,8 @@
  * Small example flows for the rule tests, written as plain flow-language JSON. `goodInboundFlow`
  * passes every rule; each rule's test breaks it in the one way that rule must catch.
  */
-import type { FlowAction, FlowContent } from "../../../lib/flows/flow-language";
-import type { FlowUnderTest, RuleContext } from "../../../lib/flows/rules/rule";
+import type { FlowAction, FlowContent } from "../../../flows/flow-language";
+import type { FlowUnderTest, RuleContext } from "../../../flows/rules/rule";
 
 export const context: RuleContext = { promptSeconds: (id) => (id === "prompt-greeting" ? 2 : undefined) };
 

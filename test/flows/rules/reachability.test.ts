@@ -1,4 +1,4 @@
-import { reachabilityRule } from "../../../lib/flows/rules/reachability";
+import { reachabilityRule } from "../../../flows/rules/reachability";
 import { context, goodInboundActions, inbound } from "./examples";
 
 describe("reachability rule", () => {

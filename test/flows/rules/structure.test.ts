@@ -1,4 +1,4 @@
-import { structureRule } from "../../../lib/flows/rules/structure";
+import { structureRule } from "../../../flows/rules/structure";
 import { context, goodInboundActions, inbound, withAction } from "./examples";
 
 const messages = (flow: Parameters<typeof structureRule.check>[0]) =>

@@ -1,4 +1,4 @@
-import { timeBudget, timeBudgetRule } from "../../../lib/flows/rules/time-budget";
+import { timeBudget, timeBudgetRule } from "../../../flows/rules/time-budget";
 import { context, goodInboundActions, inbound, withAction } from "./examples";
 
 describe("time-budget rule", () => {

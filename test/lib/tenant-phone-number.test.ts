@@ -1,6 +1,6 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { TenantPhoneNumber } from "../lib/tenant-phone-number";
+import { TenantPhoneNumber } from "../../lib/tenant-phone-number";
 
 const base = {
   instanceArn: "arn:aws:connect:ap-southeast-1:111111111111:instance/i-1",

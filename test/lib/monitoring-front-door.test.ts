@@ -2,7 +2,7 @@ import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { MonitoringFrontDoor } from "../lib/monitoring-front-door";
+import { MonitoringFrontDoor } from "../../lib/monitoring-front-door";
 
 describe("MonitoringFrontDoor", () => {
   const setup = (namePrefix = "siaga112-national") => {

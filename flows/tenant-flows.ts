@@ -7,8 +7,8 @@
  * only adds flags for the call-taker and never blocks a caller, and when the tenant's queue is
  * full, closed or failing the call goes to the overflow number, then back to the queue.
  */
-import type { Tenant } from "../../domain/tenant";
-import { tenantId } from "../../domain/tenant";
+import type { Tenant } from "../domain/tenant";
+import { tenantId } from "../domain/tenant";
 import { CATEGORY_MENU } from "./category-menu";
 import { FlowBuilder } from "./flow-builder";
 import type { FlowContent } from "./flow-language";

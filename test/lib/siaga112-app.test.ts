@@ -1,9 +1,9 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
-import { buildSiaga112, siaga112AppProps } from "../lib/siaga112-app";
-import { requireRegistry } from "../registry/load-registry";
-import { standInLambdas } from "./support/example-app";
+import { buildSiaga112, siaga112AppProps } from "../../lib/siaga112-app";
+import { requireRegistry } from "../../registry/load-registry";
+import { standInLambdas } from "../support/example-app";
 
 describe("buildSiaga112", () => {
   const { platform, tenants } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });

@@ -1,5 +1,5 @@
-import { dataArns, nationalBusArn, stackNames, tenantNames } from "../lib/naming";
-import { requireRegistry } from "../registry/load-registry";
+import { dataArns, nationalBusArn, stackNames, tenantNames } from "../../lib/naming";
+import { requireRegistry } from "../../registry/load-registry";
 
 describe("names a platform engineer can guess from the tenant code", () => {
   const { platform, tenants } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });

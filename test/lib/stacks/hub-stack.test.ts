@@ -1,6 +1,6 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { CALL_TAKER_PERMISSIONS, SUPERVISOR_PERMISSIONS } from "../../lib/connect-instance";
-import { synthExampleApp } from "../support/example-app";
+import { CALL_TAKER_PERMISSIONS, SUPERVISOR_PERMISSIONS } from "../../../lib/connect-instance";
+import { synthExampleApp } from "../../support/example-app";
 
 describe("a hub stack (jawa-1)", () => {
   const { assembly } = synthExampleApp();

@@ -6,9 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CloudFormationStackArtifact } from "aws-cdk-lib/cx-api";
-import { FUNCTIONS } from "../lambdas/manifest";
-import { writeGeneratedRegistry } from "../registry/generated-registry";
-import { synthExampleApp } from "./support/example-app";
+import { FUNCTIONS } from "../../lambdas/manifest";
+import { writeGeneratedRegistry } from "../../registry/generated-registry";
+import { synthExampleApp } from "../support/example-app";
 
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 

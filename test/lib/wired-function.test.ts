@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import type { FunctionSpec } from "../lambdas/manifest";
-import { WiredFunction } from "../lib/wired-function";
-import { standInLambdas } from "./support/example-app";
+import type { FunctionSpec } from "../../lambdas/manifest";
+import { WiredFunction } from "../../lib/wired-function";
+import { standInLambdas } from "../support/example-app";
 
 const spec: FunctionSpec = {
   name: "ack",

@@ -1,6 +1,6 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { ConnectInstance } from "../lib/connect-instance";
+import { ConnectInstance } from "../../lib/connect-instance";
 
 describe("ConnectInstance", () => {
   it("can run without contact flow logs, and then creates no log group", () => {

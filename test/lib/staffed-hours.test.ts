@@ -1,4 +1,4 @@
-import { hoursOfOperationConfig } from "../lib/staffed-hours";
+import { hoursOfOperationConfig } from "../../lib/staffed-hours";
 
 describe("hoursOfOperationConfig", () => {
   it("opens every day all day for 24/7", () => {

@@ -1,12 +1,12 @@
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { PER_TENANT_USE } from "../../domain/connect-quotas";
-import { loadPromptSet } from "../../lib/flows/prompt-set";
-import { stackNames } from "../../lib/naming";
-import { HubStack } from "../../lib/stacks/hub-stack";
-import { TenantCallStack } from "../../lib/stacks/tenant-call-stack";
-import { requireRegistry } from "../../registry/load-registry";
-import { synthExampleApp } from "../support/example-app";
+import { PER_TENANT_USE } from "../../../domain/connect-quotas";
+import { loadPromptSet } from "../../../flows/prompt-set";
+import { stackNames } from "../../../lib/naming";
+import { HubStack } from "../../../lib/stacks/hub-stack";
+import { TenantCallStack } from "../../../lib/stacks/tenant-call-stack";
+import { requireRegistry } from "../../../registry/load-registry";
+import { synthExampleApp } from "../../support/example-app";
 
 describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
   const { assembly } = synthExampleApp();

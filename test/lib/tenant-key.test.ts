@@ -1,6 +1,6 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { TenantKey } from "../lib/tenant-key";
+import { TenantKey } from "../../lib/tenant-key";
 
 describe("TenantKey", () => {
   const stack = () =>

@@ -1,8 +1,8 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as kms from "aws-cdk-lib/aws-kms";
-import type { Agency } from "../domain/tenant";
-import { AgencyTopic } from "../lib/agency-topic";
+import type { Agency } from "../../domain/tenant";
+import { AgencyTopic } from "../../lib/agency-topic";
 
 const agency: Agency = {
   id: "damkar",

@@ -1,7 +1,7 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import * as kms from "aws-cdk-lib/aws-kms";
-import { IncidentStore } from "../lib/incident-store";
+import { IncidentStore } from "../../lib/incident-store";
 
 const shape = { partitionKey: "pk", sortKey: "sk", indexes: [{ name: "byDay", partitionKey: "dayPk" }] };
 

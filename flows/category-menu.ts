@@ -2,7 +2,7 @@
  * The optional quick category menu of the inbound flow: one DTMF digit per category. The default
  * prompt `category-menu` says these digits; a city that changes them must re-record the prompt.
  */
-import type { IncidentCategory } from "../../domain/categories";
+import type { IncidentCategory } from "../domain/categories";
 
 export interface CategoryMenuOption {
   readonly digit: string;

@@ -3,16 +3,16 @@
  * one tenant's stacks reaches another tenant's table, topics, keys, secret, schedules or queue, and
  * no stack grants a data-plane action on `*`.
  */
-import type { Tenant } from "../domain/tenant";
-import { stackNames } from "../lib/naming";
-import { requireRegistry } from "../registry/load-registry";
-import { synthExampleApp } from "./support/example-app";
+import type { Tenant } from "../../domain/tenant";
+import { stackNames } from "../../lib/naming";
+import { requireRegistry } from "../../registry/load-registry";
+import { synthExampleApp } from "../support/example-app";
 import {
   crossTenantGrants,
   dataPlaneOnStar,
   type FoundStatement,
   identityStatements,
-} from "./support/policy-analysis";
+} from "../support/policy-analysis";
 
 describe("tenant isolation", () => {
   const { assembly } = synthExampleApp();

@@ -3,7 +3,7 @@
  * in-memory intake answering like the real one. The local centre passes its own invoker.
  */
 import type { ConnectContactFlowEvent } from "aws-lambda";
-import type { IntakeOkAnswer } from "../../lambdas/intake/answer";
+import type { IntakeOkAnswer } from "../lambdas/intake/answer";
 
 export interface LambdaRequest {
   readonly functionArn: string;

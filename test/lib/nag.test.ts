@@ -5,8 +5,8 @@
 import { App, Stack, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { AwsSolutionsChecks } from "cdk-nag";
-import { acknowledgeWildcards } from "../lib/nag-acknowledgements";
-import { synthExampleApp } from "./support/example-app";
+import { acknowledgeWildcards } from "../../lib/nag-acknowledgements";
+import { synthExampleApp } from "../support/example-app";
 
 function acknowledgements(app: App): { path: string; id: string; reason: string }[] {
   const found: { path: string; id: string; reason: string }[] = [];

@@ -1,6 +1,6 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { DashboardHosting } from "../lib/dashboard-hosting";
+import { DashboardHosting } from "../../lib/dashboard-hosting";
 
 describe("DashboardHosting", () => {
   const stack = () =>

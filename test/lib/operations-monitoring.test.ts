@@ -2,7 +2,7 @@ import { App, type CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
-import { OperationsMonitoring } from "../lib/operations-monitoring";
+import { OperationsMonitoring } from "../../lib/operations-monitoring";
 
 describe("OperationsMonitoring", () => {
   const setup = (dashboardName?: string) => {

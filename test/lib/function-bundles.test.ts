@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { FUNCTIONS } from "../lambdas/manifest";
-import { bundleFunctions } from "../lib/function-bundles";
+import { FUNCTIONS } from "../../lambdas/manifest";
+import { bundleFunctions } from "../../lib/function-bundles";
 
 /** Inside the repository (test-output/ is git-ignored) so that handlers resolve node_modules. */
 function lambdasWith(handlers: Record<string, string>): string {

@@ -1,7 +1,7 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
-import { SWEEP_SCHEDULE } from "../../lambdas/shared/ports";
-import { synthExampleApp } from "../support/example-app";
+import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../../domain/tenant-runtime";
+import { SWEEP_SCHEDULE } from "../../../lambdas/shared/ports";
+import { synthExampleApp } from "../../support/example-app";
 
 describe("a tenant's data stack (Kota Manado)", () => {
   const { assembly } = synthExampleApp();

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { App, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import * as logs from "aws-cdk-lib/aws-logs";
-import { SiagaFunction } from "../lib/siaga-function";
-import { standInLambdas } from "./support/example-app";
+import { SiagaFunction } from "../../lib/siaga-function";
+import { standInLambdas } from "../support/example-app";
 
 describe("SiagaFunction", () => {
   const bundleDir = join(standInLambdas(), "intake");

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
-import { NationalStack } from "../../lib/stacks/national-stack";
-import { writeGeneratedRegistry } from "../../registry/generated-registry";
-import { requireRegistry } from "../../registry/load-registry";
-import { standInLambdas, synthExampleApp } from "../support/example-app";
+import { NationalStack } from "../../../lib/stacks/national-stack";
+import { writeGeneratedRegistry } from "../../../registry/generated-registry";
+import { requireRegistry } from "../../../registry/load-registry";
+import { standInLambdas, synthExampleApp } from "../../support/example-app";
 
 describe("the national stack", () => {
   const { assembly } = synthExampleApp();

@@ -1,6 +1,6 @@
 import { App, Duration, Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { StaffUserPool } from "../lib/staff-user-pool";
+import { StaffUserPool } from "../../lib/staff-user-pool";
 
 function template(props: ConstructorParameters<typeof StaffUserPool>[2]) {
   const stack = new Stack(new App(), "staff");

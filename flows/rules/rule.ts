@@ -1,5 +1,5 @@
 /**
- * The shape of a flow verification rule: one concern per file under `lib/flows/rules/`, each with a
+ * The shape of a flow verification rule: one concern per file under `flows/rules/`, each with a
  * passing and a failing example flow in `test/flows/rules/`.
  */
 import type { FlowKind } from "../action-catalog";
