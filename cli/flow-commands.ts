@@ -4,12 +4,7 @@
  */
 import type { Command } from "commander";
 import type { Tenant } from "../domain/tenant";
-import {
-  fakeIntakeInvoker,
-  faultInvoker,
-  LAMBDA_FAULTS,
-  type LambdaFault,
-} from "../flows/lambda-invokers";
+import { fakeIntakeInvoker, faultInvoker, LAMBDA_FAULTS, type LambdaFault } from "../flows/lambda-invokers";
 import { flowToMermaid } from "../flows/mermaid";
 import { loadPromptSet, PROMPT_NAMES } from "../flows/prompt-set";
 import { type CallerInput, QUEUE_STATES, type QueueState, simulateFlow } from "../flows/simulator";

@@ -12,10 +12,10 @@ import { CreateTableCommand, type CreateTableCommandInput } from "@aws-sdk/clien
 import { createIncidentTableInput, incidentTableName } from "../domain/incident-table";
 import { type Tenant, tenantId } from "../domain/tenant";
 import { toRuntimeConfig } from "../domain/tenant-runtime";
-import { recordCallAnswer } from "../lambdas/call-answer/record-answer";
-import { recordCall } from "../lambdas/intake/record-call";
 import { handlerInvoker } from "../flows/lambda-invokers";
 import { loadPromptSet } from "../flows/prompt-set";
+import { recordCallAnswer } from "../lambdas/call-answer/record-answer";
+import { recordCall } from "../lambdas/intake/record-call";
 import { requireRegistry } from "../registry/load-registry";
 import { AgencyInbox } from "./agency-inbox";
 import { type LocalDynamo, startDynalite } from "./dynalite-server";

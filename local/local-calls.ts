@@ -12,8 +12,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Tenant } from "../domain/tenant";
-import { type CallAnswerRecord, secondsBetween } from "../lambdas/call-answer/contact-event";
-import type { IntakeOkAnswer } from "../lambdas/intake/answer";
 import type { FlowContent } from "../flows/flow-language";
 import { fakeIntakeInvoker, type LambdaInvoker } from "../flows/lambda-invokers";
 import { PROMPT_NAMES, type PromptSet } from "../flows/prompt-set";
@@ -25,6 +23,8 @@ import {
   simulateFlow,
 } from "../flows/simulator";
 import { buildInboundFlow, placeholderRefs } from "../flows/tenant-flows";
+import { type CallAnswerRecord, secondsBetween } from "../lambdas/call-answer/contact-event";
+import type { IntakeOkAnswer } from "../lambdas/intake/answer";
 import { DEFAULT_QUEUE_WAIT_SECONDS, queueAnswer } from "./queue-answer";
 
 export interface CallRequest {

@@ -14,6 +14,9 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
 import type { Tenant } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
+import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/prompt-set";
+import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../../flows/tenant-flows";
+import { formatFlowProblem } from "../../flows/verify";
 import {
   CONTACT_EVENT_DETAIL_TYPE,
   CONTACT_EVENT_SOURCE,
@@ -21,9 +24,6 @@ import {
 } from "../../lambdas/call-answer/contact-event";
 import { FUNCTIONS, type FunctionSpec } from "../../lambdas/manifest";
 import { ENV } from "../../lambdas/shared/environment";
-import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/prompt-set";
-import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../../flows/tenant-flows";
-import { formatFlowProblem } from "../../flows/verify";
 import type { FunctionBundles } from "../function-bundles";
 import { dataArns, stackNames, tenantNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";

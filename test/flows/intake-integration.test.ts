@@ -3,10 +3,10 @@
  * simulator: what a call-taker sees on a real call, and that a broken table never blocks a caller.
  */
 import { randomUUID } from "node:crypto";
-import { type IntakeDeps, recordCall } from "../../lambdas/intake/record-call";
 import { handlerInvoker } from "../../flows/lambda-invokers";
 import { simulateFlow } from "../../flows/simulator";
 import { buildInboundFlow, placeholderRefs } from "../../flows/tenant-flows";
+import { type IntakeDeps, recordCall } from "../../lambdas/intake/record-call";
 import { startDynalite, type TestTable } from "../lambdas/support/dynalite";
 import { manadoRuntime } from "../lambdas/support/tenant";
 import { promptSecondsFor, tenant } from "./support";
