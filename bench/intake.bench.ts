@@ -20,7 +20,7 @@ import { build } from "esbuild";
 import { createIncidentTableInput } from "../domain/incident-table";
 import { TENANT_RUNTIME_ENV, toRuntimeConfig } from "../domain/tenant-runtime";
 import { classifyIncident } from "../lambdas/calltaker-api/operations";
-import { deliverOutboxEntry } from "../lambdas/escalation-relay/deliver-outbox";
+import { deliverOutboxEntry } from "../lambdas/escalation/deliver-outbox";
 import { type IntakeDeps, recordCall } from "../lambdas/intake/record-call";
 import { ENV } from "../lambdas/shared/environment";
 import type { SenderDeps } from "../lambdas/shared/ports";

@@ -32,16 +32,6 @@ export const INCIDENT_TABLE = {
 /** Value of `outboxPk` on an undelivered outbox entry (removed once delivered or dead). */
 export const PENDING_OUTBOX = "PENDING";
 
-/**
- * The table name of a tenant.
- *
- * @example
- * incidentTableName("71-71") // "siaga112-71-71-incidents"
- */
-export function incidentTableName(tenantId: string): string {
-  return `siaga112-${tenantId}-incidents`;
-}
-
 export interface ItemKey {
   readonly pk: string;
   readonly sk: string;

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { IncidentCategory } from "./categories";
 import type { CallOutcome, IncidentState } from "./incident-events";
+import { localDate, type TenantZone } from "./time-zones";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 export const SEVERITIES: readonly Severity[] = ["low", "medium", "high", "critical"];
@@ -177,7 +178,6 @@ export function maskCallerNumber(number: string | undefined): string {
  * @example
  * dayPkOf("2026-11-27T20:00:00.000Z", 8) // "DAY#2026-11-28"
  */
-export function dayPkOf(receivedAt: string, utcOffsetHours: number): string {
-  const local = new Date(Date.parse(receivedAt) + utcOffsetHours * 3_600_000);
-  return `DAY#${local.toISOString().slice(0, 10)}`;
+export function dayPkOf(receivedAt: string, utcOffsetHours: TenantZone["utcOffsetHours"]): string {
+  return `DAY#${localDate(receivedAt, { utcOffsetHours })}`;
 }

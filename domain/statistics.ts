@@ -14,7 +14,7 @@
  */
 import type { IncidentCategory } from "./categories";
 import type { CallOutcome, IncidentEvent } from "./incident-events";
-import { zoneOfProvince } from "./time-zones";
+import { localDate, zoneOfProvince } from "./time-zones";
 
 /** Counter name -> amount. Names are listed in `COUNTER`. */
 export type Counters = Record<string, number>;
@@ -88,11 +88,7 @@ export interface CellDelta {
  * localDay("2026-11-27T17:30:00Z", "71") // "2026-11-28" (WITA, UTC+8)
  */
 export function localDay(at: string, province: string): string {
-  const ms = Date.parse(at);
-  if (Number.isNaN(ms))
-    throw new Error(`event time "${at}": not an ISO 8601 instant (e.g. 2026-11-27T10:00:00Z)`);
-  const offsetMs = zoneOfProvince(province).utcOffsetHours * 3_600_000;
-  return new Date(ms + offsetMs).toISOString().slice(0, 10);
+  return localDate(at, zoneOfProvince(province));
 }
 
 /**

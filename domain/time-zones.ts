@@ -36,3 +36,40 @@ export function zoneOfProvince(provinceCode: string): TenantZone {
   if (KALIMANTAN_WIB.has(provinceCode)) return WIB_KALIMANTAN;
   return WIB;
 }
+
+const HOUR_MS = 3_600_000;
+
+function localIso(at: string | number, zone: Pick<TenantZone, "utcOffsetHours">): string {
+  const ms = typeof at === "number" ? at : Date.parse(at);
+  if (Number.isNaN(ms))
+    throw new RangeError(`time "${at}": not an ISO 8601 instant (e.g. 2026-11-27T10:00:00Z)`);
+  return new Date(ms + zone.utcOffsetHours * HOUR_MS).toISOString();
+}
+
+/**
+ * The calendar day of an instant (ISO text or epoch ms) in a tenant's zone, `YYYY-MM-DD`: the one
+ * place siaga112 turns an instant into a local date (incident lists, statistics cells, pages).
+ *
+ * @example
+ * localDate("2026-11-27T17:30:00Z", { utcOffsetHours: 8 }) // "2026-11-28"
+ */
+export function localDate(at: string | number, zone: Pick<TenantZone, "utcOffsetHours">): string {
+  return localIso(at, zone).slice(0, 10);
+}
+
+/**
+ * An instant as people in the tenant read it: `27/11/2026 21:04 WITA`.
+ *
+ * @example
+ * formatLocalTime("2026-11-27T13:04:00.000Z", { name: "WITA", utcOffsetHours: 8 }) // "27/11/2026 21:04 WITA"
+ */
+export function formatLocalTime(
+  at: string | number,
+  zone: Pick<TenantZone, "name" | "utcOffsetHours">,
+): string {
+  const local = localIso(at, zone);
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)} ${zone.name}`;
+}
+
+/** The zone furthest east (WIT): its date is the latest any tenant has. */
+export const EASTERNMOST_ZONE: TenantZone = WIT;

@@ -7,8 +7,8 @@
 import type * as kms from "aws-cdk-lib/aws-kms";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
+import { contactFilterPolicy } from "../domain/agency-topic-filter";
 import type { Agency } from "../domain/tenant";
-import { contactFilterPolicy } from "../lambdas/shared/environment";
 
 export interface AgencyTopicProps {
   /** Physical topic name, e.g. `siaga112-71-71-agency-damkar`. */

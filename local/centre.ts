@@ -9,8 +9,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { CreateTableCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
-import { createIncidentTableInput, incidentTableName } from "../domain/incident-table";
-import { type Tenant, tenantId } from "../domain/tenant";
+import { createIncidentTableInput } from "../domain/incident-table";
+import { tenantNames } from "../domain/naming";
+import type { Tenant } from "../domain/tenant";
 import { toRuntimeConfig } from "../domain/tenant-runtime";
 import { handlerInvoker } from "../flows/lambda-invokers";
 import { loadPromptSet } from "../flows/prompt-set";
@@ -102,7 +103,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
     const promptSets = new Map<string, ReturnType<typeof loadPromptSet>>();
     const local = new Map<string, LocalTenant>();
     for (const tenant of tenants) {
-      const tableName = incidentTableName(tenantId(tenant));
+      const tableName = tenantNames(tenant).incidentTable;
       // The table design is readonly data; the SDK's input type is mutable.
       const input = createIncidentTableInput(tableName) as unknown as CreateTableCommandInput;
       await dynamo.client.send(new CreateTableCommand(input));

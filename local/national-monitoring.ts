@@ -8,7 +8,7 @@ import { createStatisticsTableInput, statisticsTableName } from "../domain/stati
 import type { Tenant } from "../domain/tenant";
 import { type ApiRequest, type ApiResponse, monitoringApi } from "../lambdas/monitoring-api/monitoring-api";
 import { aggregateIncidentEvents } from "../lambdas/national-aggregator/aggregate";
-import { DynamoStatisticsStore } from "../lambdas/national-aggregator/statistics-store";
+import { DynamoStatisticsStore } from "../lambdas/statistics/statistics-store";
 import { displayName, officialRegions } from "../registry/official-regions";
 import type { LocalDynamo } from "./dynalite-server";
 import type { LocalEventBus } from "./event-bus";

@@ -13,7 +13,6 @@ import { handleAckRequest } from "../lambdas/ack/ack-routes";
 import { handleCallTakerRequest } from "../lambdas/calltaker-api/routes";
 import { relayChanges } from "../lambdas/escalation-relay/relay";
 import { runScheduledTask } from "../lambdas/reescalate/run-scheduled-task";
-import { captureChanges } from "../lambdas/shared/change-capture";
 import type {
   AckDeps,
   HttpRequest,
@@ -24,6 +23,7 @@ import type {
   TenantDeps,
 } from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
+import { captureChanges } from "./change-capture";
 import type { LocalDynamo } from "./dynalite-server";
 import type { LocalEventBus } from "./event-bus";
 import type { LocalClock } from "./local-clock";

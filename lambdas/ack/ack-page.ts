@@ -6,7 +6,7 @@ import { CATEGORY_LABELS_ID } from "../../domain/categories";
 import { AGENCY_STATUS_LABELS_ID, AGENCY_STATUSES, SEVERITY_LABELS_ID } from "../../domain/incident";
 import { nationalNumber } from "../../domain/messages";
 import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
-import { formatLocalTime } from "../escalation-relay/schedule-names";
+import { formatLocalTime } from "../../domain/time-zones";
 import type { LinkProblem, ReportedStatus, ReportOutcome, ResolvedLink } from "./acknowledge";
 
 const BUTTONS: Readonly<Record<ReportedStatus, string>> = {

@@ -2,12 +2,12 @@
  * Acknowledgement and progress reports from agencies, through their signed link. Resolving a
  * token finds the incident by short code and checks the signature against the full incident id.
  */
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { parseAckToken, verifyAckToken } from "../../domain/ack-link";
 import { AGENCY_STATUSES, type AgencyStatus, canTransition, type Incident } from "../../domain/incident";
-import { agencyAlertKey, INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
 import { findAgency, type RuntimeAgency } from "../../domain/tenant-runtime";
-import { type AgencyAlert, getAgencyAlert, getIncident, isConditionFailed } from "../shared/incident-items";
+import type { AgencyAlert } from "../items/agency-alerts";
+import { AgencyAlerts } from "../items/agency-alerts";
+import { IncidentItems } from "../items/incidents";
 import type { AckDeps } from "../shared/ports";
 
 /** Statuses an agency can report through its link. */
@@ -38,22 +38,13 @@ export async function resolveAckLink(deps: AckDeps, token: string): Promise<Reso
   if (!parsed) return "malformed";
   const agency = findAgency(deps.tenant, parsed.agencyId);
   if (!agency) return "unknown";
-  const index = INCIDENT_TABLE.indexes.byShortCode;
-  const { Items } = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: "#code = :code",
-      ExpressionAttributeNames: { "#code": index.partitionKey },
-      ExpressionAttributeValues: { ":code": parsed.shortCode },
-      ScanIndexForward: false,
-      Limit: 20,
-    }),
-  );
+  const incidents = new IncidentItems(deps);
+  const agencyAlerts = new AgencyAlerts(deps);
+  const candidates = await incidents.withShortCode(parsed.shortCode);
   const secret = await deps.secret.get();
   const nowSeconds = deps.clock.now() / 1000;
   let verdict: LinkProblem = "unknown";
-  for (const candidate of (Items ?? []) as Incident[]) {
+  for (const candidate of candidates) {
     const check = verifyAckToken(
       parsed,
       { tenant: deps.tenant.code, incidentId: candidate.incidentId },
@@ -64,8 +55,8 @@ export async function resolveAckLink(deps: AckDeps, token: string): Promise<Reso
     if (check === "bad-signature" && verdict === "unknown") verdict = "bad-signature";
     if (check !== "valid") continue;
     const [incident, alert] = await Promise.all([
-      getIncident(deps.db, deps.tableName, candidate.incidentId),
-      getAgencyAlert(deps.db, deps.tableName, candidate.incidentId, agency.id),
+      incidents.get(candidate.incidentId),
+      agencyAlerts.get(candidate.incidentId, agency.id),
     ]);
     if (!incident || !alert) return "unknown";
     return { incident, agency, alert };
@@ -96,43 +87,17 @@ export async function reportStatus(
   if (AGENCY_STATUSES.indexOf(status) <= AGENCY_STATUSES.indexOf(alert.status)) {
     return { kind: "already", status: alert.status };
   }
+  const incidents = new IncidentItems(deps);
+  const agencyAlerts = new AgencyAlerts(deps);
   const now = new Date(deps.clock.now()).toISOString();
-  try {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: agencyAlertKey(incident.incidentId, alert.agencyId),
-        UpdateExpression:
-          "SET #status = :status, statusAt = :now, acknowledgedAt = if_not_exists(acknowledgedAt, :now), version = version + :one REMOVE pendingSchedule",
-        ConditionExpression: "#status = :current",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":status": status, ":now": now, ":one": 1, ":current": alert.status },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
+  if (!(await agencyAlerts.report(alert, status, now))) {
     // Another report won the race; show what is recorded now.
-    const current = await getAgencyAlert(deps.db, deps.tableName, incident.incidentId, alert.agencyId);
+    const current = await agencyAlerts.get(incident.incidentId, alert.agencyId);
     return { kind: "already", status: current?.status ?? alert.status };
   }
   if (alert.pendingSchedule) await deps.scheduler.cancel(alert.pendingSchedule);
-  if (canTransition(incident.state, status)) {
-    await deps.db
-      .send(
-        new UpdateCommand({
-          TableName: deps.tableName,
-          Key: incidentKey(incident.incidentId),
-          UpdateExpression: "SET #state = :status, version = version + :one",
-          ConditionExpression: "#state = :current",
-          ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: { ":status": status, ":one": 1, ":current": incident.state },
-        }),
-      )
-      .catch((error: unknown) => {
-        // The incident moved on meanwhile (another agency, or closed): the agency's report stands.
-        if (!isConditionFailed(error)) throw error;
-      });
-  }
+  // If the incident moved on meanwhile (another agency, or closed), the agency's report stands.
+  if (canTransition(incident.state, status)) await incidents.followAgency(incident, status);
   deps.metrics.count(`Agency-${status}`);
   deps.log.info("agency reported", { incidentId: incident.incidentId, agencyId: alert.agencyId, status });
   return { kind: "recorded", status };

@@ -3,7 +3,6 @@
  * set a non-emergency outcome, close. Each operation checks the transition in the domain and
  * writes with a version condition, so two call-takers cannot overwrite each other.
  */
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { IncidentCategory } from "../../domain/categories";
 import {
   type AgencyStatus,
@@ -15,9 +14,10 @@ import {
   type Severity,
 } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
-import { callerHistoryKey, INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
-import { getIncident, isConditionFailed } from "../shared/incident-items";
-import { openEscalations } from "../shared/open-escalations";
+import { openEscalations } from "../escalation/open-escalations";
+import { AgencyAlerts } from "../items/agency-alerts";
+import { CallerHistories } from "../items/caller-histories";
+import { IncidentItems } from "../items/incidents";
 import type { TenantDeps } from "../shared/ports";
 
 /** The incident does not exist (404). */
@@ -41,7 +41,7 @@ export interface Classification {
 }
 
 async function requireIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
-  const incident = await getIncident(deps.db, deps.tableName, incidentId);
+  const incident = await new IncidentItems(deps).get(incidentId);
   if (!incident) throw new IncidentNotFoundError(incidentId);
   return incident;
 }
@@ -132,16 +132,9 @@ export async function setOutcome(
     version: incident.version + 1,
   };
   if ((outcome === "prank" || outcome === "ghost") && incident.callerKey) {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: callerHistoryKey(incident.callerKey),
-        UpdateExpression: "SET pranks = list_append(if_not_exists(pranks, :none), :prank)",
-        ExpressionAttributeValues: {
-          ":none": [],
-          ":prank": [Math.floor(Date.parse(incident.receivedAt) / 1000)],
-        },
-      }),
+    await new CallerHistories(deps).addPrank(
+      incident.callerKey,
+      Math.floor(Date.parse(incident.receivedAt) / 1000),
     );
   }
   await writeIncident(deps, incident, { ...closed, outcomeAt: now } as Incident);
@@ -211,16 +204,8 @@ export interface AgencyProgress {
  * await agencyProgress(deps, "c0ffee") // [{ agencyId: "damkar", status: "acknowledged", ... }]
  */
 export async function agencyProgress(deps: TenantDeps, incidentId: string): Promise<AgencyProgress[]> {
-  const key = incidentKey(incidentId);
-  const { Items } = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :agency)",
-      ExpressionAttributeValues: { ":pk": key.pk, ":agency": "AGENCY#" },
-      ConsistentRead: true,
-    }),
-  );
-  return ((Items ?? []) as (AgencyProgress & Record<string, unknown>)[]).map((item) => ({
+  const alerts = await new AgencyAlerts(deps).ofIncident(incidentId);
+  return alerts.map((item) => ({
     agencyId: item.agencyId,
     status: item.status,
     round: item.round,
@@ -241,73 +226,14 @@ export async function listIncidents(
   deps: TenantDeps,
   options: { readonly day: string; readonly limit: number; readonly state?: string },
 ): Promise<Incident[]> {
-  const index = INCIDENT_TABLE.indexes.byDay;
-  const { Items } = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: "#day = :day",
-      ExpressionAttributeNames: {
-        "#day": index.partitionKey,
-        ...(options.state ? { "#state": "state" } : {}),
-      },
-      ExpressionAttributeValues: {
-        ":day": `DAY#${options.day}`,
-        ...(options.state ? { ":state": options.state } : {}),
-      },
-      ...(options.state ? { FilterExpression: "#state = :state" } : {}),
-      ScanIndexForward: false,
-      Limit: options.limit,
-    }),
-  );
-  return (Items ?? []) as Incident[];
+  return new IncidentItems(deps).listOfDay(options);
 }
 
-/**
- * Writes the attributes the call-taker changed, if nobody changed the incident since it was read.
- * Only changed attributes are written, so what other writers add meanwhile without bumping the
- * version (the call-answer function's answer time) is kept.
- */
+/** Writes what the call-taker changed; 409 when someone changed the incident since it was read. */
 async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
-  const was = before as unknown as Record<string, unknown>;
-  const now = after as unknown as Record<string, unknown>;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ":version": before.version };
-  const set: string[] = [];
-  const remove: string[] = [];
-  for (const name of new Set([...Object.keys(was), ...Object.keys(now)])) {
-    if (name === "pk" || name === "sk" || JSON.stringify(was[name]) === JSON.stringify(now[name])) continue;
-    const ref = `#a${Object.keys(names).length}`;
-    names[ref] = name;
-    if (now[name] === undefined) remove.push(ref);
-    else {
-      values[`:v${set.length}`] = now[name];
-      set.push(`${ref} = :v${set.length}`);
-    }
-  }
-  if (set.length === 0 && remove.length === 0) return;
-  try {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: incidentKey(after.incidentId),
-        UpdateExpression: [
-          set.length ? `SET ${set.join(", ")}` : "",
-          remove.length ? `REMOVE ${remove.join(", ")}` : "",
-        ]
-          .join(" ")
-          .trim(),
-        ConditionExpression: "version = :version",
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
+  if (!(await new IncidentItems(deps).writeChanges(before, after))) {
+    throw new ConcurrentChangeError(
+      `incident ${before.incidentId}: changed by someone else meanwhile; read it again`,
     );
-  } catch (error) {
-    if (isConditionFailed(error)) {
-      throw new ConcurrentChangeError(
-        `incident ${before.incidentId}: changed by someone else meanwhile; read it again`,
-      );
-    }
-    throw error;
   }
 }

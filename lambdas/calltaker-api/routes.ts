@@ -11,6 +11,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { IllegalTransitionError, type Incident } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
+import { localDate } from "../../domain/time-zones";
 import { LOCAL_API_KEY_HEADER } from "../shared/environment";
 import type { HttpRequest, HttpResponse, TenantDeps } from "../shared/ports";
 import {
@@ -127,9 +128,7 @@ async function route(deps: CallTakerDeps, request: HttpRequest): Promise<HttpRes
   if (method === "GET" && !id) {
     const query = check(listQuery, { ...request.query });
     if (query.problems) return invalid(query.problems);
-    const today = new Date(deps.clock.now() + deps.tenant.zone.utcOffsetHours * 3_600_000)
-      .toISOString()
-      .slice(0, 10);
+    const today = localDate(deps.clock.now(), deps.tenant.zone);
     const incidents = await listIncidents(deps, {
       day: query.data.day ?? today,
       limit: Number(query.data.limit ?? 50),

@@ -3,14 +3,14 @@
  * publishes the national events they imply, and delivers new outbox entries. Reports failed
  * records so only they are retried (and dead-lettered by the stream mapping after its retries).
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Incident } from "../../domain/incident";
 import { type CallerFlags, callerFlags } from "../../domain/incident-caller-history";
-import { callerHistoryKey, itemKind } from "../../domain/incident-table";
+import { itemKind } from "../../domain/incident-table";
+import { deliverOutboxEntry } from "../escalation/deliver-outbox";
+import { openEscalations } from "../escalation/open-escalations";
+import { CallerHistories } from "../items/caller-histories";
 import { eventsOfChange } from "../shared/events-from-changes";
-import { openEscalations } from "../shared/open-escalations";
 import type { SenderDeps, TableChange } from "../shared/ports";
-import { deliverOutboxEntry } from "./deliver-outbox";
 
 export interface RelayResult {
   /** Ids of the changes to retry (Lambda's `batchItemFailures`). */
@@ -72,15 +72,9 @@ async function relayChange(deps: SenderDeps, change: TableChange): Promise<void>
 
 async function flagsOf(deps: SenderDeps, incident: Readonly<Record<string, unknown>>): Promise<CallerFlags> {
   if (typeof incident.callerKey !== "string") return { repeatCaller: false, suspectedPrank: false };
-  const { Item } = await deps.db.send(
-    new GetCommand({
-      TableName: deps.tableName,
-      Key: callerHistoryKey(incident.callerKey),
-      ConsistentRead: true,
-    }),
-  );
+  const history = await new CallerHistories(deps).get(incident.callerKey);
   return callerFlags(
-    Item,
+    history,
     String(incident.incidentId),
     Math.floor(Date.parse(String(incident.receivedAt)) / 1000),
   );

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { STATISTICS_ENV } from "../../domain/statistics-table";
-import { DynamoStatisticsStore } from "../national-aggregator/statistics-store";
+import { DynamoStatisticsStore } from "../statistics/statistics-store";
 import { monitoringApi } from "./monitoring-api";
 import { OFFICIAL_AREA_NAMES } from "./official-area-names";
 

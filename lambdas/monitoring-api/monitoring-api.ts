@@ -9,7 +9,8 @@
  */
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../../domain/categories";
 import { type AreaNames, daysBetween, summarize } from "../../domain/statistics-figures";
-import type { StatisticsStore } from "../national-aggregator/statistics-store";
+import { EASTERNMOST_ZONE, localDate } from "../../domain/time-zones";
+import type { StatisticsStore } from "../statistics/statistics-store";
 
 export interface ApiRequest {
   readonly method: string;
@@ -48,7 +49,7 @@ const json = (status: number, value: unknown): ApiResponse => ({
  * latestLocalDay(Date.parse("2026-11-27T20:00:00Z")) // "2026-11-28"
  */
 export function latestLocalDay(now: number): string {
-  return new Date(now + 9 * 3_600_000).toISOString().slice(0, 10);
+  return localDate(now, EASTERNMOST_ZONE);
 }
 
 /**

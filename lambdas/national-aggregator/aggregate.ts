@@ -2,8 +2,8 @@
  * The national aggregator's plain function: incident events in, statistics counters out.
  */
 import type { IncidentEvent } from "../../domain/incident-events";
+import type { StatisticsStore } from "../statistics/statistics-store";
 import { parseIncidentEvent } from "./incident-event-schema";
-import type { StatisticsStore } from "./statistics-store";
 
 export interface AggregateReport {
   readonly applied: number;

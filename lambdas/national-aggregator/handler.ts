@@ -9,8 +9,8 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import type { EventBridgeEvent } from "aws-lambda";
 import { STATISTICS_ENV } from "../../domain/statistics-table";
+import { DynamoStatisticsStore } from "../statistics/statistics-store";
 import { aggregateIncidentEvents } from "./aggregate";
-import { DynamoStatisticsStore } from "./statistics-store";
 
 const logger = new Logger({ serviceName: "national-aggregator" });
 const tableName = process.env[STATISTICS_ENV.tableName];

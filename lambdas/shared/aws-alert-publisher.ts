@@ -4,7 +4,7 @@
  * subscribers get `email` with the subject.
  */
 import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
-import { CONTACT_FILTER_ATTRIBUTE } from "./environment";
+import { CONTACT_FILTER_ATTRIBUTE } from "../../domain/agency-topic-filter";
 import type { AgencyAlert, AlertPublisher } from "./ports";
 
 /**

@@ -7,11 +7,11 @@ import { TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
 export const ENV = {
   /** JSON of `toRuntimeConfig(tenant)` (see domain/tenant-runtime.ts). */
   tenant: TENANT_RUNTIME_ENV,
-  /** Name of the tenant's incident table (`incidentTableName(tenantId)`). */
+  /** Name of the tenant's incident table (`tenantNames(tenant).incidentTable`, domain/naming.ts). */
   tableName: "INCIDENT_TABLE_NAME",
   /** Region of the incident table; intake runs in the hub's Connect Region and writes across. */
   tableRegion: "INCIDENT_TABLE_REGION",
-  /** Topic ARN of agency `x` is this prefix followed by `x` (see `agencyTopicName`). */
+  /** Topic ARN of agency `x` is this prefix followed by `x` (`tenantNames(tenant).agencyTopicPrefix`). */
   agencyTopicArnPrefix: "AGENCY_TOPIC_ARN_PREFIX",
   /** EventBridge Scheduler group holding the one-time re-escalation schedules. */
   scheduleGroup: "ESCALATION_SCHEDULE_GROUP",
@@ -36,32 +36,3 @@ export type EnvName = (typeof ENV)[keyof typeof ENV];
 
 /** Header carrying the local call-taker key in local mode. */
 export const LOCAL_API_KEY_HEADER = "x-siaga112-key";
-
-/**
- * SNS topic name of one agency of one tenant; subscriptions carry a filter policy
- * `{"contact": ["<contactId>"]}` so that each step reaches only its contacts.
- *
- * @example
- * agencyTopicName("71-71", "damkar") // "siaga112-71-71-agency-damkar"
- */
-export function agencyTopicName(tenantId: string, agencyId: string): string {
-  return `${agencyTopicNamePrefix(tenantId)}${agencyId}`;
-}
-
-/** @example agencyTopicNamePrefix("71-71") // "siaga112-71-71-agency-" */
-export function agencyTopicNamePrefix(tenantId: string): string {
-  return `siaga112-${tenantId}-agency-`;
-}
-
-/** SNS message attribute (String.Array) naming the contacts a message is for. */
-export const CONTACT_FILTER_ATTRIBUTE = "contact";
-
-/**
- * The SNS subscription filter policy of one contact.
- *
- * @example
- * contactFilterPolicy("piket") // { contact: ["piket"] }
- */
-export function contactFilterPolicy(contactId: string): Record<string, string[]> {
-  return { [CONTACT_FILTER_ATTRIBUTE]: [contactId] };
-}

@@ -5,9 +5,9 @@
 import { Stack, type StackProps } from "aws-cdk-lib";
 import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
+import { PREFIX, stackNames } from "../../domain/naming";
 import type { Hub } from "../../domain/tenant";
 import { ConnectInstance } from "../connect-instance";
-import { PREFIX, stackNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { TenantKey } from "../tenant-key";
 

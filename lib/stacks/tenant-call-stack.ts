@@ -12,6 +12,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3assets from "aws-cdk-lib/aws-s3-assets";
 import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
+import { dataArns, stackNames, tenantNames } from "../../domain/naming";
 import type { Tenant } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
 import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/prompt-set";
@@ -25,7 +26,6 @@ import {
 import { FUNCTIONS, type FunctionSpec } from "../../lambdas/manifest";
 import { ENV } from "../../lambdas/shared/environment";
 import type { FunctionBundles } from "../function-bundles";
-import { dataArns, stackNames, tenantNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { hoursOfOperationConfig } from "../staffed-hours";
 import { TenantKey } from "../tenant-key";
@@ -90,7 +90,7 @@ export class TenantCallStack extends Stack {
       logGroupPrefixes: [`/aws/lambda/${names.prefix}-`],
     }).key;
     this.operationsTopic = new sns.Topic(this, "Operations", {
-      topicName: `${names.operationsTopic}-call`,
+      topicName: names.callOperationsTopic,
       displayName: `siaga112 ${tenant.code} call operations`,
       masterKey: key,
       enforceSSL: true,
@@ -133,7 +133,7 @@ export class TenantCallStack extends Stack {
         name,
         new connect.CfnPrompt(this, `Prompt-${name}`, {
           instanceArn,
-          name: `${names.prefix}-${props.promptSet.name}-${name}`,
+          name: names.prompt(props.promptSet.name, name),
           description: props.promptSet.prompts[name].transcript.slice(0, 250),
           s3Uri: audio.s3ObjectUrl,
         }),
@@ -217,7 +217,7 @@ export class TenantCallStack extends Stack {
       monitoring.watchFunction("call-answer", this.callAnswer.function);
       // Only this tenant's queue: other tenants of the hub share the instance, never the queue.
       new events.Rule(this, "QueueContactEvents", {
-        ruleName: `${names.prefix}-call-answer`,
+        ruleName: names.contactEventRule,
         description: `Answers and abandons in the 112 queue of ${tenant.name} (${tenant.code})`,
         eventPattern: {
           source: [CONTACT_EVENT_SOURCE],
@@ -240,14 +240,14 @@ export class TenantCallStack extends Stack {
     const queueRefs = { queueArn: this.queue.attrQueueArn, intakeFunctionArn, prompts: promptArns };
     this.customerQueueFlow = new connect.CfnContactFlow(this, "CustomerQueueFlow", {
       instanceArn,
-      name: `${names.prefix}-queue`,
+      name: names.contactFlow("queue"),
       type: "CUSTOMER_QUEUE",
       description: `Nada tunggu antrean 112 ${tenant.name}`,
       content: this.toJsonString(buildCustomerQueueFlow(tenant, queueRefs)),
     });
     this.inboundFlow = new connect.CfnContactFlow(this, "InboundFlow", {
       instanceArn,
-      name: `${names.prefix}-inbound`,
+      name: names.contactFlow("inbound"),
       type: "CONTACT_FLOW",
       description: `Alur panggilan masuk 112 ${tenant.name}`,
       content: this.toJsonString(
@@ -270,6 +270,6 @@ export class TenantCallStack extends Stack {
     });
 
     monitoring.watchConnectQueue("112", { instanceId, queueName: names.queue });
-    monitoring.watchContactFlow("inbound", instanceId, `${names.prefix}-inbound`);
+    monitoring.watchContactFlow("inbound", instanceId, names.contactFlow("inbound"));
   }
 }

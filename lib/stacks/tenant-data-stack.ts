@@ -12,17 +12,17 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { INCIDENT_EVENT_SOURCE_PREFIX } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
-import { type Platform, type Tenant, tenantId } from "../../domain/tenant";
+import { nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
+import type { Platform, Tenant } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
 import { FUNCTIONS, type FunctionSpec, type ResourceKind } from "../../lambdas/manifest";
-import { agencyTopicName, agencyTopicNamePrefix, ENV, type EnvName } from "../../lambdas/shared/environment";
+import { ENV, type EnvName } from "../../lambdas/shared/environment";
 import { SWEEP_SCHEDULE } from "../../lambdas/shared/ports";
 import { AgencyTopic } from "../agency-topic";
 import { CallTakerApi } from "../call-taker-api";
 import { asyncDeadLetters, eventSourceDeadLetters } from "../dead-letter-destination";
 import type { FunctionBundles } from "../function-bundles";
 import { IncidentStore } from "../incident-store";
-import { nationalBusArn, stackNames, tenantNames } from "../naming";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { TenantKey } from "../tenant-key";
 import { type GrantTarget, WiredFunction } from "../wired-function";
@@ -85,7 +85,7 @@ export class TenantDataStack extends Stack {
       topics.set(
         agency.id,
         new AgencyTopic(this, `Agency-${agency.id}`, {
-          topicName: agencyTopicName(tenantId(tenant), agency.id),
+          topicName: names.agencyTopic(agency.id),
           agency,
           masterKey: key,
         }),
@@ -166,7 +166,7 @@ export class TenantDataStack extends Stack {
       [ENV.tenant]: JSON.stringify(toRuntimeConfig(tenant)),
       [ENV.tableName]: names.incidentTable,
       [ENV.tableRegion]: region,
-      [ENV.agencyTopicArnPrefix]: `arn:${this.partition}:sns:${region}:${account}:${agencyTopicNamePrefix(tenantId(tenant))}`,
+      [ENV.agencyTopicArnPrefix]: `arn:${this.partition}:sns:${region}:${account}:${names.agencyTopicPrefix}`,
       [ENV.scheduleGroup]: names.scheduleGroup,
       [ENV.scheduleTargetArn]: functionArn("reescalate"),
       [ENV.scheduleRoleArn]: scheduleRole.roleArn,
@@ -256,7 +256,7 @@ export class TenantDataStack extends Stack {
           break;
         case "scheduler": {
           const sweep = new scheduler.CfnSchedule(this, `${name}-sweep`, {
-            name: `${names.prefix}-${SWEEP_SCHEDULE.nameSuffix}`,
+            name: names.sweepSchedule,
             groupName: this.scheduleGroup.name,
             description: "Re-drives escalations whose outbox entry is overdue",
             scheduleExpression: SWEEP_SCHEDULE.expression,

@@ -11,7 +11,7 @@ describe("localDay", () => {
     expect(localDay("2026-11-27T16:30:00Z", "31")).toBe("2026-11-27");
   });
   it("names the bad value when the time is not ISO 8601", () => {
-    expect(() => localDay("yesterday", "31")).toThrow('event time "yesterday"');
+    expect(() => localDay("yesterday", "31")).toThrow('time "yesterday": not an ISO 8601 instant');
   });
 });
 

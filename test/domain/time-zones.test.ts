@@ -1,4 +1,4 @@
-import { zoneOfProvince } from "../../domain/time-zones";
+import { formatLocalTime, localDate, zoneOfProvince } from "../../domain/time-zones";
 import { officialRegions } from "../../registry/official-regions";
 
 describe("zoneOfProvince", () => {
@@ -20,5 +20,31 @@ describe("zoneOfProvince", () => {
     const counts = { WIB: 0, WITA: 0, WIT: 0 };
     for (const p of officialRegions().provinces) counts[zoneOfProvince(p.code).name]++;
     expect(counts).toEqual({ WIB: 18, WITA: 12, WIT: 8 });
+  });
+});
+
+describe("local times", () => {
+  it("read as people in the tenant read them", () => {
+    expect(formatLocalTime("2026-11-27T13:04:00.000Z", { name: "WITA", utcOffsetHours: 8 })).toBe(
+      "27/11/2026 21:04 WITA",
+    );
+    expect(formatLocalTime("2026-11-27T20:30:00.000Z", { name: "WIT", utcOffsetHours: 9 })).toBe(
+      "28/11/2026 05:30 WIT",
+    );
+  });
+});
+
+describe("localDate", () => {
+  it("turns an instant into the tenant's calendar day, from ISO text or epoch ms", () => {
+    expect(localDate("2026-11-27T15:59:59Z", { utcOffsetHours: 8 })).toBe("2026-11-27");
+    expect(localDate("2026-11-27T16:00:00Z", { utcOffsetHours: 8 })).toBe("2026-11-28");
+    expect(localDate(Date.parse("2026-11-27T16:59:59Z"), { utcOffsetHours: 7 })).toBe("2026-11-27");
+    expect(localDate(Date.parse("2026-11-27T15:00:00Z"), { utcOffsetHours: 9 })).toBe("2026-11-28");
+  });
+
+  it("refuses text that is not an instant, naming it", () => {
+    expect(() => localDate("kemarin", { utcOffsetHours: 7 })).toThrow(
+      'time "kemarin": not an ISO 8601 instant',
+    );
   });
 });

@@ -3,8 +3,9 @@
  * one tenant's stacks reaches another tenant's table, topics, keys, secret, schedules or queue, and
  * no stack grants a data-plane action on `*`.
  */
+
+import { stackNames } from "../../domain/naming";
 import type { Tenant } from "../../domain/tenant";
-import { stackNames } from "../../lib/naming";
 import { requireRegistry } from "../../registry/load-registry";
 import { synthExampleApp } from "../support/example-app";
 import {

@@ -2,9 +2,9 @@
  * Reads every identity policy out of synthesized templates and finds grants that cross tenants or
  * put a data-plane action on `*`.
  */
-import { type Tenant, tenantId } from "../../domain/tenant";
-import { agencyTopicNamePrefix } from "../../lambdas/shared/environment";
-import { tenantNames } from "../../lib/naming";
+
+import { tenantNames } from "../../domain/naming";
+import type { Tenant } from "../../domain/tenant";
 
 export interface Statement {
   readonly Effect: string;
@@ -54,7 +54,7 @@ export function tenantResourceMarkers(tenant: Tenant): string[] {
   ];
   return [
     ...exact.flatMap((name) => [`${name}"`, `${name}/`, `${name}:`]),
-    agencyTopicNamePrefix(tenantId(tenant)),
+    names.agencyTopicPrefix,
     `schedule/${names.scheduleGroup}/`,
     `secret:${names.signingSecret}`,
   ];

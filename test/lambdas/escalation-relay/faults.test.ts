@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { agencyAlertKey, outboxKey } from "../../../domain/incident-table";
 import { classifyIncident } from "../../../lambdas/calltaker-api/operations";
-import { CLAIM_MILLIS, MAX_ATTEMPTS } from "../../../lambdas/escalation-relay/deliver-outbox";
+import { CLAIM_MILLIS, MAX_ATTEMPTS } from "../../../lambdas/escalation/deliver-outbox";
 import { relayChanges } from "../../../lambdas/escalation-relay/relay";
 import { runScheduledTask, sweepOutbox } from "../../../lambdas/reescalate/run-scheduled-task";
 import { readScheduledTask } from "../../../lambdas/reescalate/scheduled-task";

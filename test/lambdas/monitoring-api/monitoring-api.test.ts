@@ -2,7 +2,7 @@ import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { latestLocalDay, monitoringApi } from "../../../lambdas/monitoring-api/monitoring-api";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
-import { DynamoStatisticsStore } from "../../../lambdas/national-aggregator/statistics-store";
+import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import { outcome, received } from "../../domain/statistics-events";
 

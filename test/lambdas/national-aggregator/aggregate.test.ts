@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { foldEvents } from "../../../domain/statistics";
 import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
-import { DynamoStatisticsStore } from "../../../lambdas/national-aggregator/statistics-store";
+import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import {
   abandoned,

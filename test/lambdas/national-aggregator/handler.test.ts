@@ -12,7 +12,7 @@ import type { APIGatewayProxyEventV2, Context, EventBridgeEvent } from "aws-lamb
 import { build } from "esbuild";
 import { createStatisticsTableInput, STATISTICS_ENV } from "../../../domain/statistics-table";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
-import { DynamoStatisticsStore } from "../../../lambdas/national-aggregator/statistics-store";
+import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import { generateRegistry } from "../../../registry/generated-registry";
 import { validateRegistry } from "../../../registry/load-registry";

@@ -9,7 +9,6 @@ import type { CallTakerDeps } from "../../../lambdas/calltaker-api/routes";
 import { relayChanges } from "../../../lambdas/escalation-relay/relay";
 import { type IntakeDeps, recordCall } from "../../../lambdas/intake/record-call";
 import { runScheduledTask } from "../../../lambdas/reescalate/run-scheduled-task";
-import { captureChanges } from "../../../lambdas/shared/change-capture";
 import type {
   AckDeps,
   AgencyAlert,
@@ -18,6 +17,7 @@ import type {
   SenderDeps,
   TableChange,
 } from "../../../lambdas/shared/ports";
+import { captureChanges } from "../../../local/change-capture";
 import type { TestTable } from "./dynalite";
 import { contactFlowEvent, manadoRuntime } from "./tenant";
 

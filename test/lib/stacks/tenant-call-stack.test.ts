@@ -1,8 +1,8 @@
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { PER_TENANT_USE } from "../../../domain/connect-quotas";
+import { stackNames } from "../../../domain/naming";
 import { loadPromptSet } from "../../../flows/prompt-set";
-import { stackNames } from "../../../lib/naming";
 import { HubStack } from "../../../lib/stacks/hub-stack";
 import { TenantCallStack } from "../../../lib/stacks/tenant-call-stack";
 import { requireRegistry } from "../../../registry/load-registry";

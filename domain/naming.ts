@@ -1,8 +1,10 @@
 /**
- * Deterministic physical names and ARNs. Stacks in different Regions never reference each other's
- * tokens: they rebuild the other side's ARN from account, Region and one of these names.
+ * Deterministic physical names and ARNs: the one place each name is built. The stacks name their
+ * resources with these, the functions and the local centre find them with these, and stacks in
+ * different Regions never reference each other's tokens: they rebuild the other side's ARN from
+ * account, Region and one of these names. Pure: no CDK, no SDK.
  */
-import { type Hub, type Platform, type Tenant, tenantId } from "../domain/tenant";
+import { type Hub, type Platform, type Tenant, tenantId } from "./tenant";
 
 /** Prefix of every physical name, so IAM conditions and humans can tell siaga112 apart. */
 export const PREFIX = "siaga112";
@@ -31,18 +33,35 @@ export const stackNames = {
  */
 export function tenantNames(tenant: Pick<Tenant, "code">) {
   const id = `${PREFIX}-${tenantId(tenant)}`;
+  const agencyTopicPrefix = `${id}-agency-`;
   return {
     /** Prefix shared by every name below: IAM resources of the tenant start with it. */
     prefix: id,
     incidentTable: `${id}-incidents`,
     keyAlias: `alias/${id}`,
     callKeyAlias: `alias/${id}-call`,
-    agencyTopic: (agencyId: string) => `${id}-agency-${agencyId}`,
+    /** Every agency topic's name starts with this; the agency id follows. */
+    agencyTopicPrefix,
+    /** SNS topic of one agency; subscriptions filter per contact (domain/agency-topic-filter.ts). */
+    agencyTopic: (agencyId: string) => `${agencyTopicPrefix}${agencyId}`,
     operationsTopic: `${id}-operations`,
+    /** The call stack's own operations topic (in the Connect Region). */
+    callOperationsTopic: `${id}-operations-call`,
+    /** EventBridge Scheduler group of the re-escalation and digest schedules. */
     scheduleGroup: id,
+    /** Prefix of the one-time schedules' names inside the group (each adds a hash). */
+    schedulePrefix: tenantId(tenant),
+    /** The recurring schedule that re-drives overdue outbox entries. */
+    sweepSchedule: `${id}-outbox-sweep`,
     signingSecret: `${id}/ack-signing`,
     deadLetterQueue: `${id}-dead-letters`,
     functionName: (name: string) => `${id}-${name}`,
+    /** EventBridge rule feeding the queue's Connect contact events to call-answer. */
+    contactEventRule: `${id}-call-answer`,
+    /** Contact flows: the inbound 112 flow and the customer-queue (hold) flow. */
+    contactFlow: (kind: "inbound" | "queue") => `${id}-${kind}`,
+    /** A recorded prompt of a prompt set. */
+    prompt: (promptSet: string, name: string) => `${id}-${promptSet}-${name}`,
     queue: id,
     hours: `${id}-hours`,
     routingProfile: id,

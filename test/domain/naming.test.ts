@@ -1,4 +1,4 @@
-import { dataArns, nationalBusArn, stackNames, tenantNames } from "../../lib/naming";
+import { dataArns, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import { requireRegistry } from "../../registry/load-registry";
 
 describe("names a platform engineer can guess from the tenant code", () => {

@@ -6,7 +6,7 @@
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import type { DocumentStore, TableChange } from "./ports";
+import type { DocumentStore, TableChange } from "../lambdas/shared/ports";
 
 const WRITES = new Set([
   "PutCommand",

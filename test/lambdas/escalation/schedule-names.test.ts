@@ -1,9 +1,5 @@
 import fc from "fast-check";
-import {
-  digestScheduleName,
-  formatLocalTime,
-  stepScheduleName,
-} from "../../../lambdas/escalation-relay/schedule-names";
+import { digestScheduleName, stepScheduleName } from "../../../lambdas/escalation/schedule-names";
 
 describe("schedule names", () => {
   it("are deterministic, distinct per step and within Scheduler's 64 characters", () => {
@@ -21,17 +17,6 @@ describe("schedule names", () => {
           expect(digestScheduleName("71.71", agency, "piket", 1_764_280_000).length).toBeLessThanOrEqual(64);
         },
       ),
-    );
-  });
-});
-
-describe("local times", () => {
-  it("read as people in the tenant read them", () => {
-    expect(formatLocalTime("2026-11-27T13:04:00.000Z", { name: "WITA", utcOffsetHours: 8 })).toBe(
-      "27/11/2026 21:04 WITA",
-    );
-    expect(formatLocalTime("2026-11-27T20:30:00.000Z", { name: "WIT", utcOffsetHours: 9 })).toBe(
-      "28/11/2026 05:30 WIT",
     );
   });
 });

@@ -4,12 +4,11 @@
  * right after the state write (fast path) and the relay runs it again when it sees the incident
  * become classified on the stream (recovery path: nothing is lost if the API died in between).
  */
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Incident } from "../../domain/incident";
-import { agencyAlertKey, INCIDENT_TABLE, outboxKey, PENDING_OUTBOX } from "../../domain/incident-table";
 import { findAgency } from "../../domain/tenant-runtime";
-import { alertSnapshot, isConditionFailed } from "./incident-items";
-import type { TenantDeps } from "./ports";
+import { AgencyAlerts } from "../items/agency-alerts";
+import { newOutboxEntry, OutboxEntries } from "../items/outbox-entries";
+import type { TenantDeps } from "../shared/ports";
 
 /**
  * Writes what is missing of the incident's first escalation steps.
@@ -18,52 +17,23 @@ import type { TenantDeps } from "./ports";
  * await openEscalations(deps, classifiedIncident);
  */
 export async function openEscalations(deps: TenantDeps, incident: Incident): Promise<void> {
-  const snapshot = alertSnapshot(incident);
+  const agencyAlerts = new AgencyAlerts(deps);
+  const outbox = new OutboxEntries(deps);
   const expiresAt = (incident as { expiresAt?: number }).expiresAt;
   const dueAt = incident.classifiedAt ?? new Date(deps.clock.now()).toISOString();
   const { incidentId } = incident;
   for (const agencyId of incident.agencies ?? []) {
     const agency = findAgency(deps.tenant, agencyId);
     if (!agency) continue;
-    await putIfAbsent(deps, {
-      ...agencyAlertKey(incidentId, agencyId),
+    await agencyAlerts.openIfAbsent({
       incidentId,
       agencyId,
       agencyKind: agency.kind,
-      status: "alerted",
-      round: 0,
-      step: 0,
       receivedAt: incident.receivedAt,
-      version: 1,
       expiresAt,
     });
-    await putIfAbsent(deps, {
-      ...outboxKey(incidentId, agencyId, 0, 0),
-      ...snapshot,
-      incidentId,
-      agencyId,
-      round: 0,
-      step: 0,
-      contacts: agency.steps[0]!.contacts,
-      status: "pending",
-      attempts: 0,
-      [INCIDENT_TABLE.indexes.pendingOutbox.partitionKey]: PENDING_OUTBOX,
-      dueAt,
-      expiresAt,
-    });
-  }
-}
-
-async function putIfAbsent(deps: TenantDeps, item: Record<string, unknown>): Promise<void> {
-  try {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: item,
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
+    await outbox.putIfAbsent(
+      newOutboxEntry(incident, { incidentId, agencyId, round: 0, step: 0 }, agency.steps[0]!.contacts, dueAt),
     );
-  } catch (error) {
-    if (!isConditionFailed(error)) throw error;
   }
 }
