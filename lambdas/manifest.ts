@@ -1,9 +1,17 @@
 /**
  * Every Lambda function of siaga112, one entry per folder under `lambdas/`.
  * The build bundles each entry exactly once (esbuild) and every tenant stack reuses the asset.
- * Pure data: imported by the CDK app and by tests, never by handlers.
+ * Pure data: imported by the CDK app and by tests, never by handlers. This is the one way from
+ * `lib/` into `lambdas/`: a stack learns a function's trigger, environment, grants, size and
+ * alarms here, and wires every function of a kind the same way.
  */
+import {
+  CONTACT_EVENT_DETAIL_TYPE,
+  CONTACT_EVENT_SOURCE,
+  CONTACT_EVENT_TYPES,
+} from "./call-answer/contact-event";
 import { ENV, type EnvName } from "./shared/environment";
+import type { ScheduledTask } from "./shared/ports";
 
 /** Where a function runs: the tenant's data Region, its hub's Connect Region, or the national stack. */
 export type FunctionHome = "data" | "connect" | "national";
@@ -17,29 +25,69 @@ export interface FunctionSpec {
   readonly wiring?: FunctionWiring;
 }
 
-/** How a function is invoked. */
+/** The recurring schedule a "scheduler" function is created with (one per tenant). */
+export interface RecurringSchedule {
+  readonly description: string;
+  /** EventBridge Scheduler expression. */
+  readonly expression: string;
+  /** What the schedule passes to the function. */
+  readonly input: ScheduledTask;
+}
+
+/**
+ * How a function is invoked: the stacks wire each kind the same way for every function that has it,
+ * so a function gets a trigger by saying so here, never by its name in a stack.
+ */
 export type FunctionTrigger =
-  /** A contact flow's InvokeLambdaFunction (STRING_MAP answer). */
-  | "connect"
-  /** HTTP (API Gateway HTTP API payload v2, or a function URL). */
-  | "http"
-  /** The incident table's stream, with ReportBatchItemFailures and an on-failure dead-letter queue. */
-  | "dynamodb-stream"
-  /** EventBridge Scheduler: one-time re-escalation schedules plus a recurring outbox sweep. */
-  | "scheduler"
+  /** A contact flow's InvokeLambdaFunction (STRING_MAP answer); associated with the hub's instance. */
+  | { readonly kind: "connect-flow" }
+  /** The tenant's call-taker HTTP API (API Gateway HTTP API, Cognito authorizer). */
+  | { readonly kind: "http-api" }
   /**
-   * An EventBridge rule on Amazon Connect contact events of the tenant's queue (CONNECTED_TO_AGENT,
-   * DISCONNECTED); not a flow integration, so it takes none of the instance's Lambda slots.
+   * A public function URL (no IAM auth; the function checks signed links itself). Its base URL is
+   * given to the tenant's other functions in `baseUrlEnv`.
    */
-  | "connect-contact-events";
+  | { readonly kind: "function-url"; readonly baseUrlEnv: EnvName }
+  /** The incident table's stream, with ReportBatchItemFailures and an on-failure dead-letter queue. */
+  | {
+      readonly kind: "dynamodb-stream";
+      readonly batchSize: number;
+      readonly retryAttempts: number;
+      readonly maxRecordAgeHours: number;
+    }
+  /**
+   * EventBridge Scheduler: one-time schedules created at run time in the tenant's group, plus a
+   * recurring one created with the stack.
+   */
+  | { readonly kind: "scheduler"; readonly recurring: RecurringSchedule; readonly asyncRetryAttempts: number }
+  /**
+   * An EventBridge rule on Amazon Connect contact events of the tenant's queue; not a flow
+   * integration, so it takes none of the instance's Lambda slots.
+   */
+  | {
+      readonly kind: "connect-contact-events";
+      readonly source: string;
+      readonly detailType: string;
+      readonly eventTypes: readonly string[];
+      readonly retryAttempts: number;
+    };
+
+/** A Powertools metric of the function whose every occurrence raises the tenant's alarm. */
+export interface AlarmedMetric {
+  readonly metricName: string;
+  /** Alarm description: what it means for callers and agencies. */
+  readonly meaning: string;
+}
 
 /** The resources a tenant stack owns that a function may be granted actions on. */
 export type ResourceKind =
   /** The tenant's incident table and its indexes. */
   | "table"
+  /** The tenant's incident table, items by key only (no index). */
+  | "table-items"
   /** The incident table's stream. */
   | "table-stream"
-  /** Every agency topic of the tenant (`agencyTopicName`). */
+  /** Every agency topic of the tenant (`tenantNames(tenant).agencyTopic`). */
   | "agency-topics"
   /** Schedules in the tenant's escalation schedule group. */
   | "schedule-group"
@@ -64,6 +112,12 @@ export interface FunctionWiring {
   /** Set only when running locally; never deployed. */
   readonly localOnlyEnv?: readonly EnvName[];
   readonly grants: readonly FunctionGrant[];
+  /** Memory in MB. @default 256 */
+  readonly memorySize?: number;
+  /** @default 10 */
+  readonly timeoutSeconds?: number;
+  /** Metrics that alarm whenever they count (per tenant). @default none */
+  readonly alarms?: readonly AlarmedMetric[];
 }
 
 const TABLE_READ = ["dynamodb:GetItem", "dynamodb:Query"];
@@ -77,6 +131,10 @@ const SENDER_GRANTS: readonly FunctionGrant[] = [
   { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
   { resource: "event-bus", actions: ["events:PutEvents"] },
   KEY_USE,
+];
+/** An escalation given up on after every retry means an agency was never alerted. */
+const SENDER_ALARMS: readonly AlarmedMetric[] = [
+  { metricName: "EscalationDeadLettered", meaning: "could not be delivered to an agency" },
 ];
 const SENDER_ENV: readonly EnvName[] = [
   ENV.tenant,
@@ -98,12 +156,16 @@ export const FUNCTIONS = [
     home: "connect",
     description: "Records a 112 call as an incident (invoked by the contact flow)",
     wiring: {
-      trigger: "connect",
+      trigger: { kind: "connect-flow" },
       env: [ENV.tenant, ENV.tableName, ENV.tableRegion],
       grants: [
         { resource: "table", actions: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"] },
         KEY_USE,
       ],
+      // A quiet kabupaten meets a cold function on most calls: more memory is more CPU for the
+      // cold start, inside the flow's few seconds for the intake.
+      memorySize: 512,
+      timeoutSeconds: 8,
     },
   },
   {
@@ -111,9 +173,15 @@ export const FUNCTIONS = [
     home: "connect",
     description: "Records when a call-taker answered a 112 call, or that the caller hung up first",
     wiring: {
-      trigger: "connect-contact-events",
+      trigger: {
+        kind: "connect-contact-events",
+        source: CONTACT_EVENT_SOURCE,
+        detailType: CONTACT_EVENT_DETAIL_TYPE,
+        eventTypes: CONTACT_EVENT_TYPES,
+        retryAttempts: 8,
+      },
       env: [ENV.tableName, ENV.tableRegion],
-      grants: [{ resource: "table", actions: ["dynamodb:UpdateItem", "dynamodb:GetItem"] }, KEY_USE],
+      grants: [{ resource: "table-items", actions: ["dynamodb:UpdateItem", "dynamodb:GetItem"] }, KEY_USE],
     },
   },
   {
@@ -121,7 +189,7 @@ export const FUNCTIONS = [
     home: "data",
     description: "Call-taker HTTP API: list, read, classify, set outcome, close",
     wiring: {
-      trigger: "http",
+      trigger: { kind: "http-api" },
       env: [ENV.tenant, ENV.tableName, ENV.serviceName, ENV.metricsNamespace],
       localOnlyEnv: [ENV.localApiKey],
       grants: [{ resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] }, KEY_USE],
@@ -132,7 +200,7 @@ export const FUNCTIONS = [
     home: "data",
     description: "Outbox relay: sends due escalations through SNS and schedules the next step",
     wiring: {
-      trigger: "dynamodb-stream",
+      trigger: { kind: "dynamodb-stream", batchSize: 25, retryAttempts: 10, maxRecordAgeHours: 1 },
       env: SENDER_ENV,
       grants: [
         ...SENDER_GRANTS,
@@ -146,20 +214,34 @@ export const FUNCTIONS = [
           ],
         },
       ],
+      alarms: SENDER_ALARMS,
     },
   },
   {
     name: "reescalate",
     home: "data",
     description: "Fired by EventBridge Scheduler when a step is due; escalates if unacknowledged",
-    wiring: { trigger: "scheduler", env: SENDER_ENV, grants: SENDER_GRANTS },
+    wiring: {
+      trigger: {
+        kind: "scheduler",
+        recurring: {
+          description: "Re-drives escalations whose outbox entry is overdue",
+          expression: "rate(1 minute)",
+          input: { kind: "sweep" },
+        },
+        asyncRetryAttempts: 2,
+      },
+      env: SENDER_ENV,
+      grants: SENDER_GRANTS,
+      alarms: SENDER_ALARMS,
+    },
   },
   {
     name: "ack",
     home: "data",
     description: "Acknowledgement link: GET shows a page, POST acknowledges or reports status",
     wiring: {
-      trigger: "http",
+      trigger: { kind: "function-url", baseUrlEnv: ENV.ackBaseUrl },
       env: [
         ENV.tenant,
         ENV.tableName,

@@ -3,7 +3,7 @@
  * what the stack provides. A manifest entry that asks for something the stack does not provide
  * fails the synth, naming the function and the missing piece.
  */
-import type { Duration } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as logs from "aws-cdk-lib/aws-logs";
@@ -35,9 +35,9 @@ export interface WiredFunctionProps {
   readonly logKey?: kms.IKey;
   /** @default three months */
   readonly logRetention?: logs.RetentionDays;
-  /** @default 256 */
+  /** @default the manifest's `memorySize`, else 256 */
   readonly memorySize?: number;
-  /** @default Duration.seconds(10) */
+  /** @default the manifest's `timeoutSeconds`, else 10 seconds */
   readonly timeout?: Duration;
 }
 
@@ -66,8 +66,10 @@ export class WiredFunction extends SiagaFunction {
       environment,
       logKey: props.logKey,
       logRetention: props.logRetention,
-      memorySize: props.memorySize,
-      timeout: props.timeout,
+      memorySize: props.memorySize ?? wiring?.memorySize,
+      timeout:
+        props.timeout ??
+        (wiring?.timeoutSeconds === undefined ? undefined : Duration.seconds(wiring.timeoutSeconds)),
     });
     for (const grant of wiring?.grants ?? []) {
       const target = props.resources[grant.resource];

@@ -55,13 +55,6 @@ export type ScheduledTask =
   /** Recurring: re-drive outbox entries left undelivered (crash, throttling, stream give-up). */
   | { readonly kind: "sweep" };
 
-/** Recurring sweep schedule: infra creates it once per tenant with this input. */
-export const SWEEP_SCHEDULE = {
-  nameSuffix: "outbox-sweep",
-  expression: "rate(1 minute)",
-  input: { kind: "sweep" } as ScheduledTask,
-} as const;
-
 export interface OneTimeSchedule {
   /** Unique in the group (at most 64 characters); deterministic so it can be cancelled. */
   readonly name: string;

@@ -4,7 +4,7 @@
  * function (fed by the queue's Connect contact events). Both write to the data Region; nothing here
  * stores caller data at rest.
  */
-import { Duration, Stack, type StackProps } from "aws-cdk-lib";
+import { Stack, type StackProps } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
@@ -19,18 +19,18 @@ import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/promp
 import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../../flows/tenant-flows";
 import { formatFlowProblem } from "../../flows/verify";
 import {
-  CONTACT_EVENT_DETAIL_TYPE,
-  CONTACT_EVENT_SOURCE,
-  CONTACT_EVENT_TYPES,
-} from "../../lambdas/call-answer/contact-event";
-import { FUNCTIONS, type FunctionSpec } from "../../lambdas/manifest";
-import { ENV } from "../../lambdas/shared/environment";
+  FUNCTIONS,
+  type FunctionSpec,
+  type FunctionTrigger,
+  type ResourceKind,
+} from "../../lambdas/manifest";
+import { ENV, type EnvName } from "../../lambdas/shared/environment";
 import type { FunctionBundles } from "../function-bundles";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { hoursOfOperationConfig } from "../staffed-hours";
 import { TenantKey } from "../tenant-key";
 import { TenantPhoneNumber } from "../tenant-phone-number";
-import { WiredFunction } from "../wired-function";
+import { type GrantTarget, WiredFunction } from "../wired-function";
 import type { HubStack } from "./hub-stack";
 
 export interface TenantCallStackProps extends StackProps {
@@ -47,17 +47,25 @@ export interface TenantCallStackProps extends StackProps {
  * new TenantCallStack(app, stackNames.call(tenant), { tenant, hub, bundles, promptSet });
  */
 export class TenantCallStack extends Stack {
+  readonly tenant: Tenant;
   readonly queue: connect.CfnQueue;
   readonly hours: connect.CfnHoursOfOperation;
   readonly routingProfile: connect.CfnRoutingProfile;
   readonly prompts: ReadonlyMap<PromptName, connect.CfnPrompt>;
   readonly inboundFlow: connect.CfnContactFlow;
   readonly customerQueueFlow: connect.CfnContactFlow;
+  /** The functions of the Connect Region (intake, call-answer), by manifest name. */
+  readonly functions: ReadonlyMap<string, WiredFunction>;
   readonly intake?: WiredFunction;
   /** Records answer time and abandons from the queue's contact events (EventBridge rule). */
   readonly callAnswer?: WiredFunction;
   readonly phoneNumber?: TenantPhoneNumber;
   readonly operationsTopic: sns.Topic;
+  private readonly names: ReturnType<typeof tenantNames>;
+  private readonly key: TenantKey;
+  private readonly monitoring: OperationsMonitoring;
+  private readonly instanceArn: string;
+  private readonly instanceId: string;
 
   constructor(scope: Construct, id: string, props: TenantCallStackProps) {
     const { tenant, hub } = props;
@@ -72,204 +80,257 @@ export class TenantCallStack extends Stack {
       description: `siaga112 ${tenant.name} (${tenant.code}): 112 number, flows and queue in hub ${tenant.hub.id}`,
       ...props,
     });
-    const report = verifyTenantFlows(tenant, props.promptSet);
-    if (report.problems.length > 0) {
-      throw new Error(
-        `${tenant.file}: the contact flows of ${tenant.code} fail verification:\n` +
-          report.problems.map((p) => `  - ${formatFlowProblem(p)}`).join("\n"),
-      );
-    }
-    const names = tenantNames(tenant);
-    const instanceArn = hub.connect.instance.attrArn;
-    const instanceId = hub.connect.instance.attrId;
+    this.tenant = tenant;
+    verifyFlowsOrFail(tenant, props.promptSet);
+    this.names = tenantNames(tenant);
+    this.instanceArn = hub.connect.instance.attrArn;
+    this.instanceId = hub.connect.instance.attrId;
 
-    const key = new TenantKey(this, "Key", {
-      alias: names.callKeyAlias,
+    this.key = new TenantKey(this, "Key", {
+      alias: this.names.callKeyAlias,
       tenantCode: tenant.code,
       purpose: "intake logs and the call operations topic (no caller data)",
-      logGroupPrefixes: [`/aws/lambda/${names.prefix}-`],
-    }).key;
+      logGroupPrefixes: [`/aws/lambda/${this.names.prefix}-`],
+    });
     this.operationsTopic = new sns.Topic(this, "Operations", {
-      topicName: names.callOperationsTopic,
+      topicName: this.names.callOperationsTopic,
       displayName: `siaga112 ${tenant.code} call operations`,
-      masterKey: key,
+      masterKey: this.key.key,
       enforceSSL: true,
     });
-    const monitoring = new OperationsMonitoring(this, "Monitoring", {
+    this.monitoring = new OperationsMonitoring(this, "Monitoring", {
       operationsTopic: this.operationsTopic,
-      alarmPrefix: `${names.prefix}-call`,
+      alarmPrefix: `${this.names.prefix}-call`,
     });
 
-    this.hours = new connect.CfnHoursOfOperation(this, "StaffedHours", {
-      instanceArn,
-      name: names.hours,
-      description: `Jam layanan 112 ${tenant.name} (${tenant.zone.name})`,
-      timeZone: tenant.zone.iana,
-      config: hoursOfOperationConfig(tenant.callHandling.staffedHours),
+    this.hours = this.createStaffedHours();
+    this.queue = this.createQueue();
+    this.routingProfile = this.createRoutingProfile();
+    this.prompts = this.createPrompts(props.promptSet);
+    this.functions = this.createFunctions(props.bundles);
+    this.intake = this.functionWith("connect-flow");
+    this.callAnswer = this.functionWith("connect-contact-events");
+    const integrations = this.associateFlowFunctions();
+    this.wireContactEvents();
+    const flows = this.createFlows();
+    this.customerQueueFlow = flows.customerQueue;
+    this.inboundFlow = flows.inbound;
+    // A flow may only name a Lambda that is associated with the instance.
+    for (const integration of integrations) this.inboundFlow.node.addDependency(integration);
+    this.phoneNumber = new TenantPhoneNumber(this, "Number", {
+      instanceArn: this.instanceArn,
+      instanceId: this.instanceId,
+      inboundFlowArn: this.inboundFlow.attrContactFlowArn,
+      did: tenant.phone.numberArn ? undefined : tenant.phone.did,
+      numberArn: tenant.phone.numberArn,
+      tenantCode: tenant.code,
     });
-    this.queue = new connect.CfnQueue(this, "Queue", {
-      instanceArn,
-      name: names.queue,
-      description: `Antrean 112 ${tenant.name}`,
+    this.monitoring.watchConnectQueue("112", { instanceId: this.instanceId, queueName: this.names.queue });
+    this.monitoring.watchContactFlow("inbound", this.instanceId, this.names.contactFlow("inbound"));
+  }
+
+  private createStaffedHours(): connect.CfnHoursOfOperation {
+    return new connect.CfnHoursOfOperation(this, "StaffedHours", {
+      instanceArn: this.instanceArn,
+      name: this.names.hours,
+      description: `Jam layanan 112 ${this.tenant.name} (${this.tenant.zone.name})`,
+      timeZone: this.tenant.zone.iana,
+      config: hoursOfOperationConfig(this.tenant.callHandling.staffedHours),
+    });
+  }
+
+  private createQueue(): connect.CfnQueue {
+    return new connect.CfnQueue(this, "Queue", {
+      instanceArn: this.instanceArn,
+      name: this.names.queue,
+      description: `Antrean 112 ${this.tenant.name}`,
       hoursOfOperationArn: this.hours.attrHoursOfOperationArn,
     });
-    this.routingProfile = new connect.CfnRoutingProfile(this, "RoutingProfile", {
-      instanceArn,
-      name: names.routingProfile,
-      description: `Penerima panggilan 112 ${tenant.name}`,
+  }
+
+  private createRoutingProfile(): connect.CfnRoutingProfile {
+    return new connect.CfnRoutingProfile(this, "RoutingProfile", {
+      instanceArn: this.instanceArn,
+      name: this.names.routingProfile,
+      description: `Penerima panggilan 112 ${this.tenant.name}`,
       defaultOutboundQueueArn: this.queue.attrQueueArn,
       mediaConcurrencies: [{ channel: "VOICE", concurrency: 1 }],
       queueConfigs: [
         { delay: 0, priority: 1, queueReference: { channel: "VOICE", queueArn: this.queue.attrQueueArn } },
       ],
     });
+  }
 
+  /** Recorded prompts (Polly has no Indonesian voice), uploaded as assets. */
+  private createPrompts(promptSet: PromptSet): Map<PromptName, connect.CfnPrompt> {
     const prompts = new Map<PromptName, connect.CfnPrompt>();
     for (const name of PROMPT_NAMES) {
-      const audio = new s3assets.Asset(this, `PromptAudio-${name}`, {
-        path: props.promptSet.prompts[name].file,
-      });
+      const audio = new s3assets.Asset(this, `PromptAudio-${name}`, { path: promptSet.prompts[name].file });
       prompts.set(
         name,
         new connect.CfnPrompt(this, `Prompt-${name}`, {
-          instanceArn,
-          name: names.prompt(props.promptSet.name, name),
-          description: props.promptSet.prompts[name].transcript.slice(0, 250),
+          instanceArn: this.instanceArn,
+          name: this.names.prompt(promptSet.name, name),
+          description: promptSet.prompts[name].transcript.slice(0, 250),
           s3Uri: audio.s3ObjectUrl,
         }),
       );
     }
-    this.prompts = prompts;
-    const promptArns = Object.fromEntries(
-      PROMPT_NAMES.map((p) => [p, prompts.get(p)!.attrPromptArn]),
-    ) as Record<PromptName, string>;
+    return prompts;
+  }
 
-    const intakeSpec = FUNCTIONS.find((f) => f.name === "intake") as FunctionSpec;
-    const intakeBundle = props.bundles.dirs.get("intake");
-    const intakeName = names.functionName("intake");
-    let integration: connect.CfnIntegrationAssociation | undefined;
-    if (intakeBundle) {
-      const arns = dataArns(tenant);
-      this.intake = new WiredFunction(this, "Intake", {
-        spec: intakeSpec,
-        functionName: intakeName,
-        bundleDir: intakeBundle,
-        environment: {
-          [ENV.tenant]: JSON.stringify(toRuntimeConfig(tenant)),
-          [ENV.tableName]: names.incidentTable,
-          [ENV.tableRegion]: tenant.dataRegion,
-          [ENV.serviceName]: "siaga112-intake",
-        },
-        resources: {
-          table: {
-            arns: [arns.incidentTable, arns.incidentTableIndexes],
-            wildcardReason:
-              "Queries the indexes of this tenant's own incident table (in the data Region) only",
-          },
-          // The tenant key lives in the data Region: granted by its alias, never by a token.
-          key: {
-            arns: [arns.keyArnPattern],
-            conditions: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": names.keyAlias } },
-            wildcardReason:
-              "The tenant key lives in the data Region with a random id: granted only where its alias is this tenant's (kms:ResourceAliases)",
-          },
-        },
-        logKey: key,
-        // A quiet kabupaten meets a cold function on most calls: more memory is more CPU for the
-        // cold start, inside the flow's few seconds for the intake.
-        memorySize: 512,
-        timeout: Duration.seconds(8),
+  /** One function per Connect-Region entry of the manifest; they write across to the data Region. */
+  private createFunctions(bundles: FunctionBundles): Map<string, WiredFunction> {
+    const arns = dataArns(this.tenant);
+    // The tenant key lives in the data Region: granted by its alias, never by a token.
+    const key: GrantTarget = {
+      arns: [arns.keyArnPattern],
+      conditions: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": this.names.keyAlias } },
+      wildcardReason:
+        "The tenant key lives in the data Region with a random id: granted only where its alias is this tenant's (kms:ResourceAliases)",
+    };
+    const resources: Partial<Record<ResourceKind, GrantTarget>> = {
+      table: {
+        arns: [arns.incidentTable, arns.incidentTableIndexes],
+        wildcardReason: "Queries the indexes of this tenant's own incident table (in the data Region) only",
+      },
+      "table-items": { arns: [arns.incidentTable] },
+      key,
+    };
+    const environment: Partial<Record<EnvName, string>> = {
+      [ENV.tenant]: JSON.stringify(toRuntimeConfig(this.tenant)),
+      [ENV.tableName]: this.names.incidentTable,
+      [ENV.tableRegion]: this.tenant.dataRegion,
+    };
+    const functions = new Map<string, WiredFunction>();
+    for (const spec of connectFunctions()) {
+      const bundleDir = bundles.dirs.get(spec.name);
+      // Only stack tests leave functions out; the app refuses a manifest entry without a handler.
+      if (!bundleDir) continue;
+      const fn = new WiredFunction(this, pascal(spec.name), {
+        spec,
+        functionName: this.names.functionName(spec.name),
+        bundleDir,
+        environment: { ...environment, [ENV.serviceName]: `siaga112-${spec.name}` },
+        resources,
+        logKey: this.key.key,
       });
-      monitoring.watchFunction("intake", this.intake.function);
-      integration = new connect.CfnIntegrationAssociation(this, "IntakeIntegration", {
-        instanceId: instanceArn,
-        integrationType: "LAMBDA_FUNCTION",
-        integrationArn: this.intake.function.functionArn,
-      });
-      this.intake.function.addPermission("InvokedByConnect", {
+      this.monitoring.watchFunction(spec.name, fn.function);
+      functions.set(spec.name, fn);
+    }
+    return functions;
+  }
+
+  private functionWith(kind: FunctionTrigger["kind"]): WiredFunction | undefined {
+    const spec = connectFunctions().find((f) => f.wiring.trigger.kind === kind);
+    return spec && this.functions.get(spec.name);
+  }
+
+  /** Flow functions: associated with the instance and invocable by Connect from it only. */
+  private associateFlowFunctions(): connect.CfnIntegrationAssociation[] {
+    const integrations: connect.CfnIntegrationAssociation[] = [];
+    for (const [name, fn] of this.functions) {
+      if (specOf(name).wiring.trigger.kind !== "connect-flow") continue;
+      integrations.push(
+        new connect.CfnIntegrationAssociation(this, `${pascal(name)}Integration`, {
+          instanceId: this.instanceArn,
+          integrationType: "LAMBDA_FUNCTION",
+          integrationArn: fn.function.functionArn,
+        }),
+      );
+      fn.function.addPermission("InvokedByConnect", {
         principal: new iam.ServicePrincipal("connect.amazonaws.com"),
-        sourceArn: instanceArn,
+        sourceArn: this.instanceArn,
         sourceAccount: this.account,
       });
     }
-    const callAnswerBundle = props.bundles.dirs.get("call-answer");
-    if (callAnswerBundle) {
-      const arns = dataArns(tenant);
-      this.callAnswer = new WiredFunction(this, "CallAnswer", {
-        spec: FUNCTIONS.find((f) => f.name === "call-answer") as FunctionSpec,
-        functionName: names.functionName("call-answer"),
-        bundleDir: callAnswerBundle,
-        environment: {
-          [ENV.tableName]: names.incidentTable,
-          [ENV.tableRegion]: tenant.dataRegion,
-        },
-        resources: {
-          table: { arns: [arns.incidentTable] },
-          key: {
-            arns: [arns.keyArnPattern],
-            conditions: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": names.keyAlias } },
-            wildcardReason:
-              "The tenant key lives in the data Region with a random id: granted only where its alias is this tenant's (kms:ResourceAliases)",
-          },
-        },
-        logKey: key,
-      });
-      monitoring.watchFunction("call-answer", this.callAnswer.function);
-      // Only this tenant's queue: other tenants of the hub share the instance, never the queue.
-      new events.Rule(this, "QueueContactEvents", {
-        ruleName: names.contactEventRule,
-        description: `Answers and abandons in the 112 queue of ${tenant.name} (${tenant.code})`,
-        eventPattern: {
-          source: [CONTACT_EVENT_SOURCE],
-          detailType: [CONTACT_EVENT_DETAIL_TYPE],
-          detail: {
-            eventType: [...CONTACT_EVENT_TYPES],
-            instanceArn: [instanceArn],
-            queueInfo: { queueArn: [this.queue.attrQueueArn] },
-          },
-        },
-        targets: [new targets.LambdaFunction(this.callAnswer.function, { retryAttempts: 8 })],
-      });
-    }
+    return integrations;
+  }
 
+  /** One rule on this tenant's queue only: other tenants of the hub share the instance, never the queue. */
+  private wireContactEvents(): void {
+    const listeners = [...this.functions].flatMap(([name, fn]) => {
+      const trigger = specOf(name).wiring.trigger;
+      return trigger.kind === "connect-contact-events" ? [{ fn, trigger }] : [];
+    });
+    if (listeners.length === 0) return;
+    const [{ trigger }] = listeners as [(typeof listeners)[number]];
+    new events.Rule(this, "QueueContactEvents", {
+      ruleName: this.names.contactEventRule,
+      description: `Answers and abandons in the 112 queue of ${this.tenant.name} (${this.tenant.code})`,
+      eventPattern: {
+        source: [trigger.source],
+        detailType: [trigger.detailType],
+        detail: {
+          eventType: [...new Set(listeners.flatMap((l) => l.trigger.eventTypes))],
+          instanceArn: [this.instanceArn],
+          queueInfo: { queueArn: [this.queue.attrQueueArn] },
+        },
+      },
+      targets: listeners.map(
+        (l) => new targets.LambdaFunction(l.fn.function, { retryAttempts: l.trigger.retryAttempts }),
+      ),
+    });
+  }
+
+  private createFlows(): { customerQueue: connect.CfnContactFlow; inbound: connect.CfnContactFlow } {
+    const flowFunction = connectFunctions().find((f) => f.wiring.trigger.kind === "connect-flow");
     // Stack tests may leave the intake out (the app refuses that): the flow then names it by ARN.
     const intakeFunctionArn =
       this.intake?.function.functionArn ??
-      `arn:${this.partition}:lambda:${this.region}:${this.account}:function:${intakeName}`;
-
-    const queueRefs = { queueArn: this.queue.attrQueueArn, intakeFunctionArn, prompts: promptArns };
-    this.customerQueueFlow = new connect.CfnContactFlow(this, "CustomerQueueFlow", {
-      instanceArn,
-      name: names.contactFlow("queue"),
+      `arn:${this.partition}:lambda:${this.region}:${this.account}:function:${this.names.functionName(flowFunction?.name ?? "intake")}`;
+    const prompts = Object.fromEntries(
+      PROMPT_NAMES.map((p) => [p, this.prompts.get(p)!.attrPromptArn]),
+    ) as Record<PromptName, string>;
+    const queueRefs = { queueArn: this.queue.attrQueueArn, intakeFunctionArn, prompts };
+    const customerQueue = new connect.CfnContactFlow(this, "CustomerQueueFlow", {
+      instanceArn: this.instanceArn,
+      name: this.names.contactFlow("queue"),
       type: "CUSTOMER_QUEUE",
-      description: `Nada tunggu antrean 112 ${tenant.name}`,
-      content: this.toJsonString(buildCustomerQueueFlow(tenant, queueRefs)),
+      description: `Nada tunggu antrean 112 ${this.tenant.name}`,
+      content: this.toJsonString(buildCustomerQueueFlow(this.tenant, queueRefs)),
     });
-    this.inboundFlow = new connect.CfnContactFlow(this, "InboundFlow", {
-      instanceArn,
-      name: names.contactFlow("inbound"),
+    const inbound = new connect.CfnContactFlow(this, "InboundFlow", {
+      instanceArn: this.instanceArn,
+      name: this.names.contactFlow("inbound"),
       type: "CONTACT_FLOW",
-      description: `Alur panggilan masuk 112 ${tenant.name}`,
+      description: `Alur panggilan masuk 112 ${this.tenant.name}`,
       content: this.toJsonString(
-        buildInboundFlow(tenant, {
+        buildInboundFlow(this.tenant, {
           ...queueRefs,
-          customerQueueFlowArn: this.customerQueueFlow.attrContactFlowArn,
+          customerQueueFlowArn: customerQueue.attrContactFlowArn,
         }),
       ),
     });
-    // A flow may only name a Lambda that is associated with the instance.
-    if (integration) this.inboundFlow.node.addDependency(integration);
-
-    this.phoneNumber = new TenantPhoneNumber(this, "Number", {
-      instanceArn,
-      instanceId,
-      inboundFlowArn: this.inboundFlow.attrContactFlowArn,
-      did: tenant.phone.numberArn ? undefined : tenant.phone.did,
-      numberArn: tenant.phone.numberArn,
-      tenantCode: tenant.code,
-    });
-
-    monitoring.watchConnectQueue("112", { instanceId, queueName: names.queue });
-    monitoring.watchContactFlow("inbound", instanceId, names.contactFlow("inbound"));
+    return { customerQueue, inbound };
   }
+}
+
+/** The synth fails when a flow could leave a caller without a human (flows/verify.ts). */
+function verifyFlowsOrFail(tenant: Tenant, promptSet: PromptSet): void {
+  const report = verifyTenantFlows(tenant, promptSet);
+  if (report.problems.length > 0) {
+    throw new Error(
+      `${tenant.file}: the contact flows of ${tenant.code} fail verification:\n` +
+        report.problems.map((p) => `  - ${formatFlowProblem(p)}`).join("\n"),
+    );
+  }
+}
+
+type ConnectFunction = FunctionSpec & { readonly wiring: NonNullable<FunctionSpec["wiring"]> };
+
+/** The manifest's Connect-Region functions, in manifest order. */
+function connectFunctions(): ConnectFunction[] {
+  return (FUNCTIONS as readonly FunctionSpec[]).filter(
+    (f): f is ConnectFunction => f.home === "connect" && f.wiring !== undefined,
+  );
+}
+
+function specOf(name: string): ConnectFunction {
+  return connectFunctions().find((f) => f.name === name)!;
+}
+
+/** Construct id of a function: `call-answer` -> `CallAnswer`. */
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
 }

@@ -15,9 +15,13 @@ import { INCIDENT_TABLE } from "../../domain/incident-table";
 import { nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import type { Platform, Tenant } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
-import { FUNCTIONS, type FunctionSpec, type ResourceKind } from "../../lambdas/manifest";
+import {
+  FUNCTIONS,
+  type FunctionSpec,
+  type FunctionTrigger,
+  type ResourceKind,
+} from "../../lambdas/manifest";
 import { ENV, type EnvName } from "../../lambdas/shared/environment";
-import { SWEEP_SCHEDULE } from "../../lambdas/shared/ports";
 import { AgencyTopic } from "../agency-topic";
 import { CallTakerApi } from "../call-taker-api";
 import { asyncDeadLetters, eventSourceDeadLetters } from "../dead-letter-destination";
@@ -36,6 +40,8 @@ export interface TenantDataStackProps extends StackProps {
   readonly bundles: FunctionBundles;
 }
 
+type TriggerOf<K extends FunctionTrigger["kind"]> = Extract<FunctionTrigger, { kind: K }>;
+
 /**
  * @example
  * new TenantDataStack(app, stackNames.data(tenant), { tenant, platform, bundles });
@@ -49,10 +55,12 @@ export class TenantDataStack extends Stack {
   readonly deadLetters: sqs.Queue;
   readonly signingSecret: secretsmanager.Secret;
   readonly scheduleGroup: scheduler.CfnScheduleGroup;
+  readonly scheduleRole: iam.Role;
   readonly functions: ReadonlyMap<string, WiredFunction>;
   readonly monitoring: OperationsMonitoring;
   readonly callTakerApi?: CallTakerApi;
   readonly ackUrl?: lambda.FunctionUrl;
+  private readonly names: ReturnType<typeof tenantNames>;
 
   constructor(scope: Construct, id: string, props: TenantDataStackProps) {
     const { tenant, platform } = props;
@@ -63,225 +71,318 @@ export class TenantDataStack extends Stack {
       ...props,
     });
     this.tenant = tenant;
-    const names = tenantNames(tenant);
-    const account = this.account;
-    const region = this.region;
+    this.names = tenantNames(tenant);
 
-    this.key = new TenantKey(this, "Key", {
-      alias: names.keyAlias,
-      tenantCode: tenant.code,
-      logGroupPrefixes: [`/aws/lambda/${names.prefix}-`, `/aws/vendedlogs/${names.prefix}-`],
+    this.key = this.createKey();
+    this.incidents = this.createIncidentStore();
+    this.agencyTopics = this.createAgencyTopics();
+    this.operationsTopic = this.createOperationsTopic();
+    this.deadLetters = this.createDeadLetters();
+    this.signingSecret = this.createSigningSecret();
+    this.scheduleGroup = new scheduler.CfnScheduleGroup(this, "EscalationSchedules", {
+      name: this.names.scheduleGroup,
     });
-    const key = this.key.key;
-    this.incidents = new IncidentStore(this, "Incidents", {
-      tableName: names.incidentTable,
+    this.scheduleRole = this.createScheduleRole();
+    this.monitoring = new OperationsMonitoring(this, "Monitoring", {
+      operationsTopic: this.operationsTopic,
+      alarmPrefix: this.names.prefix,
+      dashboardName: this.names.dashboard,
+    });
+    this.functions = this.createFunctions(
+      props.bundles,
+      this.grantTargets(platform),
+      this.functionEnvironment(platform),
+    );
+    for (const [name, fn] of this.functions) this.wireTrigger(name, fn);
+    this.watchEverything();
+  }
+
+  private createKey(): TenantKey {
+    return new TenantKey(this, "Key", {
+      alias: this.names.keyAlias,
+      tenantCode: this.tenant.code,
+      logGroupPrefixes: [`/aws/lambda/${this.names.prefix}-`, `/aws/vendedlogs/${this.names.prefix}-`],
+    });
+  }
+
+  private createIncidentStore(): IncidentStore {
+    return new IncidentStore(this, "Incidents", {
+      tableName: this.names.incidentTable,
       shape: { ...INCIDENT_TABLE, indexes: Object.values(INCIDENT_TABLE.indexes) },
-      encryptionKey: key,
+      encryptionKey: this.key.key,
     });
-    const table = this.incidents.table;
+  }
 
+  private createAgencyTopics(): Map<string, AgencyTopic> {
     const topics = new Map<string, AgencyTopic>();
-    for (const agency of tenant.agencies) {
+    for (const agency of this.tenant.agencies) {
       topics.set(
         agency.id,
         new AgencyTopic(this, `Agency-${agency.id}`, {
-          topicName: names.agencyTopic(agency.id),
+          topicName: this.names.agencyTopic(agency.id),
           agency,
-          masterKey: key,
+          masterKey: this.key.key,
         }),
       );
     }
-    this.agencyTopics = topics;
-    this.operationsTopic = new sns.Topic(this, "Operations", {
-      topicName: names.operationsTopic,
-      displayName: `siaga112 ${tenant.code} operations`,
-      masterKey: key,
+    return topics;
+  }
+
+  private createOperationsTopic(): sns.Topic {
+    return new sns.Topic(this, "Operations", {
+      topicName: this.names.operationsTopic,
+      displayName: `siaga112 ${this.tenant.code} operations`,
+      masterKey: this.key.key,
       enforceSSL: true,
     });
-    this.deadLetters = new sqs.Queue(this, "DeadLetters", {
-      queueName: names.deadLetterQueue,
+  }
+
+  private createDeadLetters(): sqs.Queue {
+    const queue = new sqs.Queue(this, "DeadLetters", {
+      queueName: this.names.deadLetterQueue,
       encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: key,
+      encryptionMasterKey: this.key.key,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetters).acknowledge({
+    Validations.of(queue).acknowledge({
       id: "AwsSolutions-SQS3",
       reason: "This queue is the tenant's dead-letter queue; it has none of its own",
     });
-    this.signingSecret = new secretsmanager.Secret(this, "AckSigningSecret", {
-      secretName: names.signingSecret,
-      description: `Signs the acknowledgement links sent to ${tenant.name}'s agencies`,
-      encryptionKey: key,
+    return queue;
+  }
+
+  private createSigningSecret(): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, "AckSigningSecret", {
+      secretName: this.names.signingSecret,
+      description: `Signs the acknowledgement links sent to ${this.tenant.name}'s agencies`,
+      encryptionKey: this.key.key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.signingSecret).acknowledge({
+    Validations.of(secret).acknowledge({
       id: "AwsSolutions-SMG4",
       reason:
         "Automatic rotation would invalidate acknowledgement links still in agencies' SMS inboxes; rotation is a planned manual step (docs/deploy.md)",
     });
-    this.scheduleGroup = new scheduler.CfnScheduleGroup(this, "EscalationSchedules", {
-      name: names.scheduleGroup,
-    });
+    return secret;
+  }
 
-    const functionArn = (name: string) =>
-      `arn:${this.partition}:lambda:${region}:${account}:function:${names.functionName(name)}`;
-    const scheduleRole = new iam.Role(this, "SchedulerRole", {
+  private functionArn(name: string): string {
+    return `arn:${this.partition}:lambda:${this.region}:${this.account}:function:${this.names.functionName(name)}`;
+  }
+
+  /** The role EventBridge Scheduler assumes to invoke the scheduled function. */
+  private createScheduleRole(): iam.Role {
+    const role = new iam.Role(this, "SchedulerRole", {
       assumedBy: new iam.ServicePrincipal("scheduler.amazonaws.com", {
-        conditions: { StringEquals: { "aws:SourceAccount": account } },
+        conditions: { StringEquals: { "aws:SourceAccount": this.account } },
       }),
-      description: `EventBridge Scheduler invokes the re-escalation of ${tenant.code}`,
+      description: `EventBridge Scheduler invokes the re-escalation of ${this.tenant.code}`,
     });
-    scheduleRole.addToPolicy(
-      new iam.PolicyStatement({ actions: ["lambda:InvokeFunction"], resources: [functionArn("reescalate")] }),
+    const targets = dataFunctions().filter((f) => f.wiring.trigger.kind === "scheduler");
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["lambda:InvokeFunction"],
+        resources: targets.map((f) => this.functionArn(f.name)),
+      }),
     );
     // Failed deliveries of schedules land in the tenant's dead-letter queue (encrypted with its key).
-    scheduleRole.addToPolicy(
+    role.addToPolicy(
       new iam.PolicyStatement({ actions: ["sqs:SendMessage"], resources: [this.deadLetters.queueArn] }),
     );
-    scheduleRole.addToPolicy(
-      new iam.PolicyStatement({ actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [key.keyArn] }),
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+        resources: [this.key.key.keyArn],
+      }),
     );
+    return role;
+  }
 
-    const busArn = nationalBusArn(platform);
-    const resources: Partial<Record<ResourceKind, GrantTarget>> = {
+  /** What the stack lets its functions act on, per resource kind of the manifest. */
+  private grantTargets(platform: Platform): Partial<Record<ResourceKind, GrantTarget>> {
+    const table = this.incidents.table;
+    const { region, account } = this;
+    return {
       table: {
         arns: [table.tableArn, `${table.tableArn}/index/*`],
         wildcardReason: "Queries the indexes (byDay, pendingOutbox) of this tenant's own incident table only",
       },
       "table-stream": { arns: [table.tableStreamArn!] },
-      "agency-topics": { arns: [...topics.values()].map((t) => t.topic.topicArn) },
+      "agency-topics": { arns: [...this.agencyTopics.values()].map((t) => t.topic.topicArn) },
       "schedule-group": {
-        arns: [`arn:${this.partition}:scheduler:${region}:${account}:schedule/${names.scheduleGroup}/*`],
+        arns: [`arn:${this.partition}:scheduler:${region}:${account}:schedule/${this.names.scheduleGroup}/*`],
         wildcardReason:
           "One-time schedules are named at run time, one per escalation step, inside this tenant's group only",
       },
-      "schedule-role": { arns: [scheduleRole.roleArn] },
+      "schedule-role": { arns: [this.scheduleRole.roleArn] },
       "ack-secret": { arns: [this.signingSecret.secretArn] },
-      "event-bus": { arns: [busArn], conditions: { StringEquals: { "events:source": eventSource(tenant) } } },
-      key: { arns: [key.keyArn] },
+      "event-bus": {
+        arns: [nationalBusArn(platform)],
+        conditions: { StringEquals: { "events:source": eventSource(this.tenant) } },
+      },
+      key: { arns: [this.key.key.keyArn] },
     };
-    const environment: Partial<Record<EnvName, string>> = {
-      [ENV.tenant]: JSON.stringify(toRuntimeConfig(tenant)),
-      [ENV.tableName]: names.incidentTable,
-      [ENV.tableRegion]: region,
-      [ENV.agencyTopicArnPrefix]: `arn:${this.partition}:sns:${region}:${account}:${names.agencyTopicPrefix}`,
-      [ENV.scheduleGroup]: names.scheduleGroup,
-      [ENV.scheduleTargetArn]: functionArn("reescalate"),
-      [ENV.scheduleRoleArn]: scheduleRole.roleArn,
-      [ENV.eventBus]: busArn,
+  }
+
+  /** The environment values the stack can give; function URLs add theirs as they are made. */
+  private functionEnvironment(platform: Platform): Partial<Record<EnvName, string>> {
+    const scheduled = dataFunctions().find((f) => f.wiring.trigger.kind === "scheduler");
+    return {
+      [ENV.tenant]: JSON.stringify(toRuntimeConfig(this.tenant)),
+      [ENV.tableName]: this.names.incidentTable,
+      [ENV.tableRegion]: this.region,
+      [ENV.agencyTopicArnPrefix]: `arn:${this.partition}:sns:${this.region}:${this.account}:${this.names.agencyTopicPrefix}`,
+      [ENV.scheduleGroup]: this.names.scheduleGroup,
+      ...(scheduled ? { [ENV.scheduleTargetArn]: this.functionArn(scheduled.name) } : {}),
+      [ENV.scheduleRoleArn]: this.scheduleRole.roleArn,
+      [ENV.eventBus]: nationalBusArn(platform),
       [ENV.ackSecretArn]: this.signingSecret.secretArn,
       [ENV.metricsNamespace]: METRICS_NAMESPACE,
     };
+  }
 
-    this.monitoring = new OperationsMonitoring(this, "Monitoring", {
-      operationsTopic: this.operationsTopic,
-      alarmPrefix: names.prefix,
-      dashboardName: names.dashboard,
-    });
-
-    // The ack function comes first: the senders need its URL for the links they send.
-    const specs = FUNCTIONS.filter((f) => f.home === "data") as readonly FunctionSpec[];
-    const ordered = [...specs].sort((a, b) => Number(b.name === "ack") - Number(a.name === "ack"));
+  /**
+   * One function per data-Region entry of the manifest. Functions behind a public URL come first:
+   * the others read that URL (the links they send).
+   */
+  private createFunctions(
+    bundles: FunctionBundles,
+    resources: Partial<Record<ResourceKind, GrantTarget>>,
+    environment: Partial<Record<EnvName, string>>,
+  ): Map<string, WiredFunction> {
+    const specs = dataFunctions();
+    const providers = specs.filter((f) => f.wiring.trigger.kind === "function-url");
     const functions = new Map<string, WiredFunction>();
-    for (const spec of ordered) {
-      const bundleDir = props.bundles.dirs.get(spec.name);
+    for (const spec of [...providers, ...specs.filter((f) => !providers.includes(f))]) {
+      const bundleDir = bundles.dirs.get(spec.name);
       // Only stack tests leave functions out; the app refuses a manifest entry without a handler.
       if (!bundleDir) continue;
       const fn = new WiredFunction(this, `Fn-${spec.name}`, {
         spec,
-        functionName: names.functionName(spec.name),
+        functionName: this.names.functionName(spec.name),
         bundleDir,
         environment: { ...environment, [ENV.serviceName]: `siaga112-${spec.name}` },
         resources,
-        logKey: key,
+        logKey: this.key.key,
       });
       functions.set(spec.name, fn);
       this.monitoring.watchFunction(spec.name, fn.function);
-      if (spec.name === "calltaker-api") {
-        this.callTakerApi = new CallTakerApi(this, "CallTakerApi", {
-          namePrefix: names.prefix,
-          handler: fn.function,
-          logKey: key,
-        });
-      }
-      if (spec.name === "ack") {
-        this.ackUrl = fn.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-        environment[ENV.ackBaseUrl] = this.ackUrl.url;
-      }
+      const trigger = spec.wiring.trigger;
+      if (trigger.kind === "http-api") this.addCallTakerApi(fn);
+      if (trigger.kind === "function-url") environment[trigger.baseUrlEnv] = this.addPublicUrl(fn);
     }
-    this.functions = functions;
-    this.wireTriggers(functions, scheduleRole);
-
-    // Powertools metrics of the senders (service = function name, tenant = code): an escalation
-    // given up on after every retry means an agency was never alerted.
-    for (const sender of ["escalation-relay", "reescalate"]) {
-      if (!functions.has(sender)) continue;
-      this.monitoring.watchCount(
-        `${sender}-escalation-dead-lettered`,
-        {
-          namespace: METRICS_NAMESPACE,
-          metricName: "EscalationDeadLettered",
-          dimensions: { service: sender, tenant: tenant.code },
-        },
-        `An escalation from ${sender} could not be delivered to an agency`,
-      );
-    }
-    this.monitoring.watchTable("incidents", table);
-    this.monitoring.watchDeadLetterQueue("dead-letters", this.deadLetters);
-    for (const [agencyId, topic] of topics) this.monitoring.watchTopic(`agency-${agencyId}`, topic.topic);
-    this.monitoring.showRemoteFunction("intake", names.functionName("intake"), tenant.hub.connectRegion);
-    this.monitoring.watchConnectQueue("112", { queueName: names.queue, region: tenant.hub.connectRegion });
+    return functions;
   }
 
-  private wireTriggers(functions: ReadonlyMap<string, WiredFunction>, scheduleRole: iam.Role): void {
-    const names = tenantNames(this.tenant);
-    for (const [name, fn] of functions) {
-      const spec = FUNCTIONS.find((f) => f.name === name) as FunctionSpec;
-      switch (spec.wiring?.trigger) {
-        case "dynamodb-stream":
-          // Not DynamoEventSource: it grants dynamodb:ListStreams on "*"; the manifest grants the stream.
-          new lambda.EventSourceMapping(this, `${name}-stream`, {
-            target: fn.function,
-            eventSourceArn: this.incidents.table.tableStreamArn!,
-            startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-            batchSize: 25,
-            bisectBatchOnError: true,
-            reportBatchItemFailures: true,
-            retryAttempts: 10,
-            maxRecordAge: Duration.hours(1),
-            onFailure: eventSourceDeadLetters(this.deadLetters, this.key.key),
-          });
-          break;
-        case "scheduler": {
-          const sweep = new scheduler.CfnSchedule(this, `${name}-sweep`, {
-            name: names.sweepSchedule,
-            groupName: this.scheduleGroup.name,
-            description: "Re-drives escalations whose outbox entry is overdue",
-            scheduleExpression: SWEEP_SCHEDULE.expression,
-            flexibleTimeWindow: { mode: "OFF" },
-            target: {
-              arn: fn.function.functionArn,
-              roleArn: scheduleRole.roleArn,
-              input: JSON.stringify(SWEEP_SCHEDULE.input),
-              deadLetterConfig: { arn: this.deadLetters.queueArn },
-              retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 300 },
-            },
-          });
-          sweep.node.addDependency(this.scheduleGroup);
-          fn.function.configureAsyncInvoke({
-            onFailure: asyncDeadLetters(this.deadLetters, this.key.key),
-            retryAttempts: 2,
-          });
-          break;
-        }
-        default:
-          // "http" is wired where the function is made (ack URL, call-taker API); "connect" lives in the call stack.
-          break;
+  private addCallTakerApi(fn: WiredFunction): void {
+    if (this.callTakerApi)
+      throw new Error("lambdas/manifest.ts: only one data function may have an http-api trigger");
+    (this as { callTakerApi?: CallTakerApi }).callTakerApi = new CallTakerApi(this, "CallTakerApi", {
+      namePrefix: this.names.prefix,
+      handler: fn.function,
+      logKey: this.key.key,
+    });
+  }
+
+  private addPublicUrl(fn: WiredFunction): string {
+    if (this.ackUrl)
+      throw new Error("lambdas/manifest.ts: only one data function may have a function-url trigger");
+    const url = fn.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    (this as { ackUrl?: lambda.FunctionUrl }).ackUrl = url;
+    return url.url;
+  }
+
+  /** Event-driven triggers (HTTP ones are made with the function: others read their URLs). */
+  private wireTrigger(name: string, fn: WiredFunction): void {
+    const trigger = specOf(name).wiring.trigger;
+    if (trigger.kind === "dynamodb-stream") this.wireTableStream(name, fn, trigger);
+    if (trigger.kind === "scheduler") this.wireRecurringSchedule(name, fn, trigger);
+  }
+
+  private wireTableStream(name: string, fn: WiredFunction, trigger: TriggerOf<"dynamodb-stream">): void {
+    // Not DynamoEventSource: it grants dynamodb:ListStreams on "*"; the manifest grants the stream.
+    new lambda.EventSourceMapping(this, `${name}-stream`, {
+      target: fn.function,
+      eventSourceArn: this.incidents.table.tableStreamArn!,
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: trigger.batchSize,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      retryAttempts: trigger.retryAttempts,
+      maxRecordAge: Duration.hours(trigger.maxRecordAgeHours),
+      onFailure: eventSourceDeadLetters(this.deadLetters, this.key.key),
+    });
+  }
+
+  private wireRecurringSchedule(name: string, fn: WiredFunction, trigger: TriggerOf<"scheduler">): void {
+    const schedule = new scheduler.CfnSchedule(this, `${name}-sweep`, {
+      name: this.names.sweepSchedule,
+      groupName: this.scheduleGroup.name,
+      description: trigger.recurring.description,
+      scheduleExpression: trigger.recurring.expression,
+      flexibleTimeWindow: { mode: "OFF" },
+      target: {
+        arn: fn.function.functionArn,
+        roleArn: this.scheduleRole.roleArn,
+        input: JSON.stringify(trigger.recurring.input),
+        deadLetterConfig: { arn: this.deadLetters.queueArn },
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 300 },
+      },
+    });
+    schedule.node.addDependency(this.scheduleGroup);
+    fn.function.configureAsyncInvoke({
+      onFailure: asyncDeadLetters(this.deadLetters, this.key.key),
+      retryAttempts: trigger.asyncRetryAttempts,
+    });
+  }
+
+  /** Alarms and dashboard widgets beyond each function's own (made with the function). */
+  private watchEverything(): void {
+    const { tenant, names, monitoring } = this;
+    for (const [name] of this.functions) {
+      for (const alarm of specOf(name).wiring.alarms ?? []) {
+        monitoring.watchCount(
+          `${name}-${kebab(alarm.metricName)}`,
+          {
+            namespace: METRICS_NAMESPACE,
+            metricName: alarm.metricName,
+            dimensions: { service: name, tenant: tenant.code },
+          },
+          `An escalation from ${name} ${alarm.meaning}`,
+        );
       }
     }
+    monitoring.watchTable("incidents", this.incidents.table);
+    monitoring.watchDeadLetterQueue("dead-letters", this.deadLetters);
+    for (const [agencyId, topic] of this.agencyTopics)
+      monitoring.watchTopic(`agency-${agencyId}`, topic.topic);
+    // The functions in the Connect Region, shown beside these (their alarms live in their own Region).
+    for (const spec of FUNCTIONS as readonly FunctionSpec[]) {
+      if (spec.wiring?.trigger.kind !== "connect-flow") continue;
+      monitoring.showRemoteFunction(spec.name, names.functionName(spec.name), tenant.hub.connectRegion);
+    }
+    monitoring.watchConnectQueue("112", { queueName: names.queue, region: tenant.hub.connectRegion });
   }
+}
+
+type DataFunction = FunctionSpec & { readonly wiring: NonNullable<FunctionSpec["wiring"]> };
+
+/** The manifest's data-Region functions, in manifest order. */
+function dataFunctions(): DataFunction[] {
+  return (FUNCTIONS as readonly FunctionSpec[]).filter(
+    (f): f is DataFunction => f.home === "data" && f.wiring !== undefined,
+  );
+}
+
+function specOf(name: string): DataFunction {
+  return dataFunctions().find((f) => f.name === name)!;
+}
+
+/** @example kebab("EscalationDeadLettered") // "escalation-dead-lettered" */
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 }
 
 /**

@@ -10,7 +10,7 @@ const spec: FunctionSpec = {
   home: "data",
   description: "test",
   wiring: {
-    trigger: "http",
+    trigger: { kind: "http-api" },
     env: ["INCIDENT_TABLE_NAME"],
     grants: [{ resource: "table", actions: ["dynamodb:GetItem"] }],
   },

@@ -1,7 +1,12 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../../domain/tenant-runtime";
-import { SWEEP_SCHEDULE } from "../../../lambdas/shared/ports";
+import { FUNCTIONS } from "../../../lambdas/manifest";
 import { synthExampleApp } from "../../support/example-app";
+
+const scheduled = FUNCTIONS.flatMap((f) =>
+  "wiring" in f && f.wiring.trigger.kind === "scheduler" ? [f.wiring.trigger] : [],
+);
+const SWEEP = scheduled[0]!.recurring;
 
 describe("a tenant's data stack (Kota Manado)", () => {
   const { assembly } = synthExampleApp();
@@ -94,7 +99,7 @@ describe("a tenant's data stack (Kota Manado)", () => {
     template.hasResourceProperties("AWS::Scheduler::ScheduleGroup", { Name: "siaga112-71-71" });
     template.hasResourceProperties("AWS::Scheduler::Schedule", {
       GroupName: "siaga112-71-71",
-      ScheduleExpression: SWEEP_SCHEDULE.expression,
+      ScheduleExpression: SWEEP.expression,
       Target: Match.objectLike({
         Input: JSON.stringify({ kind: "sweep" }),
         DeadLetterConfig: Match.anyValue(),
