@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
-import { OFFICIAL_AREA_NAMES } from "../../../lambdas/monitoring-api/official-area-names";
-import {
-  OFFICIAL_AREA_NAMES_FILE,
-  renderOfficialAreaNames,
-} from "../../../lambdas/monitoring-api/write-official-area-names";
-import { displayName, officialRegions } from "../../../registry/official-regions";
+import { OFFICIAL_AREA_NAMES } from "../../lambdas/monitoring-api/official-area-names";
+import { displayName, officialRegions } from "../../registry/official-regions";
+import { OFFICIAL_AREA_NAMES_FILE, renderOfficialAreaNames } from "../../scripts/write-official-area-names";
 
 describe("the official area names bundled with the monitoring API", () => {
   it("are up to date with the official list (run `npm run area-names` when this fails)", () => {
