@@ -64,6 +64,20 @@ export interface Incident {
   readonly version: number;
 }
 
+const CONTACT_ID = /^[A-Za-z0-9-]{1,128}$/;
+
+/**
+ * Whether a value is an Amazon Connect ContactId, which is also the incident id: letters, digits
+ * and dashes, at most 128 characters.
+ *
+ * @example
+ * isContactId("8d2a6f0e-1b2c-4d3e-9f00-0123456789ab") // true
+ * isContactId("../etc") // false
+ */
+export function isContactId(value: unknown): value is string {
+  return typeof value === "string" && CONTACT_ID.test(value);
+}
+
 /** Thrown when a change is not allowed from the incident's current state. */
 export class IllegalTransitionError extends Error {
   override readonly name = "IllegalTransitionError";

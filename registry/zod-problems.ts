@@ -3,6 +3,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { z } from "zod";
+import { describeIssue, valueAt } from "../domain/zod-issues";
 import { type Problem, pathToString } from "./problem";
 
 /**
@@ -49,41 +50,10 @@ export function zodProblems(
       file,
       path: pathToString(issue.path),
       value,
-      message: describe(issue, value),
+      message: describeIssue(issue, value),
     });
   }
   return problems;
-}
-
-function expectedName(expected: string): string {
-  if (expected === "int") return "a whole number";
-  if (expected === "object") return "a mapping of keys";
-  if (expected === "array") return "a list";
-  return `a ${expected}`;
-}
-
-function describe(issue: z.core.$ZodIssue, value: unknown): string {
-  switch (issue.code) {
-    case "invalid_type":
-      if (!issue.message.startsWith("Invalid input")) return issue.message;
-      if (value === undefined) return `missing: a value is required (${expectedName(issue.expected)})`;
-      return `expected ${expectedName(issue.expected)}, got ${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}`;
-    case "invalid_value":
-      return `not one of: ${issue.values.map((v) => String(v)).join(", ")}`;
-    case "too_small":
-      if (issue.origin === "array")
-        return issue.message.startsWith("Too small")
-          ? `needs at least ${issue.minimum} item(s)`
-          : issue.message;
-      if (issue.origin === "string") return `must not be empty`;
-      return `must be at least ${issue.minimum}`;
-    case "too_big":
-      return issue.origin === "array"
-        ? `at most ${issue.maximum} item(s)`
-        : `must be at most ${issue.maximum}`;
-    default:
-      return issue.message.startsWith("Invalid input") ? "invalid value" : issue.message;
-  }
 }
 
 interface SchemaDef {
@@ -132,14 +102,4 @@ function nearest(key: string, accepted: readonly string[]): string | undefined {
     }
   }
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-/** Reads the value at a zod path from the raw input. */
-export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

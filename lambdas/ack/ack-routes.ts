@@ -2,12 +2,14 @@
  * HTTP of the acknowledgement function: `GET /a/<token>` shows the page, `POST /a/<token>` with
  * `status=<acknowledged|dispatched|on-scene|resolved>` records a report. Nothing else changes state.
  */
+import { type Route, router } from "../shared/http-router";
 import type { AckDeps, HttpRequest, HttpResponse } from "../shared/ports";
 import { ackPage, problemPage } from "./ack-page";
 import {
   type LinkProblem,
   REPORTED_STATUSES,
   type ReportedStatus,
+  type ResolvedLink,
   reportStatus,
   resolveAckLink,
 } from "./acknowledge";
@@ -46,24 +48,19 @@ function requestedStatus(body: string | undefined): ReportedStatus | undefined {
   return REPORTED_STATUSES.find((status) => status === value);
 }
 
-/**
- * Answers one request to the acknowledgement function; never throws for bad input.
- *
- * @example
- * await handleAckRequest(deps, { method: "GET", path: "/a/K7Q2XM.damkar.t3k9zz.AbCdEfGhIjKl", ... })
- */
-export async function handleAckRequest(deps: AckDeps, request: HttpRequest): Promise<HttpResponse> {
-  const match = /^\/a\/([^/]{1,200})$/.exec(request.path);
-  if (!match) return html(404, problemPage("malformed"));
-  const method = request.method.toUpperCase();
-  if (method !== "GET" && method !== "HEAD" && method !== "POST") {
-    return html(405, problemPage("malformed"), { allow: "GET, POST" });
-  }
-  const token = safeDecode(match[1]!);
-  if (token === undefined) return html(404, problemPage("malformed"));
-  const link = await resolveAckLink(deps, token);
+type Params = Readonly<Record<string, string>>;
+
+/** The link's page: what the agency is asked to confirm. Never changes anything. */
+async function showLink(deps: AckDeps, _request: HttpRequest, { token }: Params): Promise<HttpResponse> {
+  const link = await linkOf(deps, token!);
   if (typeof link === "string") return html(PROBLEM_STATUS[link], problemPage(link));
-  if (method !== "POST") return html(200, ackPage(deps.tenant, link));
+  return html(200, ackPage(deps.tenant, link));
+}
+
+/** A deliberate POST from the page: records what the agency reports. */
+async function report(deps: AckDeps, request: HttpRequest, { token }: Params): Promise<HttpResponse> {
+  const link = await linkOf(deps, token!);
+  if (typeof link === "string") return html(PROBLEM_STATUS[link], problemPage(link));
   const status = requestedStatus(request.body);
   if (!status) {
     return html(400, ackPage(deps.tenant, link), {
@@ -71,11 +68,45 @@ export async function handleAckRequest(deps: AckDeps, request: HttpRequest): Pro
     });
   }
   const outcome = await reportStatus(deps, link, status);
-  const fresh = await resolveAckLink(deps, token);
+  const fresh = await linkOf(deps, token!);
   return html(
     outcome.kind === "closed" ? 409 : 200,
     ackPage(deps.tenant, typeof fresh === "string" ? link : fresh, outcome),
   );
+}
+
+async function linkOf(deps: AckDeps, encoded: string): Promise<ResolvedLink | LinkProblem> {
+  const token = encoded.length > MAX_TOKEN ? undefined : safeDecode(encoded);
+  return token === undefined ? "malformed" : resolveAckLink(deps, token);
+}
+
+/** Longest token path segment accepted (a real one is about 60 characters). */
+const MAX_TOKEN = 200;
+
+/** The acknowledgement function, one row per route. */
+const ROUTES: readonly Route<AckDeps>[] = [
+  { method: "GET", path: "/a/{token}", handle: showLink },
+  { method: "HEAD", path: "/a/{token}", handle: showLink },
+  { method: "POST", path: "/a/{token}", handle: report },
+];
+
+const matchRoute = router(ROUTES);
+
+/**
+ * Answers one request to the acknowledgement function; never throws for bad input.
+ *
+ * @example
+ * await handleAckRequest(deps, { method: "GET", path: "/a/K7Q2XM.damkar.t3k9zz.AbCdEfGhIjKl", ... })
+ */
+export async function handleAckRequest(deps: AckDeps, request: HttpRequest): Promise<HttpResponse> {
+  const match = matchRoute(request);
+  if (match.kind === "not-found") return html(404, problemPage("malformed"));
+  if (match.kind === "method-not-allowed") {
+    return html(405, problemPage("malformed"), {
+      allow: match.allowed.filter((m) => m !== "HEAD").join(", "),
+    });
+  }
+  return match.route.handle(deps, request, match.params);
 }
 
 function safeDecode(text: string): string | undefined {

@@ -9,6 +9,8 @@
  *   connectedToAgentTimestamp } }`.
  */
 
+import { isContactId } from "../../domain/incident";
+
 /** What the call-answer function records on an incident. */
 export type CallAnswerRecord =
   /** A call-taker connected `answeredAt`; the call entered the system `initiatedAt`. */
@@ -30,8 +32,6 @@ export const CONTACT_EVENT_SOURCE = "aws.connect";
 export const CONTACT_EVENT_DETAIL_TYPE = "Amazon Connect Contact Event";
 /** The contact event types the function is subscribed to. */
 export const CONTACT_EVENT_TYPES = ["CONNECTED_TO_AGENT", "DISCONNECTED"] as const;
-
-const CONTACT_ID = /^[A-Za-z0-9-]{1,128}$/;
 
 type Detail = Readonly<Record<string, unknown>>;
 
@@ -58,7 +58,7 @@ export function readContactEvent(event: unknown): CallAnswerRecord | undefined {
   if (typeof envelope.detail !== "object" || envelope.detail === null) return undefined;
   const detail = envelope.detail as Detail;
   const contactId = text(detail.contactId);
-  if (contactId === undefined || !CONTACT_ID.test(contactId)) return undefined;
+  if (!isContactId(contactId)) return undefined;
   if (text(detail.channel)?.toUpperCase() !== "VOICE") return undefined;
   if (detail.initiationMethod !== undefined && detail.initiationMethod !== "INBOUND") return undefined;
   const initiatedAt = instant(detail.initiationTimestamp);

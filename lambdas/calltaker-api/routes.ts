@@ -9,10 +9,11 @@
  * POST /incidents/{id}/close                     {outcome?}
  */
 import { timingSafeEqual } from "node:crypto";
-import { IllegalTransitionError, type Incident } from "../../domain/incident";
+import { IllegalTransitionError, type Incident, isContactId } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
 import { localDate } from "../../domain/time-zones";
 import { LOCAL_API_KEY_HEADER } from "../shared/environment";
+import { type Route, router } from "../shared/http-router";
 import type { HttpRequest, HttpResponse, TenantDeps } from "../shared/ports";
 import {
   agencyProgress,
@@ -113,58 +114,85 @@ export async function handleCallTakerRequest(
   }
 }
 
+type Params = Readonly<Record<string, string>>;
+
+/** Reads and validates a JSON body, then runs `act` on the incident named in the path. */
+function withBody<T>(
+  schema: Parameters<typeof check<T>>[0],
+  act: (deps: CallTakerDeps, incidentId: string, input: T) => Promise<Incident>,
+): Route<CallTakerDeps>["handle"] {
+  return async (deps, request, params) => {
+    const body = parseBody(request.body);
+    if ("error" in body) return body.error;
+    const input = check(schema, body.value);
+    if (input.problems) return invalid(input.problems);
+    return json(200, incidentView(await act(deps, params.incidentId!, input.data)));
+  };
+}
+
+/** The call-taker API, one row per route. */
+const ROUTES: readonly Route<CallTakerDeps>[] = [
+  {
+    method: "GET",
+    path: "/incidents",
+    handle: async (deps, request) => {
+      const query = check(listQuery, { ...request.query });
+      if (query.problems) return invalid(query.problems);
+      const incidents = await listIncidents(deps, {
+        day: query.data.day ?? localDate(deps.clock.now(), deps.tenant.zone),
+        limit: Number(query.data.limit ?? 50),
+        state: query.data.state,
+      });
+      return json(200, { incidents: incidents.map(incidentView) });
+    },
+  },
+  {
+    method: "GET",
+    path: "/incidents/{incidentId}",
+    handle: async (deps, _request, { incidentId }: Params) => {
+      const [incident, agencies] = await Promise.all([
+        readIncident(deps, incidentId!),
+        agencyProgress(deps, incidentId!),
+      ]);
+      return json(200, { ...incidentView(incident), agencyProgress: agencies });
+    },
+  },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/classification",
+    handle: withBody(classificationBody, (deps, id, input) =>
+      classifyIncident(deps, id, input as Classification),
+    ),
+  },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/outcome",
+    handle: withBody(outcomeBody, (deps, id, input) => setOutcome(deps, id, input.outcome as CallOutcome)),
+  },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/close",
+    handle: withBody(closeBody, (deps, id, input) =>
+      closeIncident(deps, id, input.outcome as CallOutcome | undefined),
+    ),
+  },
+];
+
+const matchRoute = router(ROUTES);
+
 async function route(deps: CallTakerDeps, request: HttpRequest): Promise<HttpResponse> {
-  const method = request.method.toUpperCase();
-  const parts = request.path.split("/").filter(Boolean);
-  if (parts[0] !== "incidents" || parts.length > 3)
-    return json(404, { error: "not-found", message: `no route ${method} ${request.path}` });
-  const id = parts[1];
-  if (id !== undefined && !/^[A-Za-z0-9-]{1,128}$/.test(id)) {
+  const match = matchRoute(request);
+  if (match.kind !== "found") {
+    return json(404, {
+      error: "not-found",
+      message: `no route ${request.method.toUpperCase()} ${request.path}`,
+    });
+  }
+  const { incidentId } = match.params;
+  if (incidentId !== undefined && !isContactId(incidentId)) {
     return invalid([
-      { field: "incidentId", value: id, expected: "a Connect ContactId (letters, digits, dashes)" },
+      { field: "incidentId", value: incidentId, expected: "a Connect ContactId (letters, digits, dashes)" },
     ]);
   }
-
-  if (method === "GET" && !id) {
-    const query = check(listQuery, { ...request.query });
-    if (query.problems) return invalid(query.problems);
-    const today = localDate(deps.clock.now(), deps.tenant.zone);
-    const incidents = await listIncidents(deps, {
-      day: query.data.day ?? today,
-      limit: Number(query.data.limit ?? 50),
-      state: query.data.state,
-    });
-    return json(200, { incidents: incidents.map(incidentView) });
-  }
-  if (method === "GET" && id && parts.length === 2) {
-    const [incident, agencies] = await Promise.all([readIncident(deps, id), agencyProgress(deps, id)]);
-    return json(200, { ...incidentView(incident), agencyProgress: agencies });
-  }
-  if (method !== "POST" || !id || parts.length !== 3) {
-    return json(404, { error: "not-found", message: `no route ${method} ${request.path}` });
-  }
-  const body = parseBody(request.body);
-  if ("error" in body) return body.error;
-  switch (parts[2]) {
-    case "classification": {
-      const input = check(classificationBody, body.value);
-      if (input.problems) return invalid(input.problems);
-      return json(200, incidentView(await classifyIncident(deps, id, input.data as Classification)));
-    }
-    case "outcome": {
-      const input = check(outcomeBody, body.value);
-      if (input.problems) return invalid(input.problems);
-      return json(200, incidentView(await setOutcome(deps, id, input.data.outcome as CallOutcome)));
-    }
-    case "close": {
-      const input = check(closeBody, body.value);
-      if (input.problems) return invalid(input.problems);
-      return json(
-        200,
-        incidentView(await closeIncident(deps, id, input.data.outcome as CallOutcome | undefined)),
-      );
-    }
-    default:
-      return json(404, { error: "not-found", message: `no route ${method} ${request.path}` });
-  }
+  return match.route.handle(deps, request, match.params);
 }

@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { INCIDENT_CATEGORIES } from "../../domain/categories";
 import { SEVERITIES } from "../../domain/incident";
 import { CALL_OUTCOMES } from "../../domain/incident-events";
+import { acceptedText, valueAt, type ZodIssueLike } from "../../domain/zod-issues";
 
 export const classificationBody = z.object({
   category: z.enum(INCIDENT_CATEGORIES),
@@ -34,41 +35,6 @@ export interface FieldProblem {
   readonly expected: string;
 }
 
-interface Issue {
-  readonly code: string;
-  readonly path: readonly PropertyKey[];
-  readonly values?: readonly unknown[];
-  readonly minimum?: number | bigint;
-  readonly maximum?: number | bigint;
-  readonly origin?: string;
-  readonly expected?: string;
-  readonly format?: string;
-  readonly keys?: readonly string[];
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) value = (value as Record<PropertyKey, unknown> | null | undefined)?.[key];
-  return value;
-}
-
-function expectation(issue: Issue): string {
-  switch (issue.code) {
-    case "invalid_value":
-      return `one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
-    case "too_small":
-      return issue.origin === "string" ? `at least ${issue.minimum} characters` : `at least ${issue.minimum}`;
-    case "too_big":
-      return issue.origin === "string" ? `at most ${issue.maximum} characters` : `at most ${issue.maximum}`;
-    case "invalid_type":
-      return `a ${issue.expected}`;
-    case "invalid_format":
-      return issue.format === "regex" ? "the documented format" : `a ${issue.format}`;
-    default:
-      return "a valid value";
-  }
-}
-
 /**
  * Validates input against a schema: the data, or the problems naming each bad field.
  *
@@ -82,10 +48,10 @@ export function check<T>(
   const result = z.safeParse(schema, input);
   if (result.success) return { data: result.data };
   return {
-    problems: (result.error.issues as unknown as Issue[]).map((issue) => ({
+    problems: (result.error.issues as unknown as ZodIssueLike[]).map((issue) => ({
       field: issue.path.length > 0 ? issue.path.map(String).join(".") : "(body)",
       value: valueAt(input, issue.path),
-      expected: expectation(issue),
+      expected: acceptedText(issue),
     })),
   };
 }

@@ -11,7 +11,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
-import { callerKeyOf, dayPkOf, maskCallerNumber, shortCodeOf } from "../../domain/incident";
+import { callerKeyOf, dayPkOf, isContactId, maskCallerNumber, shortCodeOf } from "../../domain/incident";
 import {
   type CallerHistory,
   callerFlags,
@@ -45,7 +45,6 @@ export interface IntakeCall {
   readonly channel: string;
 }
 
-const CONTACT_ID = /^[A-Za-z0-9-]{1,128}$/;
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 /**
@@ -59,7 +58,7 @@ export function readCall(event: unknown): IntakeCall | undefined {
     ?.ContactData;
   if (typeof contact !== "object" || contact === null) return undefined;
   const contactId = contact.ContactId;
-  if (typeof contactId !== "string" || !CONTACT_ID.test(contactId)) return undefined;
+  if (!isContactId(contactId)) return undefined;
   const endpoint = contact.CustomerEndpoint as { Address?: unknown; Type?: unknown } | null | undefined;
   const address = typeof endpoint?.Address === "string" ? endpoint.Address.replace(/[\s-]/g, "") : undefined;
   return {

@@ -94,7 +94,7 @@ describe("validation rules, one failing file each, with the exact message", () =
         t.agencies[0].kind = "polisi";
       },
       [
-        `${MANADO_FILE}: agencies[0].kind "polisi": not one of: police, fire, ambulance, disaster, sar, electricity, water, public-order, transport, social, hospital, other`,
+        `${MANADO_FILE}: agencies[0].kind "polisi": expected one of "police", "fire", "ambulance", "disaster", "sar", "electricity", "water", "public-order", "transport", "social", "hospital", "other"`,
       ],
     ],
     [
@@ -102,7 +102,7 @@ describe("validation rules, one failing file each, with the exact message", () =
       (t) => {
         delete t.phone;
       },
-      [`${MANADO_FILE}: phone: missing: a value is required (a mapping of keys)`],
+      [`${MANADO_FILE}: phone: missing (a mapping of keys)`],
     ],
     [
       "a code that is not in the official list, with the nearest ones",
@@ -224,7 +224,7 @@ describe("validation rules, one failing file each, with the exact message", () =
       (t) => {
         t.dataRegion = "ap-southeast-1";
       },
-      [`${MANADO_FILE}: dataRegion "ap-southeast-1": not one of: ap-southeast-3`],
+      [`${MANADO_FILE}: dataRegion "ap-southeast-1": expected one of "ap-southeast-3"`],
     ],
     [
       "an unknown prompt set",
