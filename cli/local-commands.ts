@@ -6,6 +6,8 @@
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
+import { CALL_OUTCOME_LABELS_ID } from "../domain/incident";
+import type { CallOutcome } from "../domain/incident-events";
 import { DEFAULT_PORT, startLocalCentre } from "../local/centre";
 import { CentreClient } from "../local/centre-client";
 import type { CallReport, TranscriptLine } from "../local/local-calls";
@@ -168,7 +170,7 @@ export function registerLocalCommands(program: Command): void {
       );
       console.log(
         `  ${Object.entries(summary.byKind)
-          .map(([kind, n]) => `${KIND_LABELS[kind as keyof typeof KIND_LABELS]} ${n}`)
+          .map(([kind, n]) => `${CALL_OUTCOME_LABELS_ID[kind as CallOutcome]} ${n}`)
           .join(", ")}; ${summary.abandoned} ditinggalkan penelepon sebelum dijawab; ` +
           `${summary.acknowledgements} eskalasi diakui instansi.`,
       );
@@ -179,14 +181,6 @@ export function registerLocalCommands(program: Command): void {
       console.log(`Lihat hasilnya: ${options.centre}/dashboard/`);
     });
 }
-
-const KIND_LABELS = {
-  genuine: "darurat nyata",
-  prank: "iseng",
-  ghost: "diam",
-  information: "informasi",
-  "wrong-number": "salah sambung",
-} as const;
 
 interface CallOptions {
   press?: string;

@@ -30,6 +30,27 @@ export const AGENCY_STATUS_LABELS_ID: Readonly<Record<AgencyStatus, string>> = {
   resolved: "selesai ditangani",
 };
 
+/** Indonesian labels of incident states, for the console and pages. */
+export const INCIDENT_STATE_LABELS_ID: Readonly<Record<IncidentState, string>> = {
+  received: "baru",
+  classified: "diklasifikasi",
+  escalated: "dieskalasi",
+  acknowledged: "diterima instansi",
+  dispatched: "unit berangkat",
+  "on-scene": "di lokasi",
+  resolved: "selesai ditangani",
+  closed: "ditutup",
+};
+
+/** Indonesian labels of call outcomes, for the console, the CLI and pages. */
+export const CALL_OUTCOME_LABELS_ID: Readonly<Record<CallOutcome, string>> = {
+  genuine: "darurat nyata",
+  prank: "iseng",
+  ghost: "diam (ghost)",
+  information: "permintaan informasi",
+  "wrong-number": "salah sambung",
+};
+
 export interface IncidentLocation {
   /** What the caller said, as the call-taker wrote it. */
   readonly text: string;

@@ -13,17 +13,45 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../domain/categories";
-import { AGENCY_STATUS_LABELS_ID, SEVERITY_LABELS_ID } from "../domain/incident";
+import {
+  AGENCY_STATUS_LABELS_ID,
+  CALL_OUTCOME_LABELS_ID,
+  INCIDENT_STATE_LABELS_ID,
+  SEVERITY_LABELS_ID,
+} from "../domain/incident";
+import type { Tenant } from "../domain/tenant";
 import type { HttpRequest } from "../lambdas/shared/ports";
-import type { LocalCentre } from "./centre";
+import type { AgencyInbox } from "./agency-inbox";
 import { HttpError, headersOf, parseJson, queryOf, readBody, send, sendJson, serveStatic } from "./http-kit";
-import { parseCallRequest } from "./local-calls";
+import { parseCallRequest, type TenantPhone } from "./local-calls";
+import type { LocalClock } from "./local-clock";
+import type { NationalMonitoring } from "./national-monitoring";
+import type { TenantFunctions } from "./tenant-functions";
 
 const PAGES = ["dashboard", "console", "inbox"] as const;
 
+/** What the routes need of the local centre (the centre itself provides it). */
+export interface RoutedCentre {
+  readonly url: string;
+  readonly webDir: string;
+  readonly apiKey: string;
+  readonly tenants: ReadonlyMap<
+    string,
+    {
+      readonly tenant: Tenant;
+      readonly phone: Pick<TenantPhone, "call">;
+      readonly functions: Pick<TenantFunctions, "callTaker" | "ack">;
+    }
+  >;
+  readonly national: Pick<NationalMonitoring, "answer">;
+  readonly inbox: Pick<AgencyInbox, "list">;
+  readonly clock: Pick<LocalClock, "now" | "upcoming" | "failures" | "advance">;
+  settled(): Promise<void>;
+}
+
 /** Answers one request; never throws (errors become JSON with the status). */
 export async function routeRequest(
-  centre: LocalCentre,
+  centre: RoutedCentre,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -79,7 +107,7 @@ export async function routeRequest(
 }
 
 async function localApi(
-  centre: LocalCentre,
+  centre: RoutedCentre,
   method: string,
   url: URL,
   request: IncomingMessage,
@@ -96,6 +124,8 @@ async function localApi(
           severities: SEVERITY_LABELS_ID,
           agencyKinds: AGENCY_KIND_LABELS_ID,
           agencyStatuses: AGENCY_STATUS_LABELS_ID,
+          states: INCIDENT_STATE_LABELS_ID,
+          outcomes: CALL_OUTCOME_LABELS_ID,
         },
         tenants: [...centre.tenants.values()].map(({ tenant }) => ({
           code: tenant.code,

@@ -12,7 +12,7 @@
  * list no silent (ghost) calls: `--ghost` adds them.
  */
 import type { IncidentCategory } from "../domain/categories";
-import { callTakerPaths } from "./call-taker-paths";
+import { callTakerPaths } from "./calltaker-paths";
 import type { CentreClient, CentreTenant } from "./centre-client";
 
 export const CALL_KINDS = ["genuine", "prank", "ghost", "information", "wrong-number"] as const;

@@ -23,7 +23,7 @@ import {
 } from "../../lambdas/manifest";
 import { ENV, type EnvName } from "../../lambdas/shared/environment";
 import { AgencyTopic } from "../agency-topic";
-import { CallTakerApi } from "../call-taker-api";
+import { CallTakerApi } from "../calltaker-api";
 import { asyncDeadLetters, eventSourceDeadLetters } from "../dead-letter-destination";
 import type { FunctionBundles } from "../function-bundles";
 import { IncidentStore } from "../incident-store";

@@ -4,7 +4,7 @@
  * that does not acknowledge is alerted again when the local clock reaches the next step.
  */
 
-import { callTakerPaths } from "../../local/call-taker-paths";
+import { callTakerPaths } from "../../local/calltaker-paths";
 import { type LocalCentre, startLocalCentre } from "../../local/centre";
 import { CentreClient } from "../../local/centre-client";
 

@@ -1,34 +1,10 @@
 // The local call-taker console: incidents of the day, classification, outcome, close.
 // Talks to the tenant's call-taker API (/t/<code>/api) with the local key.
 
-const $ = (id) => document.getElementById(id);
-const OUTCOME_LABELS = {
-  genuine: "darurat nyata",
-  prank: "iseng",
-  ghost: "diam (ghost)",
-  information: "permintaan informasi",
-  "wrong-number": "salah sambung",
-};
-const STATE_LABELS = {
-  received: "baru",
-  classified: "diklasifikasi",
-  escalated: "dieskalasi",
-  acknowledged: "diterima instansi",
-  dispatched: "unit berangkat",
-  "on-scene": "di lokasi",
-  resolved: "selesai ditangani",
-  closed: "ditutup",
-};
 let info;
 let selected;
 let incidents = [];
 
-function el(tag, attrs = {}, text) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 const tenant = () => $("tenant").value;
 /** Times in the tenant's own zone (WIB, WITA or WIT), whatever the browser's zone. */
 const zone = () => info.tenants.find((t) => t.code === tenant());
@@ -118,7 +94,7 @@ function renderList() {
       el(
         "span",
         { class: `badge ${stateClass}`, "data-testid": "state" },
-        STATE_LABELS[incident.state] || incident.state,
+        info.labels.states[incident.state] || incident.state,
       ),
     );
     button.append(left, right);
@@ -149,7 +125,7 @@ async function renderDetail() {
     (incident.agencies || []).includes(a.id),
   );
   const facts = [
-    ["Status", STATE_LABELS[incident.state] || incident.state],
+    ["Status", info.labels.states[incident.state] || incident.state],
     ["Diterima", dateTime(incident.receivedAt)],
     ["Penelepon", incident.callerNumber || "tanpa nomor (tanpa kartu SIM)"],
     [
@@ -160,7 +136,7 @@ async function renderDetail() {
     ],
     ["Kategori", incident.category ? info.labels.categories[incident.category] : "-"],
     ["Lokasi", incident.location?.text || "-"],
-    ["Hasil", incident.outcome ? OUTCOME_LABELS[incident.outcome] : "-"],
+    ["Hasil", incident.outcome ? info.labels.outcomes[incident.outcome] : "-"],
     ["Instansi", agencies.map((a) => a.name).join(", ") || "-"],
   ];
   $("facts").replaceChildren(

@@ -4,12 +4,6 @@
 (() => {
   const svgNs = "http://www.w3.org/2000/svg";
 
-  function el(tag, attrs = {}, text) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
   function svg(tag, attrs = {}, text) {
     const node = document.createElementNS(svgNs, tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
@@ -146,5 +140,5 @@
     container.replaceChildren(chart);
   }
 
-  globalThis.siaga112Charts = { el, number, duration, drawBars, drawAgencies, drawDays };
+  globalThis.siaga112Charts = { number, duration, drawBars, drawAgencies, drawDays };
 })();

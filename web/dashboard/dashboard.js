@@ -17,8 +17,7 @@ const OUTCOME_COLORS = {
   "wrong-number": "#cfd8dc",
 };
 
-const { el, number, duration, drawBars, drawAgencies, drawDays } = siaga112Charts;
-const $ = (id) => document.getElementById(id);
+const { number, duration, drawBars, drawAgencies, drawDays } = siaga112Charts;
 const pct = (n) => (n === null ? "–" : `${n.toLocaleString("id-ID")}%`);
 const secs = (n) => (n === null ? "–" : `${n.toLocaleString("id-ID")} dtk`);
 let timer = null;

@@ -1,16 +1,8 @@
 // The local agency inbox: polls the centre for SMS and e-mail sent to agencies.
 
-const $ = (id) => document.getElementById(id);
 let last = 0;
 let all = [];
 let zones = {};
-
-function el(tag, attrs = {}, text) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 async function init() {
   const info = await (await fetch("/local/tenants")).json();

@@ -2,7 +2,7 @@ import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { CallTakerApi } from "../../lib/call-taker-api";
+import { CallTakerApi } from "../../lib/calltaker-api";
 
 describe("CallTakerApi", () => {
   const setup = (rateLimit?: number) => {
