@@ -13,6 +13,17 @@ export const INCIDENT_EVENT_SCHEMA_VERSION = 1;
 
 export const INCIDENT_EVENT_SOURCE_PREFIX = "siaga112.tenant.";
 
+/**
+ * EventBridge source of a tenant's incident events (`siaga112.tenant.<code>`): what the publisher
+ * sends and what the tenant's IAM condition allows.
+ *
+ * @example
+ * incidentEventSource("71.71") // "siaga112.tenant.71.71"
+ */
+export function incidentEventSource(tenantCode: string): string {
+  return `${INCIDENT_EVENT_SOURCE_PREFIX}${tenantCode}`;
+}
+
 /** How a call ended for the centre: the SOP outcomes plus a genuine emergency. */
 export const CALL_OUTCOMES = ["genuine", "prank", "ghost", "information", "wrong-number"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];

@@ -19,7 +19,7 @@ export const NATIONAL_BUS_NAME = `${PREFIX}-national`;
  * stackNames.data({ code: "71.71" }) // "siaga112-71-71-data"
  */
 export const stackNames = {
-  hub: (hub: Pick<Hub, "id">): string => `${PREFIX}-hub-${hub.id}`,
+  hub: (hub: Pick<Hub, "id">): string => hubNames(hub).prefix,
   data: (tenant: Pick<Tenant, "code">): string => `${PREFIX}-${tenantId(tenant)}-data`,
   call: (tenant: Pick<Tenant, "code">): string => `${PREFIX}-${tenantId(tenant)}-call`,
   national: (): string => `${PREFIX}-national`,
@@ -67,6 +67,37 @@ export function tenantNames(tenant: Pick<Tenant, "code">) {
     routingProfile: id,
     dashboard: id,
   };
+}
+
+/**
+ * Physical names of the national stack's resources.
+ *
+ * @example
+ * nationalNames().operationsTopic // "siaga112-national-operations"
+ */
+export function nationalNames() {
+  const id = `${PREFIX}-national`;
+  return {
+    /** Prefix shared by every name below. */
+    prefix: id,
+    bus: NATIONAL_BUS_NAME,
+    keyAlias: `alias/${id}`,
+    operationsTopic: `${id}-operations`,
+    deadLetterQueue: `${id}-dead-letters`,
+    dashboard: id,
+    functionName: (name: "aggregator" | "monitoring-api") => `${id}-${name}`,
+  };
+}
+
+/**
+ * Physical names of a hub's resources.
+ *
+ * @example
+ * hubNames({ id: "timur-1" }).operationsTopic // "siaga112-hub-timur-1-operations"
+ */
+export function hubNames(hub: Pick<Hub, "id">) {
+  const id = `${PREFIX}-hub-${hub.id}`;
+  return { prefix: id, keyAlias: `alias/${id}`, operationsTopic: `${id}-operations` };
 }
 
 /**

@@ -3,7 +3,7 @@
  * detail-type the event type, detail the event (see docs/events.md).
  */
 import { type EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { INCIDENT_EVENT_SOURCE_PREFIX, type IncidentEvent } from "../../domain/incident-events";
+import { type IncidentEvent, incidentEventSource } from "../../domain/incident-events";
 import type { EventPublisher } from "./ports";
 
 /** PutEvents takes at most 10 entries. */
@@ -18,7 +18,7 @@ const BATCH = 10;
 export function putEventsEntries(eventBus: string, events: readonly IncidentEvent[]) {
   return events.map((event) => ({
     EventBusName: eventBus,
-    Source: `${INCIDENT_EVENT_SOURCE_PREFIX}${event.tenant}`,
+    Source: incidentEventSource(event.tenant),
     DetailType: event.type,
     Detail: JSON.stringify(event),
     Time: new Date(event.at),

@@ -5,7 +5,7 @@
 import { Stack, type StackProps } from "aws-cdk-lib";
 import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
-import { PREFIX, stackNames } from "../../domain/naming";
+import { hubNames, stackNames } from "../../domain/naming";
 import type { Hub } from "../../domain/tenant";
 import { ConnectInstance } from "../connect-instance";
 import { OperationsMonitoring } from "../operations-monitoring";
@@ -37,7 +37,7 @@ export class HubStack extends Stack {
     });
     this.hub = hub;
     const key = new TenantKey(this, "Key", {
-      alias: `alias/${PREFIX}-hub-${hub.id}`,
+      alias: hubNames(hub).keyAlias,
       tenantCode: `hub ${hub.id}`,
       purpose: "the hub's contact flow logs and operations topic",
       logGroupPrefixes: [`/aws/connect/${hub.instanceAlias}`],
@@ -47,13 +47,13 @@ export class HubStack extends Stack {
       flowLogKey: key.key,
     });
     this.operationsTopic = new sns.Topic(this, "Operations", {
-      topicName: `${PREFIX}-hub-${hub.id}-operations`,
+      topicName: hubNames(hub).operationsTopic,
       masterKey: key.key,
       enforceSSL: true,
     });
     const monitoring = new OperationsMonitoring(this, "Monitoring", {
       operationsTopic: this.operationsTopic,
-      alarmPrefix: `${PREFIX}-hub-${hub.id}`,
+      alarmPrefix: hubNames(hub).prefix,
     });
     for (const metric of HUB_ALARM_METRICS) {
       monitoring.watchConnectInstance(hub.id, this.connect.instance.attrId, metric);

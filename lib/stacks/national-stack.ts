@@ -12,7 +12,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { INCIDENT_EVENT_SOURCE_PREFIX } from "../../domain/incident-events";
-import { NATIONAL_BUS_NAME, PREFIX, stackNames } from "../../domain/naming";
+import { nationalNames, stackNames } from "../../domain/naming";
 import { STATISTICS_ENV, STATISTICS_TABLE, statisticsTableName } from "../../domain/statistics-table";
 import type { Platform } from "../../domain/tenant";
 import { FUNCTIONS } from "../../lambdas/manifest";
@@ -51,24 +51,25 @@ export class NationalStack extends Stack {
         "siaga112 national monitoring: incident event bus, statistics, monitoring API and dashboard",
       ...props,
     });
+    const names = nationalNames();
     const key = new TenantKey(this, "Key", {
-      alias: `alias/${PREFIX}-national`,
+      alias: names.keyAlias,
       tenantCode: "national",
       purpose: "statistics, dead letters, operations topic and logs",
-      logGroupPrefixes: [`/aws/lambda/${PREFIX}-national-`, `/aws/vendedlogs/${PREFIX}-national-`],
+      logGroupPrefixes: [`/aws/lambda/${names.prefix}-`, `/aws/vendedlogs/${names.prefix}-`],
     }).key;
     const operationsTopic = new sns.Topic(this, "Operations", {
-      topicName: `${PREFIX}-national-operations`,
+      topicName: names.operationsTopic,
       masterKey: key,
       enforceSSL: true,
     });
     const monitoring = new OperationsMonitoring(this, "Monitoring", {
       operationsTopic,
-      alarmPrefix: `${PREFIX}-national`,
-      dashboardName: `${PREFIX}-national`,
+      alarmPrefix: names.prefix,
+      dashboardName: names.dashboard,
     });
 
-    this.bus = new events.EventBus(this, "Bus", { eventBusName: NATIONAL_BUS_NAME });
+    this.bus = new events.EventBus(this, "Bus", { eventBusName: names.bus });
     const accounts = [...new Set(platform.hubs.map((h) => h.account))].sort();
     this.bus.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -95,7 +96,7 @@ export class NationalStack extends Stack {
     monitoring.watchTable("statistics", this.statistics);
 
     const deadLetters = new sqs.Queue(this, "DeadLetters", {
-      queueName: `${PREFIX}-national-dead-letters`,
+      queueName: names.deadLetterQueue,
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
@@ -112,7 +113,7 @@ export class NationalStack extends Stack {
     const aggregatorBundle = props.bundles.dirs.get("national-aggregator");
     if (aggregatorBundle) {
       this.aggregator = new SiagaFunction(this, "Aggregator", {
-        functionName: `${PREFIX}-national-aggregator`,
+        functionName: names.functionName("aggregator"),
         bundleDir: aggregatorBundle,
         description: spec("national-aggregator").description,
         environment: { ...environment, POWERTOOLS_SERVICE_NAME: "siaga112-national-aggregator" },
@@ -154,7 +155,7 @@ export class NationalStack extends Stack {
     const apiBundle = props.bundles.dirs.get("monitoring-api");
     if (apiBundle) {
       this.monitoringApi = new SiagaFunction(this, "MonitoringApi", {
-        functionName: `${PREFIX}-national-monitoring-api`,
+        functionName: names.functionName("monitoring-api"),
         bundleDir: apiBundle,
         description: spec("monitoring-api").description,
         environment: {
@@ -174,7 +175,7 @@ export class NationalStack extends Stack {
       monitoring.watchFunction("monitoring-api", this.monitoringApi.function);
 
       this.frontDoor = new MonitoringFrontDoor(this, "FrontDoor", {
-        namePrefix: `${PREFIX}-national`,
+        namePrefix: names.prefix,
         handler: this.monitoringApi.function,
         logKey: key,
         siteDir: props.dashboardDir,

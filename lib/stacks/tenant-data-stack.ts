@@ -10,7 +10,7 @@ import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
-import { INCIDENT_EVENT_SOURCE_PREFIX } from "../../domain/incident-events";
+import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
 import { nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import type { Platform, Tenant } from "../../domain/tenant";
@@ -220,7 +220,7 @@ export class TenantDataStack extends Stack {
       "ack-secret": { arns: [this.signingSecret.secretArn] },
       "event-bus": {
         arns: [nationalBusArn(platform)],
-        conditions: { StringEquals: { "events:source": eventSource(this.tenant) } },
+        conditions: { StringEquals: { "events:source": incidentEventSource(this.tenant.code) } },
       },
       key: { arns: [this.key.key.keyArn] },
     };
@@ -383,14 +383,4 @@ function specOf(name: string): DataFunction {
 /** @example kebab("EscalationDeadLettered") // "escalation-dead-lettered" */
 function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-}
-
-/**
- * EventBridge source of a tenant's incident events (`siaga112.tenant.<code>`).
- *
- * @example
- * eventSource({ code: "71.71" }) // "siaga112.tenant.71.71"
- */
-export function eventSource(tenant: Pick<Tenant, "code">): string {
-  return `${INCIDENT_EVENT_SOURCE_PREFIX}${tenant.code}`;
 }
