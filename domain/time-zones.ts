@@ -36,3 +36,29 @@ export function zoneOfProvince(provinceCode: string): TenantZone {
   if (KALIMANTAN_WIB.has(provinceCode)) return WIB_KALIMANTAN;
   return WIB;
 }
+
+/** An instant as a tenant's wall clock shows it. */
+export interface LocalClock {
+  /** `YYYY-MM-DD` in the zone. */
+  readonly date: string;
+  /** 0-23. */
+  readonly hour: number;
+  /** ISO day of the week: 1 Monday ... 7 Sunday. */
+  readonly isoDayOfWeek: number;
+}
+
+/**
+ * The local day, hour and day of the week of an instant (milliseconds since the epoch) in a zone
+ * `utcOffsetHours` ahead of UTC (Indonesia has no daylight saving).
+ *
+ * @example
+ * localClock(Date.parse("2026-11-01T16:00:00Z"), 8) // { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }
+ */
+export function localClock(instantMs: number, utcOffsetHours: number): LocalClock {
+  const local = new Date(instantMs + utcOffsetHours * 3_600_000);
+  return {
+    date: local.toISOString().slice(0, 10),
+    hour: local.getUTCHours(),
+    isoDayOfWeek: ((local.getUTCDay() + 6) % 7) + 1,
+  };
+}

@@ -1,4 +1,4 @@
-import { zoneOfProvince } from "../../domain/time-zones";
+import { localClock, zoneOfProvince } from "../../domain/time-zones";
 import { officialRegions } from "../../registry/official-regions";
 
 describe("zoneOfProvince", () => {
@@ -20,5 +20,15 @@ describe("zoneOfProvince", () => {
     const counts = { WIB: 0, WITA: 0, WIT: 0 };
     for (const p of officialRegions().provinces) counts[zoneOfProvince(p.code).name]++;
     expect(counts).toEqual({ WIB: 18, WITA: 12, WIT: 8 });
+  });
+});
+
+describe("localClock", () => {
+  it.each([
+    ["2026-11-01T16:00:00Z", 8, { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }],
+    ["2026-11-01T16:00:00Z", 7, { date: "2026-11-01", hour: 23, isoDayOfWeek: 7 }],
+    ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, isoDayOfWeek: 7 }],
+  ])("%s at UTC+%d is %j", (at, offset, expected) => {
+    expect(localClock(Date.parse(at), offset)).toEqual(expected);
   });
 });
