@@ -39,7 +39,7 @@ export function zoneOfProvince(provinceCode: string): TenantZone {
 
 const HOUR_MS = 3_600_000;
 
-function localIso(at: string | number, zone: Pick<TenantZone, "utcOffsetHours">): string {
+function localIso(at: string | number, zone: { readonly utcOffsetHours: number }): string {
   const ms = typeof at === "number" ? at : Date.parse(at);
   if (Number.isNaN(ms))
     throw new RangeError(`time "${at}": not an ISO 8601 instant (e.g. 2026-11-27T10:00:00Z)`);
@@ -73,3 +73,30 @@ export function formatLocalTime(
 
 /** The zone furthest east (WIT): its date is the latest any tenant has. */
 export const EASTERNMOST_ZONE: TenantZone = WIT;
+
+/** An instant as a tenant's wall clock shows it. */
+export interface LocalClock {
+  /** `YYYY-MM-DD` in the zone. */
+  readonly date: string;
+  /** 0-23. */
+  readonly hour: number;
+  /** ISO day of the week: 1 Monday ... 7 Sunday. */
+  readonly isoDayOfWeek: number;
+}
+
+/**
+ * The local day, hour and day of the week of an instant (milliseconds since the epoch) in a zone
+ * `utcOffsetHours` ahead of UTC (Indonesia has no daylight saving).
+ *
+ * @example
+ * localClock(Date.parse("2026-11-01T16:00:00Z"), 8) // { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }
+ */
+export function localClock(instantMs: number, utcOffsetHours: number): LocalClock {
+  const iso = localIso(instantMs, { utcOffsetHours });
+  const local = new Date(Date.parse(iso));
+  return {
+    date: iso.slice(0, 10),
+    hour: local.getUTCHours(),
+    isoDayOfWeek: ((local.getUTCDay() + 6) % 7) + 1,
+  };
+}

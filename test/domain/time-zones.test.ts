@@ -1,4 +1,4 @@
-import { formatLocalTime, localDate, zoneOfProvince } from "../../domain/time-zones";
+import { formatLocalTime, localClock, localDate, zoneOfProvince } from "../../domain/time-zones";
 import { officialRegions } from "../../registry/official-regions";
 
 describe("zoneOfProvince", () => {
@@ -46,5 +46,15 @@ describe("localDate", () => {
     expect(() => localDate("kemarin", { utcOffsetHours: 7 })).toThrow(
       'time "kemarin": not an ISO 8601 instant',
     );
+  });
+});
+
+describe("localClock", () => {
+  it.each([
+    ["2026-11-01T16:00:00Z", 8, { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }],
+    ["2026-11-01T16:00:00Z", 7, { date: "2026-11-01", hour: 23, isoDayOfWeek: 7 }],
+    ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, isoDayOfWeek: 7 }],
+  ])("%s at UTC+%d is %j", (at, offset, expected) => {
+    expect(localClock(Date.parse(at), offset)).toEqual(expected);
   });
 });
