@@ -46,6 +46,10 @@ export function tenantNames(tenant: Pick<Tenant, "code">) {
     queue: id,
     hours: `${id}-hours`,
     routingProfile: id,
+    /** The tenant's inbound 112 flow, the one its number is associated with. */
+    inboundFlow: `${id}-inbound`,
+    /** The customer-queue (hold) flow. */
+    customerQueueFlow: `${id}-queue`,
     dashboard: id,
   };
 }

@@ -240,14 +240,14 @@ export class TenantCallStack extends Stack {
     const queueRefs = { queueArn: this.queue.attrQueueArn, intakeFunctionArn, prompts: promptArns };
     this.customerQueueFlow = new connect.CfnContactFlow(this, "CustomerQueueFlow", {
       instanceArn,
-      name: `${names.prefix}-queue`,
+      name: names.customerQueueFlow,
       type: "CUSTOMER_QUEUE",
       description: `Nada tunggu antrean 112 ${tenant.name}`,
       content: this.toJsonString(buildCustomerQueueFlow(tenant, queueRefs)),
     });
     this.inboundFlow = new connect.CfnContactFlow(this, "InboundFlow", {
       instanceArn,
-      name: `${names.prefix}-inbound`,
+      name: names.inboundFlow,
       type: "CONTACT_FLOW",
       description: `Alur panggilan masuk 112 ${tenant.name}`,
       content: this.toJsonString(
