@@ -1,0 +1,34 @@
+/**
+ * The account is out of the SNS SMS sandbox in every Region that sends agency SMS. In the sandbox,
+ * SMS reach only up to 10 verified destination numbers: agency duty phones would get nothing.
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html
+ */
+import { GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
+import { cannotCheck } from "../aws-errors";
+import { type PreflightCheck, resultsOf } from "../check";
+
+const ID = "sms-sandbox";
+const result = resultsOf(ID);
+
+export const smsSandbox: PreflightCheck = {
+  id: ID,
+  title: "the account is out of the SNS SMS sandbox where agency SMS are sent",
+  calls: ["sns:GetSMSSandboxAccountStatus"],
+  source: "https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html",
+  run: (target, aws) =>
+    Promise.all(
+      target.smsRegions.map(async (region) => {
+        try {
+          const { IsInSandbox } = await aws.sns(region).send(new GetSMSSandboxAccountStatusCommand({}));
+          if (IsInSandbox === false) return result.pass(region, "out of the SMS sandbox");
+          return result.fail(
+            region,
+            "in the SMS sandbox: SMS reach only verified destination numbers (at most 10)",
+            `ask for production access (SNS console in ${region} > Text messaging (SMS) > Exit SMS sandbox, which opens an AWS Support case)`,
+          );
+        } catch (error) {
+          return cannotCheck(ID, region, error, "sns:GetSMSSandboxAccountStatus", region);
+        }
+      }),
+    ),
+};
