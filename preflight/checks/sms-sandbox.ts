@@ -2,6 +2,8 @@
  * The account is out of the SNS SMS sandbox in every Region that sends agency SMS. In the sandbox,
  * SMS reach only up to 10 verified destination numbers: agency duty phones would get nothing.
  * https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html
+ * Leaving it is a request for production access, reviewed by AWS Support:
+ * https://docs.aws.amazon.com/sms-voice/latest/userguide/sandbox.html#sandbox-sms-move-to-production
  */
 import { GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
 import { cannotCheck } from "../aws-errors";
@@ -24,7 +26,7 @@ export const smsSandbox: PreflightCheck = {
           return result.fail(
             region,
             "in the SMS sandbox: SMS reach only verified destination numbers (at most 10)",
-            `ask for production access (SNS console in ${region} > Text messaging (SMS) > Exit SMS sandbox, which opens an AWS Support case)`,
+            `request production access for SMS in ${region} (an AWS Support case, see "Moving from the SMS/MMS sandbox" in the End User Messaging SMS guide)`,
           );
         } catch (error) {
           return cannotCheck(ID, region, error, "sns:GetSMSSandboxAccountStatus", region);

@@ -165,7 +165,7 @@ describe("siaga112 preflight", () => {
     const { out, code } = await siaga112("preflight", "--only", "sms-sandbox");
     expect(code).toBe(1);
     expect(out).toMatch(/^FAIL +sms-sandbox +ap-southeast-3 +in the SMS sandbox/m);
-    expect(out).toContain("do: ask for production access");
+    expect(out).toContain("do: request production access");
     expect(out).not.toContain("region-enabled");
   });
 

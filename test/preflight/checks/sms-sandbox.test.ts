@@ -20,7 +20,7 @@ describe("sms-sandbox", () => {
     mockClient(aws.sns(DATA_REGION)).on(GetSMSSandboxAccountStatusCommand).resolves({ IsInSandbox: true });
     const [jakarta] = await smsSandbox.run(target, aws);
     expect(jakarta.status).toBe("fail");
-    expect(jakarta.fix).toContain("Exit SMS sandbox");
+    expect(jakarta.fix).toContain("request production access for SMS in ap-southeast-3");
   });
 
   it("reports SNS's AuthorizationError as unknown", async () => {
