@@ -66,3 +66,26 @@ export function cannotCheck(
     fix: "run preflight again; if the error stays, check the credentials (--profile) and the Region",
   };
 }
+
+/**
+ * Runs one look per Region in parallel; a look that throws becomes that Region's `unknown` result.
+ *
+ * @example
+ * eachRegion(target.smsRegions, "sms-type", "sns:GetSMSAttributes", async (region) => result.pass(region, "ok"))
+ */
+export function eachRegion(
+  regions: readonly string[],
+  check: string,
+  action: string,
+  look: (region: string) => Promise<CheckResult>,
+): Promise<CheckResult[]> {
+  return Promise.all(
+    regions.map(async (region) => {
+      try {
+        return await look(region);
+      } catch (error) {
+        return cannotCheck(check, region, error, action, region);
+      }
+    }),
+  );
+}

@@ -4,9 +4,9 @@
  * deploy when that version is missing or below 6 (the `CheckBootstrapVersion` rule).
  * https://docs.aws.amazon.com/cdk/v2/guide/bootstrapping-env.html
  */
-import { GetParameterCommand } from "@aws-sdk/client-ssm";
+import { GetParameterCommand, type SSMClient } from "@aws-sdk/client-ssm";
 import { DefaultStackSynthesizer } from "aws-cdk-lib";
-import { cannotCheck, errorName } from "../aws-errors";
+import { eachRegion, errorName } from "../aws-errors";
 import { type PreflightCheck, resultsOf } from "../check";
 
 /** The parameter the CDK reads, with the default qualifier (the app sets no other). */
@@ -29,32 +29,34 @@ export const cdkBootstrap: PreflightCheck = {
   calls: ["ssm:GetParameter"],
   source: "https://docs.aws.amazon.com/cdk/v2/guide/bootstrapping-env.html",
   run: (target, aws) =>
-    Promise.all(
-      target.regions.map(async (region) => {
-        const bootstrap = `npx cdk bootstrap aws://${target.account}/${region}`;
-        try {
-          const { Parameter } = await aws
-            .ssm(region)
-            .send(new GetParameterCommand({ Name: BOOTSTRAP_VERSION_PARAMETER }));
-          const version = Number(Parameter?.Value);
-          if (Number.isInteger(version) && version >= MIN_BOOTSTRAP_VERSION) {
-            return result.pass(region, `bootstrap version ${version}`);
-          }
-          return result.fail(
-            region,
-            `bootstrap version "${Parameter?.Value}" is older than ${MIN_BOOTSTRAP_VERSION}`,
-            `bootstrap again with this repository's CDK: \`${bootstrap}\``,
-          );
-        } catch (error) {
-          if (errorName(error) === "ParameterNotFound") {
-            return result.fail(
-              region,
-              `not bootstrapped (${BOOTSTRAP_VERSION_PARAMETER} does not exist)`,
-              `\`${bootstrap}\` (once the Region is enabled)`,
-            );
-          }
-          return cannotCheck(ID, region, error, "ssm:GetParameter", region);
-        }
-      }),
-    ),
+    eachRegion(target.regions, ID, "ssm:GetParameter", async (region) => {
+      const bootstrap = `npx cdk bootstrap aws://${target.account}/${region}`;
+      const version = await bootstrapVersion(aws.ssm(region));
+      if (version === undefined) {
+        return result.fail(
+          region,
+          `not bootstrapped (${BOOTSTRAP_VERSION_PARAMETER} does not exist)`,
+          `\`${bootstrap}\` (once the Region is enabled)`,
+        );
+      }
+      if (Number.isInteger(Number(version)) && Number(version) >= MIN_BOOTSTRAP_VERSION) {
+        return result.pass(region, `bootstrap version ${version}`);
+      }
+      return result.fail(
+        region,
+        `bootstrap version "${version}" is older than ${MIN_BOOTSTRAP_VERSION}`,
+        `bootstrap again with this repository's CDK: \`${bootstrap}\``,
+      );
+    }),
 };
+
+/** The recorded version, or undefined when the parameter does not exist. */
+async function bootstrapVersion(ssm: Pick<SSMClient, "send">): Promise<string | undefined> {
+  try {
+    const { Parameter } = await ssm.send(new GetParameterCommand({ Name: BOOTSTRAP_VERSION_PARAMETER }));
+    return Parameter?.Value ?? "";
+  } catch (error) {
+    if (errorName(error) === "ParameterNotFound") return undefined;
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@
  * https://docs.aws.amazon.com/accounts/latest/reference/API_GetRegionOptStatus.html
  */
 import { GetRegionOptStatusCommand } from "@aws-sdk/client-account";
-import { cannotCheck } from "../aws-errors";
+import { eachRegion } from "../aws-errors";
 import { type PreflightCheck, resultsOf } from "../check";
 
 const ID = "region-enabled";
@@ -20,29 +20,23 @@ export const regionEnabled: PreflightCheck = {
   calls: ["account:GetRegionOptStatus"],
   source: "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html",
   run: (target, aws) =>
-    Promise.all(
-      target.regions.map(async (region) => {
-        try {
-          const { RegionOptStatus: status } = await aws
-            .account()
-            .send(new GetRegionOptStatusCommand({ RegionName: region }));
-          if (status === "ENABLED" || status === "ENABLED_BY_DEFAULT") return result.pass(region, status);
-          const enable = `aws account enable-region --region-name ${region}`;
-          if (status === "ENABLING") {
-            return result.warn(
-              region,
-              "ENABLING: AWS is still preparing the Region for the account (minutes, sometimes hours)",
-              "wait until it is ENABLED before cdk bootstrap; run preflight again",
-            );
-          }
-          return result.fail(
-            region,
-            `${status ?? "no status"}: stacks cannot be deployed there`,
-            `enable it (console: Account > AWS Regions, or \`${enable}\`), wait until ENABLED, then bootstrap it`,
-          );
-        } catch (error) {
-          return cannotCheck(ID, region, error, "account:GetRegionOptStatus");
-        }
-      }),
-    ),
+    eachRegion(target.regions, ID, "account:GetRegionOptStatus", async (region) => {
+      const { RegionOptStatus: status } = await aws
+        .account()
+        .send(new GetRegionOptStatusCommand({ RegionName: region }));
+      if (status === "ENABLED" || status === "ENABLED_BY_DEFAULT") return result.pass(region, status);
+      const enable = `aws account enable-region --region-name ${region}`;
+      if (status === "ENABLING") {
+        return result.warn(
+          region,
+          "ENABLING: AWS is still preparing the Region for the account (minutes, sometimes hours)",
+          "wait until it is ENABLED before cdk bootstrap; run preflight again",
+        );
+      }
+      return result.fail(
+        region,
+        `${status ?? "no status"}: stacks cannot be deployed there`,
+        `enable it (console: Account > AWS Regions, or \`${enable}\`), wait until ENABLED, then bootstrap it`,
+      );
+    }),
 };

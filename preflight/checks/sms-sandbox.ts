@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/sms-voice/latest/userguide/sandbox.html#sandbox-sms-move-to-production
  */
 import { GetSMSSandboxAccountStatusCommand } from "@aws-sdk/client-sns";
-import { cannotCheck } from "../aws-errors";
+import { eachRegion } from "../aws-errors";
 import { type PreflightCheck, resultsOf } from "../check";
 
 const ID = "sms-sandbox";
@@ -18,19 +18,13 @@ export const smsSandbox: PreflightCheck = {
   calls: ["sns:GetSMSSandboxAccountStatus"],
   source: "https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html",
   run: (target, aws) =>
-    Promise.all(
-      target.smsRegions.map(async (region) => {
-        try {
-          const { IsInSandbox } = await aws.sns(region).send(new GetSMSSandboxAccountStatusCommand({}));
-          if (IsInSandbox === false) return result.pass(region, "out of the SMS sandbox");
-          return result.fail(
-            region,
-            "in the SMS sandbox: SMS reach only verified destination numbers (at most 10)",
-            `request production access for SMS in ${region} (an AWS Support case, see "Moving from the SMS/MMS sandbox" in the End User Messaging SMS guide)`,
-          );
-        } catch (error) {
-          return cannotCheck(ID, region, error, "sns:GetSMSSandboxAccountStatus", region);
-        }
-      }),
-    ),
+    eachRegion(target.smsRegions, ID, "sns:GetSMSSandboxAccountStatus", async (region) => {
+      const { IsInSandbox } = await aws.sns(region).send(new GetSMSSandboxAccountStatusCommand({}));
+      if (IsInSandbox === false) return result.pass(region, "out of the SMS sandbox");
+      return result.fail(
+        region,
+        "in the SMS sandbox: SMS reach only verified destination numbers (at most 10)",
+        `request production access for SMS in ${region} (an AWS Support case, see "Moving from the SMS/MMS sandbox" in the End User Messaging SMS guide)`,
+      );
+    }),
 };

@@ -3,7 +3,7 @@
  * `--min-sms-spend` when given): past the limit SNS stops sending SMS within minutes.
  * https://docs.aws.amazon.com/sns/latest/dg/sms_preferences.html
  */
-import { cannotCheck } from "../aws-errors";
+import { eachRegion } from "../aws-errors";
 import { type PreflightCheck, resultsOf } from "../check";
 import { smsAttributes } from "../sms-attributes";
 
@@ -16,30 +16,20 @@ export const smsSpendLimit: PreflightCheck = {
   calls: ["sns:GetSMSAttributes"],
   source: "https://docs.aws.amazon.com/sns/latest/dg/sms_preferences.html",
   run: (target, aws) =>
-    Promise.all(
-      target.smsRegions.map(async (region) => {
-        try {
-          const { MonthlySpendLimit } = await smsAttributes(aws.sns(region));
-          const limit = Number(MonthlySpendLimit);
-          const raise = `raise it: \`aws sns set-sms-attributes --region ${region} --attributes MonthlySpendLimit=<USD a month>\`; above the account's SMS spend quota, first ask AWS Support for an SNS spend limit increase`;
-          if (MonthlySpendLimit === undefined || !Number.isFinite(limit)) {
-            return result.fail(
-              region,
-              "MonthlySpendLimit is not set: SNS applies its 1.00 USD default",
-              raise,
-            );
-          }
-          if (limit < target.minSmsSpendUsd) {
-            return result.fail(
-              region,
-              `MonthlySpendLimit is ${limit} USD, below ${target.minSmsSpendUsd} USD: SMS stop when it is reached`,
-              raise,
-            );
-          }
-          return result.pass(region, `MonthlySpendLimit ${limit} USD`);
-        } catch (error) {
-          return cannotCheck(ID, region, error, "sns:GetSMSAttributes", region);
-        }
-      }),
-    ),
+    eachRegion(target.smsRegions, ID, "sns:GetSMSAttributes", async (region) => {
+      const { MonthlySpendLimit } = await smsAttributes(aws.sns(region));
+      const limit = Number(MonthlySpendLimit);
+      const raise = `raise it: \`aws sns set-sms-attributes --region ${region} --attributes MonthlySpendLimit=<USD a month>\`; above the account's SMS spend quota, first ask AWS Support for an SNS spend limit increase`;
+      if (MonthlySpendLimit === undefined || !Number.isFinite(limit)) {
+        return result.fail(region, "MonthlySpendLimit is not set: SNS applies its 1.00 USD default", raise);
+      }
+      if (limit < target.minSmsSpendUsd) {
+        return result.fail(
+          region,
+          `MonthlySpendLimit is ${limit} USD, below ${target.minSmsSpendUsd} USD: SMS stop when it is reached`,
+          raise,
+        );
+      }
+      return result.pass(region, `MonthlySpendLimit ${limit} USD`);
+    }),
 };

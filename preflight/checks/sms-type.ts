@@ -4,7 +4,7 @@
  * different default is a warning: anything published without the attribute would go Promotional.
  * https://docs.aws.amazon.com/sns/latest/dg/sms_preferences.html
  */
-import { cannotCheck } from "../aws-errors";
+import { eachRegion } from "../aws-errors";
 import { type PreflightCheck, resultsOf } from "../check";
 import { smsAttributes } from "../sms-attributes";
 
@@ -17,19 +17,13 @@ export const smsType: PreflightCheck = {
   calls: ["sns:GetSMSAttributes"],
   source: "https://docs.aws.amazon.com/sns/latest/dg/sms_preferences.html",
   run: (target, aws) =>
-    Promise.all(
-      target.smsRegions.map(async (region) => {
-        try {
-          const { DefaultSMSType } = await smsAttributes(aws.sns(region));
-          if (DefaultSMSType === "Transactional") return result.pass(region, "DefaultSMSType Transactional");
-          return result.warn(
-            region,
-            `DefaultSMSType is ${DefaultSMSType ?? "not set"}; alerts set Transactional on each message, anything else would not`,
-            `\`aws sns set-sms-attributes --region ${region} --attributes DefaultSMSType=Transactional\``,
-          );
-        } catch (error) {
-          return cannotCheck(ID, region, error, "sns:GetSMSAttributes", region);
-        }
-      }),
-    ),
+    eachRegion(target.smsRegions, ID, "sns:GetSMSAttributes", async (region) => {
+      const { DefaultSMSType } = await smsAttributes(aws.sns(region));
+      if (DefaultSMSType === "Transactional") return result.pass(region, "DefaultSMSType Transactional");
+      return result.warn(
+        region,
+        `DefaultSMSType is ${DefaultSMSType ?? "not set"}; alerts set Transactional on each message, anything else would not`,
+        `\`aws sns set-sms-attributes --region ${region} --attributes DefaultSMSType=Transactional\``,
+      );
+    }),
 };
