@@ -21,7 +21,12 @@ const REGION_NOT_ENABLED = new Set([
   "AuthFailure",
 ]);
 
-/** The error's SDK name, e.g. `AccessDeniedException`. */
+/**
+ * The error's SDK name.
+ *
+ * @example
+ * errorName(new ParameterNotFound({ message: "", $metadata: {} })) // "ParameterNotFound"
+ */
 export function errorName(error: unknown): string {
   return error instanceof Error ? error.name : "Error";
 }
