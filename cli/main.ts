@@ -4,6 +4,7 @@
 import { Command } from "commander";
 import { registerFlowCommands } from "./flow-commands";
 import { registerLocalCommands } from "./local-commands";
+import { registerPreflightCommand } from "./preflight-command";
 import { registerTenantCommands } from "./tenant-commands";
 
 /**
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerTenantCommands(program);
   registerFlowCommands(program);
   registerLocalCommands(program);
+  registerPreflightCommand(program);
   return program;
 }
 

@@ -58,13 +58,15 @@ export function tenantNames(tenant: Pick<Tenant, "code">) {
     functionName: (name: string) => `${id}-${name}`,
     /** EventBridge rule feeding the queue's Connect contact events to call-answer. */
     contactEventRule: `${id}-call-answer`,
-    /** Contact flows: the inbound 112 flow and the customer-queue (hold) flow. */
-    contactFlow: (kind: "inbound" | "queue") => `${id}-${kind}`,
     /** A recorded prompt of a prompt set. */
     prompt: (promptSet: string, name: string) => `${id}-${promptSet}-${name}`,
     queue: id,
     hours: `${id}-hours`,
     routingProfile: id,
+    /** The tenant's inbound 112 flow, the one its number is associated with. */
+    inboundFlow: `${id}-inbound`,
+    /** The customer-queue (hold) flow. */
+    customerQueueFlow: `${id}-queue`,
     dashboard: id,
   };
 }

@@ -126,7 +126,7 @@ export class TenantCallStack extends Stack {
       tenantCode: tenant.code,
     });
     this.monitoring.watchConnectQueue("112", { instanceId: this.instanceId, queueName: this.names.queue });
-    this.monitoring.watchContactFlow("inbound", this.instanceId, this.names.contactFlow("inbound"));
+    this.monitoring.watchContactFlow("inbound", this.instanceId, this.names.inboundFlow);
   }
 
   private createStaffedHours(): connect.CfnHoursOfOperation {
@@ -285,14 +285,14 @@ export class TenantCallStack extends Stack {
     const queueRefs = { queueArn: this.queue.attrQueueArn, intakeFunctionArn, prompts };
     const customerQueue = new connect.CfnContactFlow(this, "CustomerQueueFlow", {
       instanceArn: this.instanceArn,
-      name: this.names.contactFlow("queue"),
+      name: this.names.customerQueueFlow,
       type: "CUSTOMER_QUEUE",
       description: `Nada tunggu antrean 112 ${this.tenant.name}`,
       content: this.toJsonString(buildCustomerQueueFlow(this.tenant, queueRefs)),
     });
     const inbound = new connect.CfnContactFlow(this, "InboundFlow", {
       instanceArn: this.instanceArn,
-      name: this.names.contactFlow("inbound"),
+      name: this.names.inboundFlow,
       type: "CONTACT_FLOW",
       description: `Alur panggilan masuk 112 ${this.tenant.name}`,
       content: this.toJsonString(

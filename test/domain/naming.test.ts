@@ -23,6 +23,10 @@ describe("names a platform engineer can guess from the tenant code", () => {
       "siaga112-71-71",
       "siaga112-71-71/ack-signing",
     ]);
+    expect([names.inboundFlow, names.customerQueueFlow]).toEqual([
+      "siaga112-71-71-inbound",
+      "siaga112-71-71-queue",
+    ]);
   });
 
   it("builds the data Region's ARNs from account, Region and name, with no token", () => {

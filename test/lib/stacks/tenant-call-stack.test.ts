@@ -1,7 +1,7 @@
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { PER_TENANT_USE } from "../../../domain/connect-quotas";
-import { stackNames } from "../../../domain/naming";
+import { stackNames, tenantNames } from "../../../domain/naming";
 import { loadPromptSet } from "../../../flows/prompt-set";
 import { HubStack } from "../../../lib/stacks/hub-stack";
 import { TenantCallStack } from "../../../lib/stacks/tenant-call-stack";
@@ -45,6 +45,8 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
     const inbound = Object.values(template.findResources("AWS::Connect::ContactFlow")).find(
       (f) => f.Properties.Type === "CONTACT_FLOW",
     )!;
+    // preflight finds the flow a number should be associated with by this name
+    expect(inbound.Properties.Name).toBe(tenantNames({ code: "71.71" }).inboundFlow);
     const content = JSON.stringify(inbound.Properties.Content);
     expect(content).toContain("TransferContactToQueue");
     expect(content).toContain("InvokeLambdaFunction");
