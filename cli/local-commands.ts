@@ -172,7 +172,7 @@ export function registerLocalCommands(program: Command): void {
         `  ${Object.entries(summary.byKind)
           .map(([kind, n]) => `${CALL_OUTCOME_LABELS_ID[kind as CallOutcome]} ${n}`)
           .join(", ")}; ${summary.abandoned} ditinggalkan penelepon sebelum dijawab; ` +
-          `${summary.acknowledgements} eskalasi diakui instansi.`,
+          `${summary.acknowledgements} eskalasi dikonfirmasi instansi.`,
       );
       if (summary.errors.length > 0) {
         console.log(`${summary.errors.length} kesalahan, misalnya: ${summary.errors[0]}`);

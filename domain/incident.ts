@@ -24,7 +24,7 @@ export type AgencyStatus = (typeof AGENCY_STATUSES)[number];
 
 export const AGENCY_STATUS_LABELS_ID: Readonly<Record<AgencyStatus, string>> = {
   alerted: "menunggu konfirmasi",
-  acknowledged: "diterima",
+  acknowledged: "dikonfirmasi",
   dispatched: "unit berangkat",
   "on-scene": "tiba di lokasi",
   resolved: "selesai ditangani",
@@ -35,7 +35,7 @@ export const INCIDENT_STATE_LABELS_ID: Readonly<Record<IncidentState, string>> =
   received: "baru",
   classified: "diklasifikasi",
   escalated: "dieskalasi",
-  acknowledged: "diterima instansi",
+  acknowledged: "dikonfirmasi instansi",
   dispatched: "unit berangkat",
   "on-scene": "di lokasi",
   resolved: "selesai ditangani",

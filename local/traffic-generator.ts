@@ -229,7 +229,7 @@ export async function runTraffic(
   };
 }
 
-/** The agencies' duty officers: read new messages, open links, press "Terima laporan" for a share. */
+/** The agencies' duty officers: read new messages, open links, press "Konfirmasi terima" for a share. */
 class AgencyResponders {
   acknowledged = 0;
   private after = 0;

@@ -10,7 +10,7 @@ import { formatLocalTime } from "../../domain/time-zones";
 import type { LinkProblem, ReportedStatus, ReportOutcome, ResolvedLink } from "./acknowledge";
 
 const BUTTONS: Readonly<Record<ReportedStatus, string>> = {
-  acknowledged: "Terima laporan",
+  acknowledged: "Konfirmasi terima",
   dispatched: "Unit berangkat",
   "on-scene": "Tiba di lokasi",
   resolved: "Selesai ditangani",

@@ -70,10 +70,10 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
 
   // Opening the link changes nothing; the button (a POST) acknowledges.
   await sms.first().getByTestId("ack-link").click();
-  await page.getByRole("button", { name: "Terima laporan" }).waitFor();
+  await page.getByRole("button", { name: "Konfirmasi terima" }).waitFor();
   await page.screenshot({ path: join(SHOTS, "4-ack-page.png"), fullPage: true });
-  await page.getByRole("button", { name: "Terima laporan" }).click();
-  await page.getByText("Tercatat: diterima").waitFor();
+  await page.getByRole("button", { name: "Konfirmasi terima" }).click();
+  await page.getByText("Tercatat: dikonfirmasi").waitFor();
   await page.screenshot({ path: join(SHOTS, "5-ack-recorded.png"), fullPage: true });
 
   // Back in the console, the call-taker sees the fire brigade's answer.
@@ -81,7 +81,7 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
   await row.click();
   await page
     .getByTestId("agency-progress")
-    .filter({ hasText: "Dinas Pemadam Kebakaran Kota Manado: diterima" })
+    .filter({ hasText: "Dinas Pemadam Kebakaran Kota Manado: dikonfirmasi" })
     .waitFor();
   await page.screenshot({ path: join(SHOTS, "5b-console-acknowledged.png"), fullPage: true });
 

@@ -39,7 +39,7 @@ describe("tenant functions on local adapters", () => {
 
     const page = await fetch(sms.links[0]);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("Terima laporan");
+    expect(await page.text()).toContain("Konfirmasi terima");
     const acknowledged = await client.postForm(sms.links[0], { status: "acknowledged" });
     expect(acknowledged.status).toBe(200);
     await centre.settled();

@@ -68,7 +68,7 @@ function render(stats) {
       noAnswerData(n) || "penelepon menutup sebelum dijawab",
     ],
     ["escalations", "Eskalasi ke instansi", number(escalations), ""],
-    ["acks", "Diakui instansi", number(n.acknowledgement.count), ""],
+    ["acks", "Dikonfirmasi instansi", number(n.acknowledgement.count), ""],
     ["ack-time", "Rata-rata waktu pengakuan", duration(n.acknowledgement.averageSeconds), ""],
   ];
   const box = $("cards");
@@ -138,7 +138,7 @@ function table(node, first, areas) {
     "≤ 10 dtk",
     "% terputus",
     "Eskalasi",
-    "Diakui",
+    "Dikonfirmasi",
     "Waktu pengakuan",
   ];
   const thead = el("thead");

@@ -83,12 +83,12 @@ describe("the incident lifecycle", () => {
     const path = ackPath(centre.sent[0]!.sms);
     const page = await handleAckRequest(centre.ack, { ...post(path, "x"), method: "GET", body: undefined });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain("Terima laporan");
+    expect(page.body).toContain("Konfirmasi terima");
     expect((await readIncident(centre.api, id)).state).toBe("escalated");
 
     const acked = await handleAckRequest(centre.ack, post(path, "acknowledged"));
     expect(acked.statusCode).toBe(200);
-    expect(acked.body).toContain("Tercatat: diterima");
+    expect(acked.body).toContain("Tercatat: dikonfirmasi");
     await centre.drain();
     expect(centre.cancelled).toHaveLength(1);
     for (let minute = 0; minute < 30; minute++) {
