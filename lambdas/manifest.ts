@@ -271,3 +271,18 @@ export const FUNCTIONS = [
 ] as const satisfies readonly FunctionSpec[];
 
 export type FunctionName = (typeof FUNCTIONS)[number]["name"];
+
+/** A function with its wiring (tenant functions; national ones wire themselves). */
+export type WiredSpec = FunctionSpec & { readonly wiring: FunctionWiring };
+
+/**
+ * The wired functions that run in one home, in manifest order.
+ *
+ * @example
+ * wiredFunctions("connect").map((f) => f.name) // ["intake", "call-answer"]
+ */
+export function wiredFunctions(home: FunctionHome): WiredSpec[] {
+  return (FUNCTIONS as readonly FunctionSpec[]).filter(
+    (f): f is WiredSpec => f.home === home && f.wiring !== undefined,
+  );
+}

@@ -19,10 +19,10 @@ import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/promp
 import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../../flows/tenant-flows";
 import { formatFlowProblem } from "../../flows/verify";
 import {
-  FUNCTIONS,
-  type FunctionSpec,
   type FunctionTrigger,
   type ResourceKind,
+  type WiredSpec,
+  wiredFunctions,
 } from "../../lambdas/manifest";
 import { ENV, type EnvName } from "../../lambdas/shared/environment";
 import type { FunctionBundles } from "../function-bundles";
@@ -203,7 +203,7 @@ export class TenantCallStack extends Stack {
       [ENV.tableRegion]: this.tenant.dataRegion,
     };
     const functions = new Map<string, WiredFunction>();
-    for (const spec of connectFunctions()) {
+    for (const spec of wiredFunctions("connect")) {
       const bundleDir = bundles.dirs.get(spec.name);
       // Only stack tests leave functions out; the app refuses a manifest entry without a handler.
       if (!bundleDir) continue;
@@ -222,7 +222,7 @@ export class TenantCallStack extends Stack {
   }
 
   private functionWith(kind: FunctionTrigger["kind"]): WiredFunction | undefined {
-    const spec = connectFunctions().find((f) => f.wiring.trigger.kind === kind);
+    const spec = wiredFunctions("connect").find((f) => f.wiring.trigger.kind === kind);
     return spec && this.functions.get(spec.name);
   }
 
@@ -274,7 +274,7 @@ export class TenantCallStack extends Stack {
   }
 
   private createFlows(): { customerQueue: connect.CfnContactFlow; inbound: connect.CfnContactFlow } {
-    const flowFunction = connectFunctions().find((f) => f.wiring.trigger.kind === "connect-flow");
+    const flowFunction = wiredFunctions("connect").find((f) => f.wiring.trigger.kind === "connect-flow");
     // Stack tests may leave the intake out (the app refuses that): the flow then names it by ARN.
     const intakeFunctionArn =
       this.intake?.function.functionArn ??
@@ -317,17 +317,8 @@ function verifyFlowsOrFail(tenant: Tenant, promptSet: PromptSet): void {
   }
 }
 
-type ConnectFunction = FunctionSpec & { readonly wiring: NonNullable<FunctionSpec["wiring"]> };
-
-/** The manifest's Connect-Region functions, in manifest order. */
-function connectFunctions(): ConnectFunction[] {
-  return (FUNCTIONS as readonly FunctionSpec[]).filter(
-    (f): f is ConnectFunction => f.home === "connect" && f.wiring !== undefined,
-  );
-}
-
-function specOf(name: string): ConnectFunction {
-  return connectFunctions().find((f) => f.name === name)!;
+function specOf(name: string): WiredSpec {
+  return wiredFunctions("connect").find((f) => f.name === name)!;
 }
 
 /** Construct id of a function: `call-answer` -> `CallAnswer`. */

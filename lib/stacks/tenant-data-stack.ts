@@ -20,6 +20,8 @@ import {
   type FunctionSpec,
   type FunctionTrigger,
   type ResourceKind,
+  type WiredSpec,
+  wiredFunctions,
 } from "../../lambdas/manifest";
 import { ENV, type EnvName } from "../../lambdas/shared/environment";
 import { AgencyTopic } from "../agency-topic";
@@ -180,7 +182,7 @@ export class TenantDataStack extends Stack {
       }),
       description: `EventBridge Scheduler invokes the re-escalation of ${this.tenant.code}`,
     });
-    const targets = dataFunctions().filter((f) => f.wiring.trigger.kind === "scheduler");
+    const targets = wiredFunctions("data").filter((f) => f.wiring.trigger.kind === "scheduler");
     role.addToPolicy(
       new iam.PolicyStatement({
         actions: ["lambda:InvokeFunction"],
@@ -228,7 +230,7 @@ export class TenantDataStack extends Stack {
 
   /** The environment values the stack can give; function URLs add theirs as they are made. */
   private functionEnvironment(platform: Platform): Partial<Record<EnvName, string>> {
-    const scheduled = dataFunctions().find((f) => f.wiring.trigger.kind === "scheduler");
+    const scheduled = wiredFunctions("data").find((f) => f.wiring.trigger.kind === "scheduler");
     return {
       [ENV.tenant]: JSON.stringify(toRuntimeConfig(this.tenant)),
       [ENV.tableName]: this.names.incidentTable,
@@ -252,7 +254,7 @@ export class TenantDataStack extends Stack {
     resources: Partial<Record<ResourceKind, GrantTarget>>,
     environment: Partial<Record<EnvName, string>>,
   ): Map<string, WiredFunction> {
-    const specs = dataFunctions();
+    const specs = wiredFunctions("data");
     const providers = specs.filter((f) => f.wiring.trigger.kind === "function-url");
     const functions = new Map<string, WiredFunction>();
     for (const spec of [...providers, ...specs.filter((f) => !providers.includes(f))]) {
@@ -367,17 +369,8 @@ export class TenantDataStack extends Stack {
   }
 }
 
-type DataFunction = FunctionSpec & { readonly wiring: NonNullable<FunctionSpec["wiring"]> };
-
-/** The manifest's data-Region functions, in manifest order. */
-function dataFunctions(): DataFunction[] {
-  return (FUNCTIONS as readonly FunctionSpec[]).filter(
-    (f): f is DataFunction => f.home === "data" && f.wiring !== undefined,
-  );
-}
-
-function specOf(name: string): DataFunction {
-  return dataFunctions().find((f) => f.name === name)!;
+function specOf(name: string): WiredSpec {
+  return wiredFunctions("data").find((f) => f.name === name)!;
 }
 
 /** @example kebab("EscalationDeadLettered") // "escalation-dead-lettered" */
