@@ -12,6 +12,7 @@ import { runScheduledTask } from "../../../lambdas/reescalate/run-scheduled-task
 import type {
   AckDeps,
   AgencyAlert,
+  CallerSmsMessage,
   Log,
   OneTimeSchedule,
   SenderDeps,
@@ -25,6 +26,10 @@ export interface TestCentre {
   readonly tenant: TenantRuntimeConfig;
   readonly tableName: string;
   readonly sent: AgencyAlert[];
+  /** SMS sent to callers (location links). */
+  readonly callerSms: CallerSmsMessage[];
+  /** Make the next `n` SMS to callers fail. */
+  failCallerSms(n: number): void;
   readonly events: IncidentEvent[];
   readonly schedules: Map<string, OneTimeSchedule>;
   readonly cancelled: string[];
@@ -47,6 +52,7 @@ export interface TestCentre {
 
 export const SECRET = "test-secret-of-kota-manado-0123456789";
 export const ACK_BASE = "https://112.manadokota.go.id";
+export const LOCATION_BASE = "https://lokasi.manadokota.go.id";
 
 export async function startCentre(db: TestTable, options: { start?: number } = {}): Promise<TestCentre> {
   const tableName = await db.newTable();
@@ -56,6 +62,8 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
   let failureName = "ThrottledException";
   const pending: TableChange[] = [];
   const sent: AgencyAlert[] = [];
+  const callerSms: CallerSmsMessage[] = [];
+  let callerSmsFailures = 0;
   const events: IncidentEvent[] = [];
   const schedules = new Map<string, OneTimeSchedule>();
   const cancelled: string[] = [];
@@ -102,10 +110,29 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     secret: { get: async () => SECRET },
     ackBaseUrl: ACK_BASE,
   };
+  const location = {
+    sms: {
+      async send(message: CallerSmsMessage) {
+        if (callerSmsFailures > 0) {
+          callerSmsFailures--;
+          throw Object.assign(new Error(`Invalid parameter: PhoneNumber ${message.to}`), {
+            name: "InvalidParameterException",
+          });
+        }
+        callerSms.push(message);
+      },
+    },
+    secret: sender.secret,
+    baseUrl: LOCATION_BASE,
+  };
   const centre: TestCentre = {
     tenant,
     tableName,
     sent,
+    callerSms,
+    failCallerSms(n) {
+      callerSmsFailures = n;
+    },
     events,
     schedules,
     cancelled,
@@ -120,7 +147,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
       now += millis;
     },
     intake: { tenant, dynamodb: raw, tableName, clock, log: () => undefined },
-    api: { ...base },
+    api: { ...base, location },
     sender,
     ack: { ...base, scheduler, secret: sender.secret },
     async drain() {
