@@ -7,6 +7,7 @@ import { AGENCY_STATUS_LABELS_ID, AGENCY_STATUSES, SEVERITY_LABELS_ID } from "..
 import { nationalNumber } from "../../domain/messages";
 import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
 import { formatLocalTime } from "../../domain/time-zones";
+import { escapeHtml } from "../shared/html";
 import type { LinkProblem, ReportedStatus, ReportOutcome, ResolvedLink } from "./acknowledge";
 
 const BUTTONS: Readonly<Record<ReportedStatus, string>> = {
@@ -15,11 +16,6 @@ const BUTTONS: Readonly<Record<ReportedStatus, string>> = {
   "on-scene": "Tiba di lokasi",
   resolved: "Selesai ditangani",
 };
-
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 function layout(title: string, body: string): string {
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;margin:0;padding:1rem;max-width:32rem}h1{font-size:1.2rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem .8rem}dt{font-weight:600}button{display:block;width:100%;padding:1rem;margin:.5rem 0;font-size:1.1rem;border:0;border-radius:.5rem;background:#b00020;color:#fff}.note{padding:.6rem;background:#eef6ee;border-radius:.4rem}</style></head><body>${body}</body></html>`;

@@ -140,6 +140,11 @@ export interface AckDeps extends TenantDeps {
   readonly secret: SigningSecret;
 }
 
+/** Deps of the location function (the caller's page behind the SMS link). */
+export interface LocationDeps extends TenantDeps {
+  readonly secret: SigningSecret;
+}
+
 /**
  * One change of the incident table, as the DynamoDB stream reports it (images unmarshalled).
  * The local centre produces these with `captureChanges` (lambdas/shared/change-capture.ts).

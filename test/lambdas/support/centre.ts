@@ -13,6 +13,7 @@ import type {
   AckDeps,
   AgencyAlert,
   CallerSmsMessage,
+  LocationDeps,
   Log,
   OneTimeSchedule,
   SenderDeps,
@@ -43,6 +44,8 @@ export interface TestCentre {
   api: CallTakerDeps;
   sender: SenderDeps;
   ack: AckDeps;
+  /** Deps of the caller's location page. */
+  location: LocationDeps;
   /** Relays every captured change (as the stream would), until none is left. */
   drain(): Promise<void>;
   /** Fires every schedule due at the current time. */
@@ -150,6 +153,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     api: { ...base, location },
     sender,
     ack: { ...base, scheduler, secret: sender.secret },
+    location: { ...base, secret: sender.secret },
     async drain() {
       while (pending.length > 0) {
         const batch = pending.splice(0, pending.length);
