@@ -2,6 +2,12 @@
  * The small mobile page an agency officer sees behind the link, in Bahasa Indonesia. Buttons are
  * POST forms: opening the link (or a link preview, or a mail scanner) never changes anything.
  */
+import {
+  describePosition,
+  LOCATION_OUTCOME_LABELS_ID,
+  latestPosition,
+  mapLink,
+} from "../../domain/caller-location";
 import { CATEGORY_LABELS_ID } from "../../domain/categories";
 import { AGENCY_STATUS_LABELS_ID, AGENCY_STATUSES, SEVERITY_LABELS_ID } from "../../domain/incident";
 import { nationalNumber } from "../../domain/messages";
@@ -61,8 +67,24 @@ export function ackPage(tenant: TenantRuntimeConfig, link: ResolvedLink, outcome
     `112 #${incident.shortCode}`,
     `<h1>112 ${escapeHtml(tenant.name)}: insiden #${escapeHtml(incident.shortCode)}</h1><p>Untuk: ${escapeHtml(agency.name)}</p>${note}<dl>${rows
       .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
-      .join("")}</dl>${buttons}`,
+      .join("")}${callerLocationRows(tenant, incident)}</dl>${buttons}`,
   );
+}
+
+/** What the caller's phone reported through the location link: the position with a map link, their words. */
+function callerLocationRows(tenant: TenantRuntimeConfig, incident: ResolvedLink["incident"]): string {
+  const reports = incident.callerLocations ?? [];
+  const position = latestPosition(reports);
+  const words = [...reports].reverse().find((report) => report.description)?.description;
+  const latest = reports[reports.length - 1];
+  let rows = "";
+  if (position) {
+    rows += `<dt>Lokasi penelepon</dt><dd>${escapeHtml(describePosition(position, tenant.zone))} <a href="${escapeHtml(mapLink(position.lat, position.lon))}">Buka di peta</a></dd>`;
+  } else if (latest) {
+    rows += `<dt>Lokasi penelepon</dt><dd>${escapeHtml(LOCATION_OUTCOME_LABELS_ID[latest.outcome])}</dd>`;
+  }
+  if (words) rows += `<dt>Keterangan penelepon</dt><dd>${escapeHtml(words)}</dd>`;
+  return rows;
 }
 
 const PROBLEMS: Readonly<Record<LinkProblem, string>> = {
