@@ -1,7 +1,7 @@
 /**
  * One tenant's functions wired with local adapters: the call-taker API, the escalation relay fed
- * by captured table changes (dynalite has no streams), the re-escalation fired by the local clock
- * and the acknowledgement pages. The plain functions are the lifecycle's own (lambdas/*); only the
+ * by captured table changes (dynalite has no streams), the re-escalation fired by the local clock,
+ * the acknowledgement pages and the caller location pages. The plain functions are the lifecycle's own (lambdas/*); only the
  * adapters are local: agency inbox for SNS, local clock for Scheduler, in-process bus for
  * EventBridge, a per-start secret for Secrets Manager.
  */
@@ -12,6 +12,7 @@ import type { TenantRuntimeConfig } from "../domain/tenant-runtime";
 import { handleAckRequest } from "../lambdas/ack/ack-routes";
 import { handleCallTakerRequest } from "../lambdas/calltaker-api/routes";
 import { relayChanges } from "../lambdas/escalation-relay/relay";
+import { handleLocationRequest } from "../lambdas/location/location-routes";
 import { runScheduledTask } from "../lambdas/reescalate/run-scheduled-task";
 import type {
   AckDeps,
@@ -38,6 +39,8 @@ export interface TenantFunctionsOptions {
   readonly bus: LocalEventBus;
   /** `<centre>/t/<code>/ack`: links in SMS and e-mail point here. */
   readonly ackBaseUrl: string;
+  /** `<centre>/t/<code>/loc`: location links in SMS to callers point here. */
+  readonly locationBaseUrl: string;
   readonly apiKey: string;
   /** Where warnings and errors go. @default stderr */
   readonly log?: Log;
@@ -48,6 +51,7 @@ export interface TenantFunctions {
   readonly capturingClient: Pick<DynamoDBClient, "send">;
   callTaker(request: HttpRequest): Promise<HttpResponse>;
   ack(request: HttpRequest): Promise<HttpResponse>;
+  location(request: HttpRequest): Promise<HttpResponse>;
   /** Resolves when every captured change so far has been relayed (alerts sent, events published). */
   idle(): Promise<void>;
   /** Changes the relay reported as failed (the stream would retry them). */
@@ -83,7 +87,7 @@ export function consoleLog(tenantCode: string): Log {
 
 /**
  * @example
- * const functions = startTenantFunctions({ tenant, runtime, dynamo, tableName, clock, inbox, bus, ackBaseUrl, apiKey });
+ * const functions = startTenantFunctions({ tenant, runtime, dynamo, tableName, clock, inbox, bus, ackBaseUrl, locationBaseUrl, apiKey });
  * await functions.callTaker({ method: "GET", path: "/incidents", headers: { "x-siaga112-key": apiKey }, query: {}, authorized: false });
  */
 export function startTenantFunctions(options: TenantFunctionsOptions): TenantFunctions {
@@ -135,8 +139,21 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   sweeper.unref();
   return {
     capturingClient: captureChanges(dynamo.client, dynamo.documents, onChange),
-    callTaker: (request) => handleCallTakerRequest({ ...base, localApiKey: options.apiKey }, request),
+    callTaker: (request) =>
+      handleCallTakerRequest(
+        {
+          ...base,
+          localApiKey: options.apiKey,
+          location: {
+            sms: options.inbox.callerSmsFor(options.tenant),
+            secret,
+            baseUrl: options.locationBaseUrl,
+          },
+        },
+        request,
+      ),
     ack: (request) => handleAckRequest(ackDeps, request),
+    location: (request) => handleLocationRequest({ ...base, secret }, request),
     idle: async () => {
       // A relayed change may cause more changes; wait until the shards stop growing.
       for (;;) {
