@@ -52,7 +52,7 @@ export interface TenantFunctions {
   callTaker(request: HttpRequest): Promise<HttpResponse>;
   ack(request: HttpRequest): Promise<HttpResponse>;
   location(request: HttpRequest): Promise<HttpResponse>;
-  /** Resolves when every captured change so far has been relayed (alerts sent, events published). */
+  /** Resolves when every captured change so far has been relayed and no sweep is running (alerts sent, events published). */
   idle(): Promise<void>;
   /** Changes the relay reported as failed (the stream would retry them). */
   readonly relayFailures: string[];
@@ -129,11 +129,14 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   };
   const ackDeps: AckDeps = { ...base, scheduler, secret };
   let lastSweep = clock.now();
+  // The sweep in progress: it may deliver an entry the relay found claimed, so idle() waits for it.
+  let sweeping: Promise<void> = Promise.resolve();
   const sweeper = setInterval(() => {
     if (clock.now() - lastSweep < SWEEP_EVERY_SECONDS * 1000) return;
     lastSweep = clock.now();
-    void runScheduledTask(sender, { kind: "sweep" }).catch((error: unknown) =>
-      log.error("sweep failed", { error: String(error) }),
+    sweeping = runScheduledTask(sender, { kind: "sweep" }).then(
+      () => undefined,
+      (error: unknown) => log.error("sweep failed", { error: String(error) }),
     );
   }, 1000);
   sweeper.unref();
@@ -155,11 +158,12 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
     ack: (request) => handleAckRequest(ackDeps, request),
     location: (request) => handleLocationRequest({ ...base, secret }, request),
     idle: async () => {
-      // A relayed change may cause more changes; wait until the shards stop growing.
+      // A relayed change may cause more changes; wait until the shards stop growing and no sweep runs.
       for (;;) {
         const current = [...shards];
-        await Promise.all(current);
-        if (current.every((p, i) => p === shards[i])) return;
+        const sweep = sweeping;
+        await Promise.all([...current, sweep]);
+        if (current.every((p, i) => p === shards[i]) && sweep === sweeping) return;
       }
     },
     relayFailures,
