@@ -6,10 +6,8 @@
  * tenant and incident, and stops at its expiry.
  * Token: `<shortCode>.<expiry, epoch seconds base 36>.<signature, 12 base64url>` (26 characters).
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { type LinkVerdict, linkSignature, linkVerdict } from "./link-signature";
 
-/** 72 bits: checked online, bound to an expiry and to one incident. */
-const SIGNATURE_BYTES = 9;
 const TOKEN = /^([2-9A-HJ-NP-Z]{6})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{12})$/;
 /** Path segment of location links under the location function's base URL. */
 export const LOCATION_LINK_PATH = "/l/";
@@ -23,10 +21,7 @@ export interface LocationLinkClaims {
 }
 
 function signature(claims: Omit<LocationLinkClaims, "shortCode">, secret: string): Buffer {
-  return createHmac("sha256", secret)
-    .update(`loc1|${claims.tenant}|${claims.incidentId}|${claims.expiresAt}`)
-    .digest()
-    .subarray(0, SIGNATURE_BYTES);
+  return linkSignature(secret, ["loc1", claims.tenant, claims.incidentId, claims.expiresAt]);
 }
 
 /**
@@ -69,8 +64,6 @@ export function parseLocationToken(token: string): ParsedLocationToken | undefin
   return { shortCode: match[1]!, expiresAt: Number.parseInt(match[2]!, 36), signature: match[3]! };
 }
 
-export type LocationLinkVerdict = "valid" | "expired" | "bad-signature";
-
 /**
  * Checks a parsed token against the incident it claims to be for, in constant time. A forged or
  * altered token (another incident, another tenant, a later expiry) is `bad-signature`.
@@ -83,9 +76,7 @@ export function verifyLocationToken(
   bound: { readonly tenant: string; readonly incidentId: string },
   secret: string,
   nowSeconds: number,
-): LocationLinkVerdict {
+): LinkVerdict {
   const expected = signature({ ...bound, expiresAt: token.expiresAt }, secret);
-  const given = Buffer.from(token.signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "bad-signature";
-  return nowSeconds > token.expiresAt ? "expired" : "valid";
+  return linkVerdict(token.signature, expected, token.expiresAt, nowSeconds);
 }

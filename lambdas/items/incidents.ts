@@ -8,6 +8,7 @@ import type { CallerLocationReport } from "../../domain/caller-location";
 import type { Incident } from "../../domain/incident";
 import type { IncidentState } from "../../domain/incident-events";
 import { INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
+import type { LinkVerdict } from "../../domain/link-signature";
 import type { LocationRequestPolicy, LocationRequestRecord } from "../../domain/location-request";
 import { type ItemTable, writtenUnlessConditionFails } from "./item-table";
 
@@ -124,6 +125,24 @@ export class IncidentItems {
       }),
     );
     return (Items ?? []) as Incident[];
+  }
+
+  /**
+   * The incident a signed link names. Links carry the short code, which is not unique, so every
+   * incident with it is tried and the signature decides; when none verifies, `expired` is said
+   * before `bad-signature` before `unknown`.
+   */
+  async ofSignedLink(
+    shortCode: string,
+    verify: (incidentId: string) => LinkVerdict,
+  ): Promise<Incident | "unknown" | Exclude<LinkVerdict, "valid">> {
+    let verdict: "unknown" | Exclude<LinkVerdict, "valid"> = "unknown";
+    for (const candidate of await this.withShortCode(shortCode)) {
+      const check = verify(candidate.incidentId);
+      if (check === "valid") return (await this.get(candidate.incidentId)) ?? "unknown";
+      if (check === "expired" || verdict === "unknown") verdict = check;
+    }
+    return verdict;
   }
 
   /**

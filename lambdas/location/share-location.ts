@@ -29,26 +29,13 @@ export async function resolveLocationLink(
 ): Promise<ResolvedLocationLink | LocationLinkProblem> {
   const parsed = parseLocationToken(token);
   if (!parsed) return "malformed";
-  const incidents = new IncidentItems(deps);
-  const candidates = await incidents.withShortCode(parsed.shortCode);
   const secret = await deps.secret.get();
   const nowSeconds = deps.clock.now() / 1000;
-  let verdict: LocationLinkProblem = "unknown";
-  for (const candidate of candidates) {
-    const check = verifyLocationToken(
-      parsed,
-      { tenant: deps.tenant.code, incidentId: candidate.incidentId },
-      secret,
-      nowSeconds,
-    );
-    if (check === "expired") verdict = "expired";
-    if (check === "bad-signature" && verdict === "unknown") verdict = "bad-signature";
-    if (check !== "valid") continue;
-    const incident = await incidents.get(candidate.incidentId);
-    if (!incident) return "unknown";
-    return incident.state === "closed" ? "closed" : { incident, expiresAt: parsed.expiresAt };
-  }
-  return verdict;
+  const incident = await new IncidentItems(deps).ofSignedLink(parsed.shortCode, (incidentId) =>
+    verifyLocationToken(parsed, { tenant: deps.tenant.code, incidentId }, secret, nowSeconds),
+  );
+  if (typeof incident === "string") return incident;
+  return incident.state === "closed" ? "closed" : { incident, expiresAt: parsed.expiresAt };
 }
 
 export type ShareResult = "recorded" | "closed" | "full" | "unknown";

@@ -27,6 +27,17 @@ const request = (method: string, path: string, body?: unknown) => ({
   authorized: true,
 });
 
+/** The caller shares a position through the link the call-taker's request sent them. */
+async function callerShares(lat: number, lon: number): Promise<void> {
+  const text = centre.callerSms.at(-1)!.text;
+  const link = text.slice(text.indexOf(LOCATION_BASE) + LOCATION_BASE.length);
+  const shared = await handleLocationRequest(
+    centre.location,
+    request("POST", link, { outcome: "shared", lat, lon, accuracy: 8, fixAt: centre.now() }),
+  );
+  expect(shared.statusCode).toBe(200);
+}
+
 describe("an alert's coordinates", () => {
   it("are the caller's shared position on a step sent after it arrived, not on the one before", async () => {
     const id = await centre.call();
@@ -39,19 +50,7 @@ describe("an alert's coordinates", () => {
     await centre.drain();
     expect(centre.sent.map((a) => a.email.body.includes("Koordinat"))).toEqual([false]);
 
-    const text = centre.callerSms[0]!.text;
-    const link = text.slice(text.indexOf(LOCATION_BASE) + LOCATION_BASE.length);
-    const shared = await handleLocationRequest(
-      centre.location,
-      request("POST", link, {
-        outcome: "shared",
-        lat: 1.4921,
-        lon: 124.8409,
-        accuracy: 8,
-        fixAt: centre.now(),
-      }),
-    );
-    expect(shared.statusCode).toBe(200);
+    await callerShares(1.4921, 124.8409);
     centre.advance(5 * 60_000);
     await centre.fireDue();
     expect(centre.sent).toHaveLength(2);
@@ -63,18 +62,7 @@ describe("an alert's coordinates", () => {
   it("stay the call-taker's own when they classified with coordinates", async () => {
     const id = await centre.call();
     await handleCallTakerRequest(centre.api, request("POST", `/incidents/${id}/location-request`));
-    const text = centre.callerSms[0]!.text;
-    const link = text.slice(text.indexOf(LOCATION_BASE) + LOCATION_BASE.length);
-    await handleLocationRequest(
-      centre.location,
-      request("POST", link, {
-        outcome: "shared",
-        lat: 1.4921,
-        lon: 124.8409,
-        accuracy: 8,
-        fixAt: centre.now(),
-      }),
-    );
+    await callerShares(1.4921, 124.8409);
     await classifyIncident(centre.api, id, {
       category: "crime",
       severity: "high",
