@@ -4,12 +4,10 @@
  * id, so a link works for exactly one tenant, incident and agency, and stops at its expiry.
  * Token: `<shortCode>.<agencyId>.<expiry, epoch seconds base 36>.<signature, 12 base64url>`.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { type LinkVerdict, linkSignature, linkVerdict } from "./link-signature";
 
 /** Links stay valid this long: agencies report progress for hours after the alert. */
 export const ACK_LINK_TTL_SECONDS = 72 * 3600;
-/** 72 bits: checked online, rate-limited by the function and bound to an expiry. */
-const SIGNATURE_BYTES = 9;
 const TOKEN = /^([2-9A-HJ-NP-Z]{6})\.([a-z0-9][a-z0-9-]{0,39})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{12})$/;
 
 export interface AckLinkClaims {
@@ -22,10 +20,7 @@ export interface AckLinkClaims {
 }
 
 function signature(claims: AckLinkClaims, secret: string): Buffer {
-  return createHmac("sha256", secret)
-    .update(`ack1|${claims.tenant}|${claims.incidentId}|${claims.agencyId}|${claims.expiresAt}`)
-    .digest()
-    .subarray(0, SIGNATURE_BYTES);
+  return linkSignature(secret, ["ack1", claims.tenant, claims.incidentId, claims.agencyId, claims.expiresAt]);
 }
 
 /**
@@ -74,7 +69,7 @@ export function parseAckToken(token: string): ParsedAckToken | undefined {
   };
 }
 
-export type AckVerdict = "valid" | "expired" | "bad-signature";
+export type AckVerdict = LinkVerdict;
 
 /**
  * Checks a parsed token against the incident it claims to be for, in constant time.
@@ -92,7 +87,5 @@ export function verifyAckToken(
     { ...bound, shortCode: token.shortCode, agencyId: token.agencyId, expiresAt: token.expiresAt },
     secret,
   );
-  const given = Buffer.from(token.signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "bad-signature";
-  return nowSeconds > token.expiresAt ? "expired" : "valid";
+  return linkVerdict(token.signature, expected, token.expiresAt, nowSeconds);
 }

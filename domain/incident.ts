@@ -3,8 +3,10 @@
  * Pure (node:crypto only): shared by the Lambdas, the CLI and the local centre.
  */
 import { createHash } from "node:crypto";
+import type { CallerLocationReport } from "./caller-location";
 import type { IncidentCategory } from "./categories";
 import type { CallOutcome, IncidentState } from "./incident-events";
+import type { LocationRequestRecord } from "./location-request";
 import { localDate, type TenantZone } from "./time-zones";
 
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -83,6 +85,12 @@ export interface Incident {
   readonly closedAt?: string;
   /** Optimistic concurrency: incremented on every change. */
   readonly version: number;
+  /** Location SMS sent to the caller, oldest first (written without bumping `version`). */
+  readonly locationRequests?: readonly LocationRequestRecord[];
+  /** When the last one was sent (ISO): what the request's rate condition compares. */
+  readonly locationRequestedAt?: string;
+  /** What the caller's phone reported through the link, oldest first (without bumping `version`). */
+  readonly callerLocations?: readonly CallerLocationReport[];
 }
 
 const CONTACT_ID = /^[A-Za-z0-9-]{1,128}$/;

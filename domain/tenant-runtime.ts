@@ -41,6 +41,10 @@ export interface TenantRuntimeConfig {
   readonly routing: Readonly<Record<IncidentCategory, readonly string[]>>;
   /** Days a caller's number (and what identifies the caller) is kept. */
   readonly retentionDays: number;
+  /** Minutes the link in a caller's location SMS stays valid. */
+  readonly locationLinkMinutes: number;
+  /** Registered sender ID of SMS to callers; absent: the account's default. */
+  readonly smsSenderId?: string;
 }
 
 /**
@@ -70,6 +74,8 @@ export function toRuntimeConfig(tenant: Tenant): TenantRuntimeConfig {
       INCIDENT_CATEGORIES.map((category) => [category, [...tenant.routing[category]]]),
     ) as Record<IncidentCategory, string[]>,
     retentionDays: tenant.retention.callerNumberDays,
+    locationLinkMinutes: tenant.location.linkMinutes,
+    ...(tenant.sms.senderId ? { smsSenderId: tenant.sms.senderId } : {}),
   };
 }
 
@@ -120,6 +126,10 @@ export function parseRuntimeConfig(json: string | undefined): TenantRuntimeConfi
   if (![7, 8, 9].includes(zone.utcOffsetHours as number))
     fail("zone.utcOffsetHours", zone.utcOffsetHours, "7, 8 or 9");
   count(root.retentionDays, "retentionDays");
+  if (count(root.locationLinkMinutes, "locationLinkMinutes") === 0) {
+    fail("locationLinkMinutes", root.locationLinkMinutes, "a whole number of minutes >= 1");
+  }
+  if (root.smsSenderId !== undefined) text(root.smsSenderId, "smsSenderId");
   if (!Array.isArray(root.agencies)) fail("agencies", root.agencies, "a list of agencies");
   const agencyIds = new Set<string>();
   (root.agencies as unknown[]).forEach((item, i) => {

@@ -116,6 +116,14 @@ export interface Tenant {
     /** Days a caller's number is kept (personal data under UU 27/2022). */
     readonly callerNumberDays: number;
   };
+  readonly location: {
+    /** Minutes the link in a caller's location SMS stays valid. */
+    readonly linkMinutes: number;
+  };
+  readonly sms: {
+    /** Registered sender ID of SMS to callers; absent: the account's default. */
+    readonly senderId?: string;
+  };
 }
 
 /**

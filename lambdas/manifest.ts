@@ -98,7 +98,13 @@ export type ResourceKind =
   /** The national incident event bus. */
   | "event-bus"
   /** The tenant's KMS key (table, topics and secret are encrypted with it). */
-  | "key";
+  | "key"
+  /**
+   * SMS straight to a phone number (SNS Publish without a topic: a caller's location link). Such a
+   * publish has no resource ARN, so the grant is on everything except SNS ARNs: no topic at all,
+   * of this tenant or another.
+   */
+  | "sms-phone-numbers";
 
 export interface FunctionGrant {
   readonly resource: ResourceKind;
@@ -187,12 +193,25 @@ export const FUNCTIONS = [
   {
     name: "calltaker-api",
     home: "data",
-    description: "Call-taker HTTP API: list, read, classify, set outcome, close",
+    description: "Call-taker HTTP API: list, read, classify, set outcome, close, ask the caller's location",
     wiring: {
       trigger: { kind: "http-api" },
-      env: [ENV.tenant, ENV.tableName, ENV.serviceName, ENV.metricsNamespace],
+      env: [
+        ENV.tenant,
+        ENV.tableName,
+        ENV.ackSecretArn,
+        ENV.locationBaseUrl,
+        ENV.serviceName,
+        ENV.metricsNamespace,
+      ],
       localOnlyEnv: [ENV.localApiKey],
-      grants: [{ resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] }, KEY_USE],
+      grants: [
+        { resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] },
+        // Signs the caller's location link (the acknowledgement links' secret, its own purpose).
+        { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
+        { resource: "sms-phone-numbers", actions: ["sns:Publish"] },
+        KEY_USE,
+      ],
     },
   },
   {
@@ -253,6 +272,20 @@ export const FUNCTIONS = [
       grants: [
         { resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] },
         { resource: "schedule-group", actions: ["scheduler:DeleteSchedule"] },
+        { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
+        KEY_USE,
+      ],
+    },
+  },
+  {
+    name: "location",
+    home: "data",
+    description: "Caller location link: GET shows a page, POST records what the caller's phone reports",
+    wiring: {
+      trigger: { kind: "function-url", baseUrlEnv: ENV.locationBaseUrl },
+      env: [ENV.tenant, ENV.tableName, ENV.ackSecretArn, ENV.serviceName, ENV.metricsNamespace],
+      grants: [
+        { resource: "table", actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
         { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
         KEY_USE,
       ],

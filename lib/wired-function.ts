@@ -15,7 +15,14 @@ import { SiagaFunction } from "./siaga-function";
 
 /** Where a grant on one kind of resource points. */
 export interface GrantTarget {
+  /** The resources the actions are allowed on. */
   readonly arns: readonly string[];
+  /**
+   * When set (and `arns` empty), the actions are allowed on everything except these (IAM
+   * `NotResource`): for an action whose target has no ARN (SNS Publish to a phone number), which
+   * can still be kept off every resource that has one. Requires `wildcardReason`.
+   */
+  readonly exceptArns?: readonly string[];
   /** IAM conditions added to the statement, e.g. `kms:ResourceAliases` or `events:source`. */
   readonly conditions?: Record<string, Record<string, unknown>>;
   /** Why an ARN with `*` cannot be narrower (acknowledges cdk-nag IAM5). Required when an ARN has `*`. */
@@ -78,6 +85,22 @@ export class WiredFunction extends SiagaFunction {
           `lambdas/manifest.ts: function "${props.spec.name}" needs ${grant.actions.join(", ")} on ${grant.resource}, ` +
             `which the stack does not provide (provided: ${Object.keys(props.resources).join(", ") || "none"})`,
         );
+      }
+      if (target.exceptArns) {
+        if (target.arns.length > 0 || !target.wildcardReason) {
+          throw new Error(
+            `${grant.resource} grant of "${props.spec.name}": exceptArns needs empty arns and a wildcardReason`,
+          );
+        }
+        this.role.addToPolicy(
+          new iam.PolicyStatement({
+            actions: [...grant.actions],
+            notResources: [...target.exceptArns],
+            conditions: target.conditions,
+          }),
+        );
+        acknowledgeWildcards(this.role, { resources: ["*"] }, target.wildcardReason);
+        continue;
       }
       this.role.addToPolicy(
         new iam.PolicyStatement({

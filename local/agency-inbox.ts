@@ -1,10 +1,11 @@
 /**
  * The agency inbox: the local stand-in for SNS. Every SMS and e-mail that would have reached an
  * agency's duty contacts is kept here, one message per number or address, with the links it
- * carries (acknowledgement links included), for the inbox page and the tests.
+ * carries (acknowledgement links included), for the inbox page and the tests. SMS to a caller's
+ * own phone (the location link) land here too, addressed to the caller's number.
  */
 import type { Tenant } from "../domain/tenant";
-import type { AgencyAlert, AlertPublisher, Clock } from "../lambdas/shared/ports";
+import type { AgencyAlert, AlertPublisher, CallerSms, Clock } from "../lambdas/shared/ports";
 
 export interface InboxMessage {
   /** 1, 2, 3… in the order sent. */
@@ -13,11 +14,16 @@ export interface InboxMessage {
   readonly at: string;
   readonly tenant: string;
   readonly tenantName: string;
-  readonly agencyId: string;
-  readonly agencyName: string;
-  readonly agencyKind: string;
-  readonly contactId: string;
-  readonly contactName: string;
+  /** An agency's duty contact, or the caller of an incident (location link). */
+  readonly recipient: "agency" | "caller";
+  /** Agency messages only (the agency and contact fields). */
+  readonly agencyId?: string;
+  readonly agencyName?: string;
+  readonly agencyKind?: string;
+  readonly contactId?: string;
+  readonly contactName?: string;
+  /** Caller messages only. */
+  readonly incidentId?: string;
   readonly channel: "sms" | "email";
   /** E.164 number or e-mail address. */
   readonly to: string;
@@ -35,6 +41,8 @@ export interface InboxFilter {
   readonly after?: number;
   /** Only messages whose text contains this (e.g. an incident's `#K7Q2XM`). */
   readonly text?: string;
+  /** Only messages to this number or address. */
+  readonly to?: string;
 }
 
 const LINK = /https?:\/\/[^\s<>"')]+/g;
@@ -58,11 +66,32 @@ export class AgencyInbox {
     return { publish: async (alert) => this.deliver(tenant, alert) };
   }
 
+  /** The `CallerSms` the tenant's call-taker API sends location links through. */
+  callerSmsFor(tenant: Tenant): CallerSms {
+    return {
+      send: async (message) => {
+        this.push({
+          at: new Date(this.clock.now()).toISOString(),
+          tenant: tenant.code,
+          tenantName: tenant.name,
+          recipient: "caller",
+          incidentId: message.incidentId,
+          channel: "sms",
+          to: message.to,
+          text: message.text,
+          links: links(message.text),
+          dedupKey: `${message.incidentId}:location`,
+        });
+      },
+    };
+  }
+
   list(filter: InboxFilter = {}): InboxMessage[] {
     return this.messages.filter(
       (m) =>
         (!filter.tenant || m.tenant === filter.tenant) &&
         (!filter.agencyId || m.agencyId === filter.agencyId) &&
+        (!filter.to || m.to === filter.to) &&
         (filter.after === undefined || m.seq > filter.after) &&
         (!filter.text || m.text.includes(filter.text)),
     );
@@ -88,6 +117,7 @@ export class AgencyInbox {
         at,
         tenant: tenant.code,
         tenantName: tenant.name,
+        recipient: "agency" as const,
         agencyId: agency.id,
         agencyName: agency.name,
         agencyKind: agency.kind,

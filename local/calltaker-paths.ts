@@ -14,6 +14,7 @@ export function callTakerPaths(incidentId: string) {
     classification: `${incident}/classification`,
     outcome: `${incident}/outcome`,
     close: `${incident}/close`,
+    locationRequest: `${incident}/location-request`,
   } as const;
 }
 

@@ -119,6 +119,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
         inbox,
         bus,
         ackBaseUrl: `${url}/t/${tenant.code}/ack`,
+        locationBaseUrl: `${url}/t/${tenant.code}/loc`,
         apiKey,
       });
       const intakeDeps = {

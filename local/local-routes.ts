@@ -9,6 +9,7 @@
  * - `GET  /local/settled`                              waits until every change is relayed and counted
  * - `/t/<code>/api/...`                                the tenant's call-taker API
  * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
+ * - `/t/<code>/loc/...`                                the tenant's caller location pages (GET page, POST share)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
@@ -40,7 +41,7 @@ export interface RoutedCentre {
     {
       readonly tenant: Tenant;
       readonly phone: Pick<TenantPhone, "call">;
-      readonly functions: Pick<TenantFunctions, "callTaker" | "ack">;
+      readonly functions: Pick<TenantFunctions, "callTaker" | "ack" | "location">;
     }
   >;
   readonly national: Pick<NationalMonitoring, "answer">;
@@ -63,7 +64,7 @@ export async function routeRequest(
       const answer = await centre.national.answer({ method, path, query: queryOf(url) });
       return send(response, answer.status, answer.headers, answer.body);
     }
-    const tenantRoute = /^\/t\/([0-9.]+)\/(api|ack)(\/.*)?$/.exec(path);
+    const tenantRoute = /^\/t\/([0-9.]+)\/(api|ack|loc)(\/.*)?$/.exec(path);
     if (tenantRoute) {
       const local = centre.tenants.get(tenantRoute[1]);
       if (!local)
@@ -79,8 +80,8 @@ export async function routeRequest(
         body: method === "GET" || method === "HEAD" ? undefined : await readBody(request),
         authorized: false,
       };
-      const answer =
-        tenantRoute[2] === "api" ? await local.functions.callTaker(plain) : await local.functions.ack(plain);
+      const fn = { api: local.functions.callTaker, ack: local.functions.ack, loc: local.functions.location };
+      const answer = await fn[tenantRoute[2] as keyof typeof fn](plain);
       return send(response, answer.statusCode, answer.headers, answer.body);
     }
     if (path.startsWith("/local/")) return await localApi(centre, method, url, request, response);
@@ -160,6 +161,7 @@ async function localApi(
           tenant: q.tenant || undefined,
           agencyId: q.agency || undefined,
           text: q.text || undefined,
+          to: q.to || undefined,
           after,
         }),
       });

@@ -1,7 +1,7 @@
 /**
  * One tenant's functions wired with local adapters: the call-taker API, the escalation relay fed
- * by captured table changes (dynalite has no streams), the re-escalation fired by the local clock
- * and the acknowledgement pages. The plain functions are the lifecycle's own (lambdas/*); only the
+ * by captured table changes (dynalite has no streams), the re-escalation fired by the local clock,
+ * the acknowledgement pages and the caller location pages. The plain functions are the lifecycle's own (lambdas/*); only the
  * adapters are local: agency inbox for SNS, local clock for Scheduler, in-process bus for
  * EventBridge, a per-start secret for Secrets Manager.
  */
@@ -12,6 +12,7 @@ import type { TenantRuntimeConfig } from "../domain/tenant-runtime";
 import { handleAckRequest } from "../lambdas/ack/ack-routes";
 import { handleCallTakerRequest } from "../lambdas/calltaker-api/routes";
 import { relayChanges } from "../lambdas/escalation-relay/relay";
+import { handleLocationRequest } from "../lambdas/location/location-routes";
 import { runScheduledTask } from "../lambdas/reescalate/run-scheduled-task";
 import type {
   AckDeps,
@@ -38,6 +39,8 @@ export interface TenantFunctionsOptions {
   readonly bus: LocalEventBus;
   /** `<centre>/t/<code>/ack`: links in SMS and e-mail point here. */
   readonly ackBaseUrl: string;
+  /** `<centre>/t/<code>/loc`: location links in SMS to callers point here. */
+  readonly locationBaseUrl: string;
   readonly apiKey: string;
   /** Where warnings and errors go. @default stderr */
   readonly log?: Log;
@@ -48,7 +51,8 @@ export interface TenantFunctions {
   readonly capturingClient: Pick<DynamoDBClient, "send">;
   callTaker(request: HttpRequest): Promise<HttpResponse>;
   ack(request: HttpRequest): Promise<HttpResponse>;
-  /** Resolves when every captured change so far has been relayed (alerts sent, events published). */
+  location(request: HttpRequest): Promise<HttpResponse>;
+  /** Resolves when every captured change so far has been relayed and no sweep is running (alerts sent, events published). */
   idle(): Promise<void>;
   /** Changes the relay reported as failed (the stream would retry them). */
   readonly relayFailures: string[];
@@ -83,7 +87,7 @@ export function consoleLog(tenantCode: string): Log {
 
 /**
  * @example
- * const functions = startTenantFunctions({ tenant, runtime, dynamo, tableName, clock, inbox, bus, ackBaseUrl, apiKey });
+ * const functions = startTenantFunctions({ tenant, runtime, dynamo, tableName, clock, inbox, bus, ackBaseUrl, locationBaseUrl, apiKey });
  * await functions.callTaker({ method: "GET", path: "/incidents", headers: { "x-siaga112-key": apiKey }, query: {}, authorized: false });
  */
 export function startTenantFunctions(options: TenantFunctionsOptions): TenantFunctions {
@@ -125,24 +129,41 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   };
   const ackDeps: AckDeps = { ...base, scheduler, secret };
   let lastSweep = clock.now();
+  // The sweep in progress: it may deliver an entry the relay found claimed, so idle() waits for it.
+  let sweeping: Promise<void> = Promise.resolve();
   const sweeper = setInterval(() => {
     if (clock.now() - lastSweep < SWEEP_EVERY_SECONDS * 1000) return;
     lastSweep = clock.now();
-    void runScheduledTask(sender, { kind: "sweep" }).catch((error: unknown) =>
-      log.error("sweep failed", { error: String(error) }),
+    sweeping = runScheduledTask(sender, { kind: "sweep" }).then(
+      () => undefined,
+      (error: unknown) => log.error("sweep failed", { error: String(error) }),
     );
   }, 1000);
   sweeper.unref();
   return {
     capturingClient: captureChanges(dynamo.client, dynamo.documents, onChange),
-    callTaker: (request) => handleCallTakerRequest({ ...base, localApiKey: options.apiKey }, request),
+    callTaker: (request) =>
+      handleCallTakerRequest(
+        {
+          ...base,
+          localApiKey: options.apiKey,
+          location: {
+            sms: options.inbox.callerSmsFor(options.tenant),
+            secret,
+            baseUrl: options.locationBaseUrl,
+          },
+        },
+        request,
+      ),
     ack: (request) => handleAckRequest(ackDeps, request),
+    location: (request) => handleLocationRequest({ ...base, secret }, request),
     idle: async () => {
-      // A relayed change may cause more changes; wait until the shards stop growing.
+      // A relayed change may cause more changes; wait until the shards stop growing and no sweep runs.
       for (;;) {
         const current = [...shards];
-        await Promise.all(current);
-        if (current.every((p, i) => p === shards[i])) return;
+        const sweep = sweeping;
+        await Promise.all([...current, sweep]);
+        if (current.every((p, i) => p === shards[i]) && sweep === sweeping) return;
       }
     },
     relayFailures,

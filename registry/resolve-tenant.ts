@@ -82,6 +82,8 @@ export function resolveTenant(
       routing,
       callHandling: parsed.callHandling,
       retention: parsed.retention,
+      location: parsed.location,
+      sms: parsed.sms,
     },
   };
 }

@@ -6,6 +6,7 @@
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
 import { AGENCY_KINDS, INCIDENT_CATEGORIES } from "../domain/categories";
+import { LOCATION_LINK_MINUTES } from "../domain/location-request";
 import { WEEKDAYS } from "../domain/tenant";
 
 /** Regions where Amazon Connect is offered (Jakarta, ap-southeast-3, is not one of them). */
@@ -44,6 +45,10 @@ const accountId = z.string().regex(/^\d{12}$/, { error: "not an AWS account id (
 const hhmm = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "not a time of day HH:MM (00:00-23:59)" });
+
+const LINK_MINUTES_ACCEPTED = `expected whole minutes from ${LOCATION_LINK_MINUTES.min} to ${LOCATION_LINK_MINUTES.max} (default ${LOCATION_LINK_MINUTES.default})`;
+const SENDER_ID_ACCEPTED =
+  "not a sender ID: 3-11 letters and digits with at least one letter, no spaces (e.g. SIAGA112)";
 
 const contactSchema = z.strictObject({
   id: slugId("contact id"),
@@ -135,6 +140,28 @@ export const tenantFileSchema = z.strictObject({
   retention: z
     .strictObject({ callerNumberDays: z.int().min(1).max(3650).default(90) })
     .default({ callerNumberDays: 90 }),
+  location: z
+    .strictObject({
+      linkMinutes: z
+        .int({ error: LINK_MINUTES_ACCEPTED })
+        .min(LOCATION_LINK_MINUTES.min, { error: LINK_MINUTES_ACCEPTED })
+        .max(LOCATION_LINK_MINUTES.max, { error: LINK_MINUTES_ACCEPTED })
+        .default(LOCATION_LINK_MINUTES.default)
+        .meta({ description: 'Minutes the link in a caller\'s location SMS ("Minta lokasi") stays valid' }),
+    })
+    .default({ linkMinutes: LOCATION_LINK_MINUTES.default }),
+  sms: z
+    .strictObject({
+      senderId: z
+        .string({ error: SENDER_ID_ACCEPTED })
+        .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, { error: SENDER_ID_ACCEPTED })
+        .optional()
+        .meta({
+          description:
+            "Registered sender ID that SMS to callers go out with (AWS.SNS.SMS.SenderID); absent: the account's DefaultSenderID",
+        }),
+    })
+    .default({}),
 });
 export type TenantFile = z.infer<typeof tenantFileSchema>;
 

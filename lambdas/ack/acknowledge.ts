@@ -38,30 +38,14 @@ export async function resolveAckLink(deps: AckDeps, token: string): Promise<Reso
   if (!parsed) return "malformed";
   const agency = findAgency(deps.tenant, parsed.agencyId);
   if (!agency) return "unknown";
-  const incidents = new IncidentItems(deps);
-  const agencyAlerts = new AgencyAlerts(deps);
-  const candidates = await incidents.withShortCode(parsed.shortCode);
   const secret = await deps.secret.get();
   const nowSeconds = deps.clock.now() / 1000;
-  let verdict: LinkProblem = "unknown";
-  for (const candidate of candidates) {
-    const check = verifyAckToken(
-      parsed,
-      { tenant: deps.tenant.code, incidentId: candidate.incidentId },
-      secret,
-      nowSeconds,
-    );
-    if (check === "expired") verdict = "expired";
-    if (check === "bad-signature" && verdict === "unknown") verdict = "bad-signature";
-    if (check !== "valid") continue;
-    const [incident, alert] = await Promise.all([
-      incidents.get(candidate.incidentId),
-      agencyAlerts.get(candidate.incidentId, agency.id),
-    ]);
-    if (!incident || !alert) return "unknown";
-    return { incident, agency, alert };
-  }
-  return verdict;
+  const incident = await new IncidentItems(deps).ofSignedLink(parsed.shortCode, (incidentId) =>
+    verifyAckToken(parsed, { tenant: deps.tenant.code, incidentId }, secret, nowSeconds),
+  );
+  if (typeof incident === "string") return incident;
+  const alert = await new AgencyAlerts(deps).get(incident.incidentId, agency.id);
+  return alert ? { incident, agency, alert } : "unknown";
 }
 
 export type ReportOutcome =

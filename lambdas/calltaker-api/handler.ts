@@ -1,9 +1,13 @@
 /**
  * Call-taker API Lambda (HTTP API payload 2.0 behind an authorizer; local mode: key header).
  */
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SNSClient } from "@aws-sdk/client-sns";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import { parseRuntimeConfig } from "../../domain/tenant-runtime";
+import { snsCallerSms } from "../shared/aws-caller-sms";
+import { secretsManagerSigningSecret } from "../shared/aws-signing-secret";
 import { ENV } from "../shared/environment";
 import { toHttpRequest, toHttpResult } from "../shared/http-event";
 import { observability } from "../shared/powertools";
@@ -20,6 +24,11 @@ const deps: CallTakerDeps = {
   log,
   metrics,
   localApiKey: process.env[ENV.localApiKey] || undefined,
+  location: {
+    sms: snsCallerSms(new SNSClient({}), tenant.smsSenderId),
+    secret: secretsManagerSigningSecret(new SecretsManagerClient({}), requireEnv(ENV.ackSecretArn), Date),
+    baseUrl: requireEnv(ENV.locationBaseUrl),
+  },
 };
 
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

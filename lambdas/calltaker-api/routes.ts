@@ -7,6 +7,7 @@
  * POST /incidents/{id}/classification            {category, severity, location:{text,lat?,lon?}, notes?}
  * POST /incidents/{id}/outcome                   {outcome}: prank, ghost, information, wrong-number
  * POST /incidents/{id}/close                     {outcome?}
+ * POST /incidents/{id}/location-request          (no body) one SMS with a location link to the caller
  */
 import { timingSafeEqual } from "node:crypto";
 import { IllegalTransitionError, type Incident, isContactId } from "../../domain/incident";
@@ -26,6 +27,7 @@ import {
   readIncident,
   setOutcome,
 } from "./operations";
+import { type LocationRequestPorts, locationFacts, locationRequestRoute } from "./request-location";
 import {
   check,
   classificationBody,
@@ -38,6 +40,8 @@ import {
 export interface CallTakerDeps extends TenantDeps {
   /** Set in local mode only: requests must carry it in `x-siaga112-key`. */
   readonly localApiKey?: string;
+  /** Sending the caller a location link ("Minta lokasi"); without it that route answers 503. */
+  readonly location?: LocationRequestPorts;
 }
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -58,8 +62,8 @@ function invalid(problems: FieldProblem[]): HttpResponse {
 
 /** What a call-taker sees of an incident (no internal keys). */
 export function incidentView(incident: Incident): Record<string, unknown> {
-  const { pk, sk, dayPk, codePk, callerKey, version, expiresAt, ...view } = incident as Incident &
-    Record<string, unknown>;
+  const { pk, sk, dayPk, codePk, callerKey, version, expiresAt, locationRequestedAt, ...view } =
+    incident as Incident & Record<string, unknown>;
   return { ...view, version };
 }
 
@@ -154,7 +158,11 @@ const ROUTES: readonly Route<CallTakerDeps>[] = [
         readIncident(deps, incidentId!),
         agencyProgress(deps, incidentId!),
       ]);
-      return json(200, { ...incidentView(incident), agencyProgress: agencies });
+      return json(200, {
+        ...incidentView(incident),
+        agencyProgress: agencies,
+        ...locationFacts(incident, deps.clock.now()),
+      });
     },
   },
   {
@@ -169,6 +177,7 @@ const ROUTES: readonly Route<CallTakerDeps>[] = [
     path: "/incidents/{incidentId}/outcome",
     handle: withBody(outcomeBody, (deps, id, input) => setOutcome(deps, id, input.outcome as CallOutcome)),
   },
+  { method: "POST", path: "/incidents/{incidentId}/location-request", handle: locationRequestRoute },
   {
     method: "POST",
     path: "/incidents/{incidentId}/close",

@@ -6,6 +6,7 @@
  * sent re-sends it once the claim lapses (SNS standard topics, which SMS needs, cannot dedupe).
  */
 import { ACK_LINK_TTL_SECONDS, ackUrl, signAckToken } from "../../domain/ack-link";
+import { alertCoordinates } from "../../domain/caller-location";
 import { nextStep, planDelivery } from "../../domain/escalation-policy";
 import { type AlertContent, alertEmail, alertSms } from "../../domain/messages";
 import { findAgency } from "../../domain/tenant-runtime";
@@ -89,6 +90,8 @@ export async function deliverOutboxEntry(deps: SenderDeps, at: OutboxPosition): 
       await holdForDigest(deps, entry, held.contact, held.at, link);
     }
     if (plan.now.length > 0) {
+      // Read at send time: a position the caller shared after classification goes out with this step.
+      const current = await incidents.get(entry.incidentId);
       const content: AlertContent = {
         tenantName: deps.tenant.name,
         agencyName: agency.name,
@@ -96,10 +99,7 @@ export async function deliverOutboxEntry(deps: SenderDeps, at: OutboxPosition): 
         category: entry.category,
         severity: entry.severity,
         locationText: entry.location.text,
-        coordinates:
-          entry.location.lat !== undefined && entry.location.lon !== undefined
-            ? { lat: entry.location.lat, lon: entry.location.lon }
-            : undefined,
+        coordinates: alertCoordinates(entry.location, current?.callerLocations),
         notes: entry.notes,
         callerNumber: entry.callerNumber,
         ackUrl: link,

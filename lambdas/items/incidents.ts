@@ -4,13 +4,24 @@
  * low-level client. Each write that races another writer names the timeline it guards.
  */
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { CallerLocationReport } from "../../domain/caller-location";
 import type { Incident } from "../../domain/incident";
 import type { IncidentState } from "../../domain/incident-events";
 import { INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
+import type { LinkVerdict } from "../../domain/link-signature";
+import type { LocationRequestPolicy, LocationRequestRecord } from "../../domain/location-request";
 import { type ItemTable, writtenUnlessConditionFails } from "./item-table";
 
 /** Nobody changed the incident since it was read (every call-taker write bumps `version`). */
 const UNCHANGED_SINCE_READ = "version = :version";
+/** The incident exists and is not closed: a caller may still be asked, and answer. */
+const OPEN_INCIDENT = "attribute_exists(pk) AND #state <> :closed";
+/**
+ * The caller may be asked again (domain/location-request.ts): a number to send to, fewer requests
+ * than the limit, the last one long enough ago.
+ */
+const CALLER_MAY_BE_ASKED =
+  "attribute_exists(callerNumber) AND (attribute_not_exists(locationRequests) OR (size(locationRequests) < :max AND locationRequestedAt <= :earliest))";
 
 /**
  * @example
@@ -117,6 +128,24 @@ export class IncidentItems {
   }
 
   /**
+   * The incident a signed link names. Links carry the short code, which is not unique, so every
+   * incident with it is tried and the signature decides; when none verifies, `expired` is said
+   * before `bad-signature` before `unknown`.
+   */
+  async ofSignedLink(
+    shortCode: string,
+    verify: (incidentId: string) => LinkVerdict,
+  ): Promise<Incident | "unknown" | Exclude<LinkVerdict, "valid">> {
+    let verdict: "unknown" | Exclude<LinkVerdict, "valid"> = "unknown";
+    for (const candidate of await this.withShortCode(shortCode)) {
+      const check = verify(candidate.incidentId);
+      if (check === "valid") return (await this.get(candidate.incidentId)) ?? "unknown";
+      if (check === "expired" || verdict === "unknown") verdict = check;
+    }
+    return verdict;
+  }
+
+  /**
    * A classified incident becomes escalated when its first alert went out. Only from
    * `classified`: an agency that acknowledged (or a call-taker who closed) first is not undone.
    */
@@ -157,5 +186,100 @@ export class IncidentItems {
         }),
       ),
     );
+  }
+
+  /**
+   * Records a location SMS about to be sent, if the caller may still be asked: the policy of
+   * domain/location-request.ts checked atomically, so of two call-takers pressing "Minta lokasi"
+   * at once only one SMS goes out. `version` is left alone (like call-answer's writes): a
+   * call-taker classifying meanwhile is not refused. Returns false when the condition failed.
+   */
+  async recordLocationRequest(
+    incidentId: string,
+    request: LocationRequestRecord,
+    policy: LocationRequestPolicy,
+  ): Promise<boolean> {
+    return writtenUnlessConditionFails(
+      this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: incidentKey(incidentId),
+          UpdateExpression:
+            "SET locationRequests = list_append(if_not_exists(locationRequests, :none), :request), locationRequestedAt = :at",
+          ConditionExpression: `${OPEN_INCIDENT} AND ${CALLER_MAY_BE_ASKED}`,
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":none": [],
+            ":request": [request],
+            ":at": request.at,
+            ":closed": "closed",
+            ":max": policy.maxPerIncident,
+            ":earliest": new Date(Date.parse(request.at) - policy.minSecondsBetween * 1000).toISOString(),
+          },
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Takes back a recorded request whose SMS could not be sent (it does not count against the
+   * caller's limit), unless another request was recorded since.
+   */
+  async releaseLocationRequest(
+    incidentId: string,
+    request: LocationRequestRecord,
+    before: readonly LocationRequestRecord[],
+  ): Promise<boolean> {
+    const previous = before[before.length - 1];
+    return writtenUnlessConditionFails(
+      this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: incidentKey(incidentId),
+          UpdateExpression: previous
+            ? "SET locationRequests = :before, locationRequestedAt = :previous"
+            : "REMOVE locationRequests, locationRequestedAt",
+          ConditionExpression: "locationRequestedAt = :at",
+          ExpressionAttributeValues: {
+            ":at": request.at,
+            ...(previous ? { ":before": before, ":previous": previous.at } : {}),
+          },
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Adds what the caller's phone reported, while the incident is open and has room for it
+   * (`maxReports`). Leaves `version` alone: the call-taker's next write is not refused, and writes
+   * only what the call-taker changed, so the report stays.
+   */
+  async addCallerLocation(
+    incidentId: string,
+    report: CallerLocationReport,
+    maxReports: number,
+  ): Promise<"recorded" | "closed" | "full" | "unknown"> {
+    const written = await writtenUnlessConditionFails(
+      this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: incidentKey(incidentId),
+          UpdateExpression:
+            "SET callerLocations = list_append(if_not_exists(callerLocations, :none), :report)",
+          ConditionExpression: `${OPEN_INCIDENT} AND (attribute_not_exists(callerLocations) OR size(callerLocations) < :max)`,
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":none": [],
+            ":report": [report],
+            ":closed": "closed",
+            ":max": maxReports,
+          },
+        }),
+      ),
+    );
+    if (written) return "recorded";
+    const incident = await this.get(incidentId);
+    if (!incident) return "unknown";
+    return incident.state === "closed" ? "closed" : "full";
   }
 }

@@ -25,6 +25,8 @@ export const ENV = {
   ackSecretArn: "ACK_SECRET_ARN",
   /** Public base URL of the ack function, e.g. `https://abc.lambda-url.ap-southeast-3.on.aws`. */
   ackBaseUrl: "ACK_BASE_URL",
+  /** Public base URL of the location function (caller location links are `<base>/l/<token>`). */
+  locationBaseUrl: "LOCATION_BASE_URL",
   /** Local mode only: the key call-takers send in `x-siaga112-key` (cloud: an authorizer). */
   localApiKey: "LOCAL_API_KEY",
   /** Powertools service name and metrics namespace. */

@@ -13,6 +13,7 @@
  * - `relayChanges(deps, changes)`             lambdas/escalation-relay/relay.ts
  * - `runScheduledTask(deps, task)`            lambdas/reescalate/run-scheduled-task.ts
  * - `handleAckRequest(deps, request)`         lambdas/ack/ack-routes.ts
+ * - `handleLocationRequest(deps, request)`    lambdas/location/location-routes.ts
  */
 import type { IncidentEvent } from "../../domain/incident-events";
 import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
@@ -71,6 +72,20 @@ export interface StepScheduler {
   cancel(name: string): Promise<void>;
 }
 
+/** One SMS to a caller's own phone (the location link), not to an agency topic. */
+export interface CallerSmsMessage {
+  readonly incidentId: string;
+  /** E.164 number of the caller. */
+  readonly to: string;
+  /** GSM-7, at most two segments. */
+  readonly text: string;
+}
+
+/** Sends one SMS to a phone number (SNS Publish with PhoneNumber). Throws on failure. */
+export interface CallerSms {
+  send(message: CallerSmsMessage): Promise<void>;
+}
+
 /** Publishes incident events to the national bus. Throws when any entry failed. */
 export interface EventPublisher {
   publish(events: readonly IncidentEvent[]): Promise<void>;
@@ -122,6 +137,11 @@ export interface SenderDeps extends TenantDeps {
 /** Deps of the acknowledgement function. */
 export interface AckDeps extends TenantDeps {
   readonly scheduler: StepScheduler;
+  readonly secret: SigningSecret;
+}
+
+/** Deps of the location function (the caller's page behind the SMS link). */
+export interface LocationDeps extends TenantDeps {
   readonly secret: SigningSecret;
 }
 

@@ -61,7 +61,8 @@ export class TenantDataStack extends Stack {
   readonly functions: ReadonlyMap<string, WiredFunction>;
   readonly monitoring: OperationsMonitoring;
   readonly callTakerApi?: CallTakerApi;
-  readonly ackUrl?: lambda.FunctionUrl;
+  /** Public function URLs by function name (acknowledgement links, caller location links). */
+  readonly publicUrls: ReadonlyMap<string, lambda.FunctionUrl> = new Map();
   private readonly names: ReturnType<typeof tenantNames>;
 
   constructor(scope: Construct, id: string, props: TenantDataStackProps) {
@@ -225,6 +226,13 @@ export class TenantDataStack extends Stack {
         conditions: { StringEquals: { "events:source": incidentEventSource(this.tenant.code) } },
       },
       key: { arns: [this.key.key.keyArn] },
+      "sms-phone-numbers": {
+        arns: [],
+        exceptArns: [`arn:${this.partition}:sns:*:*:*`],
+        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html
+        wildcardReason:
+          "SNS Publish to a phone number (the caller's location SMS) has no resource ARN; NotResource keeps it off every SNS topic, so it reaches no agency topic of this or another tenant",
+      },
     };
   }
 
@@ -273,7 +281,9 @@ export class TenantDataStack extends Stack {
       this.monitoring.watchFunction(spec.name, fn.function);
       const trigger = spec.wiring.trigger;
       if (trigger.kind === "http-api") this.addCallTakerApi(fn);
-      if (trigger.kind === "function-url") environment[trigger.baseUrlEnv] = this.addPublicUrl(fn);
+      if (trigger.kind === "function-url") {
+        environment[trigger.baseUrlEnv] = this.addPublicUrl(spec.name, fn);
+      }
     }
     return functions;
   }
@@ -288,11 +298,10 @@ export class TenantDataStack extends Stack {
     });
   }
 
-  private addPublicUrl(fn: WiredFunction): string {
-    if (this.ackUrl)
-      throw new Error("lambdas/manifest.ts: only one data function may have a function-url trigger");
+  /** A public URL for the function; the others read it in the trigger's `baseUrlEnv`. */
+  private addPublicUrl(name: string, fn: WiredFunction): string {
     const url = fn.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-    (this as { ackUrl?: lambda.FunctionUrl }).ackUrl = url;
+    (this.publicUrls as Map<string, lambda.FunctionUrl>).set(name, url);
     return url.url;
   }
 

@@ -32,6 +32,7 @@ describe("the tenant runtime configuration", () => {
     });
     expect(config.zone.utcOffsetHours).toBe(8);
     expect(config.retentionDays).toBe(90);
+    expect(config.locationLinkMinutes).toBe(60);
     expect(JSON.stringify(config)).not.toMatch(/\+62|@/);
   });
 
@@ -46,5 +47,8 @@ describe("the tenant runtime configuration", () => {
     );
     const badRoute = { ...manado, routing: { ...manado.routing, fire: ["ghost"] } };
     expect(() => parseRuntimeConfig(JSON.stringify(badRoute))).toThrow('routing.fire "ghost"');
+    expect(() => parseRuntimeConfig(JSON.stringify({ ...manado, locationLinkMinutes: 0 }))).toThrow(
+      "locationLinkMinutes 0: expected a whole number of minutes >= 1",
+    );
   });
 });

@@ -67,6 +67,7 @@ beforeAll(async () => {
     [ENV.localApiKey]: "local-key",
     [ENV.scheduleGroup]: "siaga112-71-71-escalation",
     [ENV.ackSecretArn]: "arn:secret",
+    [ENV.locationBaseUrl]: "https://lokasi.manadokota.go.id",
   });
 });
 afterAll(async () => {
@@ -128,6 +129,16 @@ describe("the deployed handlers", () => {
     expect(response.statusCode).toBe(404);
     expect(response.headers["content-type"]).toContain("text/html");
     expect(secretRequests).toEqual(["secretsmanager.GetSecretValue"]);
+  });
+
+  it("location reads the signing secret and answers a link to no incident with a strict page", async () => {
+    const handler = await loadHandler("location");
+    const before = secretRequests.length;
+    const response = await handler(httpEvent("GET", "/l/K7Q2XM.t3k9zz.AbCdEfGhIjKl"), context);
+    expect(response.statusCode).toBe(404);
+    expect(response.headers["content-type"]).toContain("text/html");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(secretRequests.slice(before)).toEqual(["secretsmanager.GetSecretValue"]);
   });
 
   it("relay and reescalate load from their environment and answer without touching anything", async () => {

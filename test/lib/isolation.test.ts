@@ -13,6 +13,7 @@ import {
   dataPlaneOnStar,
   type FoundStatement,
   identityStatements,
+  isSmsToPhoneNumbersOnly,
 } from "../support/policy-analysis";
 
 describe("tenant isolation", () => {
@@ -66,5 +67,26 @@ describe("tenant isolation", () => {
     };
     expect(crossTenantGrants(manado, [leak], tenants).map((p) => p.other)).toEqual(["35.78"]);
     expect(dataPlaneOnStar([leak, star])).toEqual([star]);
+  });
+
+  it("allows SMS to phone numbers (no topic), and nothing else on everything-but", () => {
+    const all = assembly.stacks.flatMap((s) => identityStatements(s.stackName, s.template));
+    const direct = all.filter((found) => found.statement.NotResource !== undefined);
+    expect(direct.length).toBe(tenants.length);
+    for (const found of direct) expect(isSmsToPhoneNumbersOnly(found.statement)).toBe(true);
+    const smsOnly: FoundStatement = {
+      stack: "siaga112-71-71-data",
+      resource: "Sms",
+      statement: { Effect: "Allow", Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" },
+    };
+    const topicsOfOthers: FoundStatement = {
+      ...smsOnly,
+      statement: { ...smsOnly.statement, NotResource: "arn:aws:sns:*:*:siaga112-71-71-*" },
+    };
+    const tableToo: FoundStatement = {
+      ...smsOnly,
+      statement: { ...smsOnly.statement, Action: ["sns:Publish", "dynamodb:GetItem"] },
+    };
+    expect(dataPlaneOnStar([smsOnly, topicsOfOthers, tableToo])).toEqual([topicsOfOthers, tableToo]);
   });
 });

@@ -33,6 +33,27 @@ describe("AgencyInbox", () => {
     expect(inbox.list({ text: "KEBAKARAN" }).map((m) => m.channel)).toEqual(["sms"]);
   });
 
+  it("keeps an SMS to a caller addressed to the caller's number, with its location link", async () => {
+    const inbox = new AgencyInbox({ now: () => Date.parse("2026-11-27T01:00:00Z") });
+    const link = "http://127.0.0.1:8112/t/71.71/loc/l/K7Q2XM.t3k9zz.AbCdEfGhIjKl";
+    await inbox.callerSmsFor(manado).send({
+      incidentId: "c0ffee",
+      to: "+6281234567890",
+      text: `112 Kota Manado: petugas meminta lokasi Anda untuk insiden #K7Q2XM. Buka (berlaku 60 menit): ${link}`,
+    });
+    expect(inbox.list({ to: "+6281234567890" })).toEqual([
+      expect.objectContaining({
+        recipient: "caller",
+        incidentId: "c0ffee",
+        channel: "sms",
+        tenant: "71.71",
+        links: [link],
+      }),
+    ]);
+    expect(inbox.list({ to: "+6281200000111" })).toEqual([]);
+    expect(inbox.list({ agencyId: "damkar" })).toEqual([]);
+  });
+
   it("refuses an alert for an agency the tenant does not have", async () => {
     const inbox = new AgencyInbox({ now: () => 0 });
     await expect(

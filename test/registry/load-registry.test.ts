@@ -37,6 +37,8 @@ describe("the example registry", () => {
       promptSet: "default",
     });
     expect(surabaya.retention).toEqual({ callerNumberDays: 90 });
+    expect(surabaya.location).toEqual({ linkMinutes: 60 });
+    expect(surabaya.sms).toEqual({});
   });
 });
 
@@ -60,7 +62,23 @@ describe("validation rules, one failing file each, with the exact message", () =
         t.colour = "red";
       },
       [
-        `${MANADO_FILE}: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, retention`,
+        `${MANADO_FILE}: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, retention, location, sms`,
+      ],
+    ],
+    [
+      "a location link valid for longer than a day",
+      (t) => {
+        t.location = { linkMinutes: 2880 };
+      },
+      [`${MANADO_FILE}: location.linkMinutes 2880: expected whole minutes from 5 to 1440 (default 60)`],
+    ],
+    [
+      "a sender ID with a space",
+      (t) => {
+        t.sms = { senderId: "PUSAT 112" };
+      },
+      [
+        `${MANADO_FILE}: sms.senderId "PUSAT 112": not a sender ID: 3-11 letters and digits with at least one letter, no spaces (e.g. SIAGA112)`,
       ],
     ],
     [

@@ -10,6 +10,7 @@ export interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource?: unknown;
+  readonly NotResource?: unknown;
   readonly Condition?: unknown;
 }
 
@@ -82,12 +83,34 @@ export function crossTenantGrants(
 const DATA_PLANE =
   /^(\*|[a-z0-9-]+:\*|dynamodb:(Get|Put|Update|Delete|BatchGet|BatchWrite|Query|Scan|TransactWrite|TransactGet|ConditionCheck)|sns:Publish|sqs:(SendMessage|ReceiveMessage|DeleteMessage)|kms:(Decrypt|Encrypt|GenerateDataKey|ReEncrypt)|secretsmanager:GetSecretValue|s3:(GetObject|PutObject|DeleteObject)|events:PutEvents|scheduler:(Create|Delete|Update)Schedule|lambda:InvokeFunction|logs:PutLogEvents)/;
 
-/** Allow statements granting a data-plane action on the resource `*`. */
+/**
+ * The one allowed grant on everything-but: SNS Publish to phone numbers (a caller's SMS), written as
+ * `NotResource` every SNS ARN, so it reaches no topic of any tenant.
+ */
+export function isSmsToPhoneNumbersOnly(statement: Statement): boolean {
+  const actions = [statement.Action].flat();
+  const excluded = JSON.stringify(statement.NotResource);
+  const everySnsArn =
+    excluded === JSON.stringify(["arn:aws:sns:*:*:*"]) ||
+    excluded === JSON.stringify("arn:aws:sns:*:*:*") ||
+    excluded === JSON.stringify({ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":sns:*:*:*"]] });
+  return (
+    actions.length === 1 && actions[0] === "sns:Publish" && everySnsArn && statement.Resource === undefined
+  );
+}
+
+/**
+ * Allow statements granting a data-plane action on the resource `*`, or on everything but some
+ * resources (`NotResource`), except SMS to phone numbers only.
+ */
 export function dataPlaneOnStar(statements: readonly FoundStatement[]): FoundStatement[] {
   return statements.filter((found) => {
     if (found.statement.Effect !== "Allow") return false;
     const resources = [found.statement.Resource].flat();
-    if (!resources.includes("*")) return false;
+    const everything =
+      resources.includes("*") ||
+      (found.statement.NotResource !== undefined && !isSmsToPhoneNumbersOnly(found.statement));
+    if (!everything) return false;
     return [found.statement.Action].flat().some((action) => DATA_PLANE.test(action));
   });
 }

@@ -1,4 +1,4 @@
-// The local agency inbox: polls the centre for SMS and e-mail sent to agencies.
+// The local agency inbox: polls the centre for SMS and e-mail sent to agencies (and location SMS to callers).
 
 let last = 0;
 let all = [];
@@ -26,13 +26,13 @@ async function poll() {
 }
 
 /** The text with its links made clickable (built with DOM nodes, never innerHTML). */
-function withLinks(text) {
+function withLinks(text, testId) {
   const out = el("div", { class: "text" });
   let rest = text;
   const pattern = /https?:\/\/[^\s<>"')]+/;
   for (let m = pattern.exec(rest); m; m = pattern.exec(rest)) {
     out.append(document.createTextNode(rest.slice(0, m.index)));
-    out.append(el("a", { href: m[0], class: "ack", "data-testid": "ack-link" }, m[0]));
+    out.append(el("a", { href: m[0], class: "ack", "data-testid": testId }, m[0]));
     rest = rest.slice(m.index + m[0].length);
   }
   out.append(document.createTextNode(rest));
@@ -52,12 +52,15 @@ function render() {
       const item = el("li", {
         class: `message ${m.channel}`,
         "data-testid": "message",
-        "data-agency": m.agencyId,
+        "data-agency": m.agencyId ?? "",
+        "data-recipient": m.recipient,
+        "data-to": m.to,
       });
+      const caller = m.recipient === "caller";
       const head = el("div", { class: "head" });
       head.append(
         el("strong", {}, m.channel === "sms" ? `SMS ke ${m.to}` : `E-mail ke ${m.to}`),
-        el("span", {}, `${m.agencyName} — ${m.contactName}`),
+        el("span", {}, caller ? "Penelepon (Minta lokasi)" : `${m.agencyName} — ${m.contactName}`),
         el("span", {}, `${m.tenantName}`),
         el(
           "span",
@@ -67,7 +70,7 @@ function render() {
       );
       item.append(head);
       if (m.subject) item.append(el("div", { class: "subject" }, m.subject));
-      item.append(withLinks(m.text));
+      item.append(withLinks(m.text, caller ? "location-link" : "ack-link"));
       return item;
     }),
   );

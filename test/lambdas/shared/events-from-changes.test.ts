@@ -131,6 +131,31 @@ describe("events of table changes", () => {
     });
   });
 
+  it("say nothing about the caller's location, and never carry it when the state changes with it", () => {
+    const callerLocations = [
+      {
+        outcome: "shared",
+        receivedAt: "2026-11-27T13:01:00.000Z",
+        position: { lat: -8.123456, lon: 115.654321, accuracyMeters: 9, fixAt: "2026-11-27T13:00:58.000Z" },
+      },
+      { outcome: "described", receivedAt: "2026-11-27T13:01:30.000Z", description: "Rumah biru Pak Hasan" },
+    ];
+    const locationRequests = [{ at: "2026-11-27T13:00:30.000Z", linkExpiresAt: "2026-11-27T14:00:30.000Z" }];
+    const shared = { ...incident, locationRequests, callerLocations };
+    expect(
+      eventsOfChange(manadoRuntime(), { id: "1", eventName: "MODIFY", oldImage: incident, newImage: shared }),
+    ).toEqual([]);
+    const closed = eventsOfChange(manadoRuntime(), {
+      id: "2",
+      eventName: "MODIFY",
+      oldImage: shared,
+      newImage: { ...shared, state: "closed", outcome: "genuine", closedAt: "2026-11-27T13:09:00.000Z" },
+    });
+    expect(closed.map((e) => e.type)).toEqual(["IncidentOutcomeSet", "IncidentClosed"]);
+    for (const secret of ["-8.12", "115.65", "Pak Hasan", "13:00:58"])
+      expect(JSON.stringify(closed)).not.toContain(secret);
+  });
+
   it("say nothing about changes that are not state changes", () => {
     expect(
       eventsOfChange(manadoRuntime(), {

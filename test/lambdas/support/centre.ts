@@ -12,6 +12,8 @@ import { runScheduledTask } from "../../../lambdas/reescalate/run-scheduled-task
 import type {
   AckDeps,
   AgencyAlert,
+  CallerSmsMessage,
+  LocationDeps,
   Log,
   OneTimeSchedule,
   SenderDeps,
@@ -25,6 +27,10 @@ export interface TestCentre {
   readonly tenant: TenantRuntimeConfig;
   readonly tableName: string;
   readonly sent: AgencyAlert[];
+  /** SMS sent to callers (location links). */
+  readonly callerSms: CallerSmsMessage[];
+  /** Make the next `n` SMS to callers fail. */
+  failCallerSms(n: number): void;
   readonly events: IncidentEvent[];
   readonly schedules: Map<string, OneTimeSchedule>;
   readonly cancelled: string[];
@@ -38,6 +44,8 @@ export interface TestCentre {
   api: CallTakerDeps;
   sender: SenderDeps;
   ack: AckDeps;
+  /** Deps of the caller's location page. */
+  location: LocationDeps;
   /** Relays every captured change (as the stream would), until none is left. */
   drain(): Promise<void>;
   /** Fires every schedule due at the current time. */
@@ -47,6 +55,7 @@ export interface TestCentre {
 
 export const SECRET = "test-secret-of-kota-manado-0123456789";
 export const ACK_BASE = "https://112.manadokota.go.id";
+export const LOCATION_BASE = "https://lokasi.manadokota.go.id";
 
 export async function startCentre(db: TestTable, options: { start?: number } = {}): Promise<TestCentre> {
   const tableName = await db.newTable();
@@ -56,6 +65,8 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
   let failureName = "ThrottledException";
   const pending: TableChange[] = [];
   const sent: AgencyAlert[] = [];
+  const callerSms: CallerSmsMessage[] = [];
+  let callerSmsFailures = 0;
   const events: IncidentEvent[] = [];
   const schedules = new Map<string, OneTimeSchedule>();
   const cancelled: string[] = [];
@@ -102,10 +113,29 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     secret: { get: async () => SECRET },
     ackBaseUrl: ACK_BASE,
   };
+  const location = {
+    sms: {
+      async send(message: CallerSmsMessage) {
+        if (callerSmsFailures > 0) {
+          callerSmsFailures--;
+          throw Object.assign(new Error(`Invalid parameter: PhoneNumber ${message.to}`), {
+            name: "InvalidParameterException",
+          });
+        }
+        callerSms.push(message);
+      },
+    },
+    secret: sender.secret,
+    baseUrl: LOCATION_BASE,
+  };
   const centre: TestCentre = {
     tenant,
     tableName,
     sent,
+    callerSms,
+    failCallerSms(n) {
+      callerSmsFailures = n;
+    },
     events,
     schedules,
     cancelled,
@@ -120,9 +150,10 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
       now += millis;
     },
     intake: { tenant, dynamodb: raw, tableName, clock, log: () => undefined },
-    api: { ...base },
+    api: { ...base, location },
     sender,
     ack: { ...base, scheduler, secret: sender.secret },
+    location: { ...base, secret: sender.secret },
     async drain() {
       while (pending.length > 0) {
         const batch = pending.splice(0, pending.length);

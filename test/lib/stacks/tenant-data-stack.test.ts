@@ -141,6 +141,7 @@ describe("a tenant's data stack (Kota Manado)", () => {
       "siaga112-71-71-ack",
       "siaga112-71-71-calltaker-api",
       "siaga112-71-71-escalation-relay",
+      "siaga112-71-71-location",
       "siaga112-71-71-reescalate",
     ]);
     for (const fn of functions) {
@@ -151,12 +152,52 @@ describe("a tenant's data stack (Kota Manado)", () => {
     }
   });
 
-  it("publishes the acknowledgement function on a public URL and tells the senders where it is", () => {
-    template.hasResourceProperties("AWS::Lambda::Url", { AuthType: "NONE" });
+  it("publishes each function-url function on its own URL and gives each URL to the functions that link to it", () => {
+    const urls = Object.values(resources("AWS::Lambda::Url"));
+    const logicalIdOf = (name: string) =>
+      Object.entries(resources("AWS::Lambda::Function")).find(
+        ([, f]) => f.Properties.FunctionName === name,
+      )![0];
+    const targets = urls.map(
+      (u) => (u.Properties.TargetFunctionArn as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0],
+    );
+    expect(targets.sort()).toEqual(
+      [logicalIdOf("siaga112-71-71-ack"), logicalIdOf("siaga112-71-71-location")].sort(),
+    );
+    for (const url of urls) expect(url.Properties.AuthType).toBe("NONE");
+    const urlOf = (name: string) => {
+      const [id] = Object.entries(resources("AWS::Lambda::Url")).find(
+        ([, u]) =>
+          (u.Properties.TargetFunctionArn as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0] ===
+          logicalIdOf(name),
+      )!;
+      return { "Fn::GetAtt": [id, "FunctionUrl"] };
+    };
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      FunctionName: "siaga112-71-71-calltaker-api",
+      Environment: { Variables: Match.objectLike({ LOCATION_BASE_URL: urlOf("siaga112-71-71-location") }) },
+    });
     template.hasResourceProperties("AWS::Lambda::Function", {
       FunctionName: "siaga112-71-71-escalation-relay",
-      Environment: { Variables: Match.objectLike({ ACK_BASE_URL: Match.anyValue() }) },
+      Environment: { Variables: Match.objectLike({ ACK_BASE_URL: urlOf("siaga112-71-71-ack") }) },
     });
+  });
+
+  it("lets only the call-taker API send SMS to a phone number, and to no topic", () => {
+    const statements = Object.entries(resources("AWS::IAM::Policy")).flatMap(([id, p]) =>
+      (p.Properties.PolicyDocument.Statement as Record<string, unknown>[]).map(
+        (st): Record<string, unknown> => ({ id, ...st }),
+      ),
+    );
+    const direct = statements.filter((st) => st.NotResource !== undefined);
+    expect(direct).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Action: "sns:Publish",
+        NotResource: { "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":sns:*:*:*"]] },
+      }),
+    ]);
+    expect(direct[0]!.id).toMatch(/calltakerapi/i);
   });
 
   it("puts the call-taker API behind the tenant's own Cognito pool with MFA", () => {

@@ -1,0 +1,240 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { Incident } from "../../../domain/incident";
+import { signLocationToken } from "../../../domain/location-link";
+import { closeIncident, readIncident } from "../../../lambdas/calltaker-api/operations";
+import { handleCallTakerRequest } from "../../../lambdas/calltaker-api/routes";
+import { IncidentItems } from "../../../lambdas/items/incidents";
+import { handleLocationRequest } from "../../../lambdas/location/location-routes";
+import type { HttpRequest } from "../../../lambdas/shared/ports";
+import { LOCATION_BASE, SECRET, startCentre, type TestCentre } from "../support/centre";
+import { startDynalite, type TestTable } from "../support/dynalite";
+
+let db: TestTable;
+let centre: TestCentre;
+beforeAll(async () => {
+  db = await startDynalite();
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  centre = await startCentre(db);
+});
+
+const get = (path: string): HttpRequest => ({
+  method: "GET",
+  path,
+  headers: {},
+  query: {},
+  authorized: false,
+});
+const postJson = (path: string, body: unknown): HttpRequest => ({
+  ...get(path),
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+const postForm = (path: string, body: string): HttpRequest => ({
+  ...get(path),
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body,
+});
+const fix = (lat = 1.4748, lon = 124.8421) => ({
+  outcome: "shared",
+  lat,
+  lon,
+  accuracy: 12,
+  fixAt: centre.now() - 3000,
+});
+
+/** A call, a location request, and the path of the link the caller got. */
+async function linkedIncident(): Promise<{ id: string; path: string }> {
+  const id = await centre.call("+6281234567890");
+  await handleCallTakerRequest(centre.api, {
+    ...get(`/incidents/${id}/location-request`),
+    method: "POST",
+    authorized: true,
+  });
+  const text = centre.callerSms.at(-1)!.text;
+  return { id, path: text.slice(text.indexOf(LOCATION_BASE) + LOCATION_BASE.length) };
+}
+
+const itemOf = async (id: string) =>
+  (
+    await db.doc.send(
+      new GetCommand({ TableName: centre.tableName, Key: { pk: `INC#${id}`, sk: "INCIDENT" } }),
+    )
+  ).Item as Incident & { expiresAt: number };
+
+describe("the caller's location page", () => {
+  it("shows a small Indonesian page on GET, saying what is shared and with whom, and changes nothing", async () => {
+    const { id, path } = await linkedIncident();
+    const before = await itemOf(id);
+    centre.pending.length = 0;
+    const page = await handleLocationRequest(centre.location, get(path));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('lang="id"');
+    expect(page.body).toContain("hanya kepada petugas Pusat Layanan 112 Kota Manado");
+    expect(page.body).toContain("Bagikan lokasi saya");
+    expect(page.body).toContain("getCurrentPosition");
+    expect(page.headers).toMatchObject({
+      "cache-control": "no-store",
+      "x-robots-tag": "noindex",
+      "content-type": "text/html; charset=utf-8",
+    });
+    expect(page.headers["content-security-policy"]).toMatch(
+      /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*'/,
+    );
+    expect(page.headers["content-security-policy"]).not.toContain("unsafe");
+    expect(page.body).not.toMatch(/src=|https?:\/\//);
+    for (let i = 0; i < 3; i++)
+      await handleLocationRequest(centre.location, { ...get(path), method: "HEAD" });
+    expect(centre.pending).toEqual([]);
+    expect(await itemOf(id)).toEqual(before);
+  });
+
+  it("adds a shared position to the incident, which the call-taker reads with accuracy, fix time and a map link", async () => {
+    const { id, path } = await linkedIncident();
+    const shared = await handleLocationRequest(centre.location, postJson(path, fix()));
+    expect(shared.statusCode).toBe(200);
+    expect(JSON.parse(shared.body)).toEqual({
+      ok: true,
+      outcome: "shared",
+      message: "Terima kasih. Lokasi Anda sudah diterima Pusat Layanan 112 Kota Manado.",
+    });
+    const view = JSON.parse(
+      (await handleCallTakerRequest(centre.api, { ...get(`/incidents/${id}`), authorized: true })).body,
+    );
+    expect(view.callerLocation).toEqual({
+      latest: {
+        outcome: "shared",
+        receivedAt: "2026-11-27T13:00:00.000Z",
+        position: { lat: 1.4748, lon: 124.8421, accuracyMeters: 12, fixAt: "2026-11-27T12:59:57.000Z" },
+      },
+      position: {
+        lat: 1.4748,
+        lon: 124.8421,
+        accuracyMeters: 12,
+        fixAt: "2026-11-27T12:59:57.000Z",
+        mapUrl: "https://www.openstreetmap.org/?mlat=1.4748&mlon=124.8421#map=17/1.4748/124.8421",
+      },
+    });
+    expect(view.callerLocations).toHaveLength(1);
+  });
+
+  it("records a refusal, keeps the history of every report, and takes the caller's own words by form", async () => {
+    const { id, path } = await linkedIncident();
+    await handleLocationRequest(centre.location, postJson(path, fix()));
+    centre.advance(30_000);
+    const denied = await handleLocationRequest(centre.location, postJson(path, { outcome: "denied" }));
+    expect(JSON.parse(denied.body).message).toContain("Izin lokasi tidak diberikan");
+    const words = await handleLocationRequest(
+      centre.location,
+      postForm(path, "outcome=described&description=Depan+Masjid+Raya%2C+lantai+2"),
+    );
+    expect(words.statusCode).toBe(200);
+    expect(words.headers["content-type"]).toContain("text/html");
+    expect(words.body).toContain("Keterangan lokasi Anda sudah diterima");
+    const incident = await readIncident(centre.api, id);
+    expect(incident.callerLocations!.map((r) => [r.outcome, r.description])).toEqual([
+      ["shared", undefined],
+      ["denied", undefined],
+      ["described", "Depan Masjid Raya, lantai 2"],
+    ]);
+  });
+
+  it("writes without bumping the version, keeps the retention, and survives the call-taker's next write", async () => {
+    const { id, path } = await linkedIncident();
+    const items = new IncidentItems(centre.api);
+    const readBefore = (await items.get(id))!;
+    await handleLocationRequest(centre.location, postJson(path, fix()));
+    const after = await itemOf(id);
+    expect([after.version, after.expiresAt]).toEqual([
+      readBefore.version,
+      (readBefore as { expiresAt?: number }).expiresAt,
+    ]);
+    expect(after.expiresAt).toBe(Math.floor(Date.parse(readBefore.receivedAt) / 1000) + 90 * 86_400);
+    // The call-taker read before the report arrived and writes after it: no conflict, report kept.
+    expect(
+      await items.writeChanges(readBefore, {
+        ...readBefore,
+        notes: "api di lantai 2",
+        version: readBefore.version + 1,
+      }),
+    ).toBe(true);
+    expect((await itemOf(id)).callerLocations).toHaveLength(1);
+  });
+
+  it("refuses a forged link, another tenant's or another incident's, and an expired one", async () => {
+    const { id, path } = await linkedIncident();
+    const other = await centre.call("+6281200001111");
+    const { shortCode } = await readIncident(centre.api, id);
+    const expiresAt = Math.floor(centre.now() / 1000) + 3600;
+    const forged = path.slice(0, -4) + (path.endsWith("AAAA") ? "BBBB" : "AAAA");
+    const otherTenant = `/l/${signLocationToken({ tenant: "35.78", incidentId: id, shortCode, expiresAt }, SECRET)}`;
+    const otherIncident = `/l/${signLocationToken({ tenant: "71.71", incidentId: other, shortCode, expiresAt }, SECRET)}`;
+    const otherSecret = `/l/${signLocationToken({ tenant: "71.71", incidentId: id, shortCode, expiresAt }, "secret-of-surabaya-0123456789abcdef")}`;
+    for (const bad of [forged, otherTenant, otherIncident, otherSecret]) {
+      expect((await handleLocationRequest(centre.location, get(bad))).statusCode).toBe(403);
+      expect((await handleLocationRequest(centre.location, postJson(bad, fix()))).statusCode).toBe(403);
+    }
+    expect((await handleLocationRequest(centre.location, get("/l/../../etc"))).statusCode).toBe(404);
+    centre.advance(61 * 60_000);
+    const expired = await handleLocationRequest(centre.location, postJson(path, fix()));
+    expect([expired.statusCode, JSON.parse(expired.body).error]).toEqual([410, "expired"]);
+    expect((await readIncident(centre.api, id)).callerLocations).toBeUndefined();
+  });
+
+  it("stops working once the incident is closed, even before it expires", async () => {
+    const { id, path } = await linkedIncident();
+    await closeIncident(centre.api, id, "information");
+    const page = await handleLocationRequest(centre.location, get(path));
+    expect(page.statusCode).toBe(410);
+    expect(page.body).toContain("sudah ditutup");
+    const replay = await handleLocationRequest(centre.location, postJson(path, fix()));
+    expect([replay.statusCode, JSON.parse(replay.body).error]).toEqual([410, "closed"]);
+    expect((await readIncident(centre.api, id)).callerLocations).toBeUndefined();
+  });
+
+  it("names bad fields, refuses oversized bodies, and caps the reports of one incident", async () => {
+    const { path } = await linkedIncident();
+    const bad = await handleLocationRequest(centre.location, postJson(path, { outcome: "shared", lat: 200 }));
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.parse(bad.body).problems.map((p: { field: string }) => p.field)).toEqual([
+      "lat",
+      "lon",
+      "accuracy",
+      "fixAt",
+    ]);
+    const huge = await handleLocationRequest(
+      centre.location,
+      postJson(path, { outcome: "described", description: "x".repeat(5000) }),
+    );
+    expect(huge.statusCode).toBe(400);
+    for (let i = 0; i < 20; i++) {
+      expect(
+        (await handleLocationRequest(centre.location, postJson(path, { outcome: "timeout" }))).statusCode,
+      ).toBe(200);
+    }
+    const full = await handleLocationRequest(centre.location, postJson(path, { outcome: "timeout" }));
+    expect([full.statusCode, JSON.parse(full.body).error]).toEqual([429, "full"]);
+  });
+
+  it("keeps the position and the caller's words out of national events and logs", async () => {
+    const { id, path } = await linkedIncident();
+    await centre.drain();
+    const eventsBefore = centre.events.length;
+    await handleLocationRequest(centre.location, postJson(path, fix(-8.123456, 115.654321)));
+    await handleLocationRequest(
+      centre.location,
+      postForm(path, "outcome=described&description=Rumah+biru+Pak+Hasan"),
+    );
+    await centre.drain();
+    expect(centre.events.length).toBe(eventsBefore);
+    expect((await readIncident(centre.api, id)).callerLocations).toHaveLength(2);
+    const published = JSON.stringify(centre.events);
+    const logged = JSON.stringify(centre.logs);
+    for (const secret of ["-8.12", "115.65", "Pak Hasan", "81234567890"]) {
+      expect([secret, published.includes(secret), logged.includes(secret)]).toEqual([secret, false, false]);
+    }
+  });
+});
