@@ -111,6 +111,8 @@ export interface Tenant {
     readonly staffedHours: StaffedHours;
     readonly categoryMenu: boolean;
     readonly promptSet: string;
+    /** Seconds a caller waits in queue before the hold flow tries the overflow number. */
+    readonly maxQueueWaitSeconds: number;
   };
   readonly retention: {
     /** Days a caller's number is kept (personal data under UU 27/2022). */

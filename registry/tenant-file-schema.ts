@@ -28,6 +28,11 @@ export const DATA_REGIONS = ["ap-southeast-3"] as const;
 
 const E164_EXAMPLE = "+6281234567890";
 
+/** `callHandling.maxQueueWaitSeconds`: default and bounds (NENA answers 95% within 20 s; a minute is already long). */
+export const DEFAULT_QUEUE_WAIT_SECONDS = 60;
+export const MIN_QUEUE_WAIT_SECONDS = 15;
+export const MAX_QUEUE_WAIT_SECONDS = 600;
+
 /** An E.164 phone number that libphonenumber-js recognises as a real numbering-plan number. */
 export const e164 = z
   .string({ error: `expected an E.164 phone number as a string (e.g. ${E164_EXAMPLE})` })
@@ -130,8 +135,24 @@ export const tenantFileSchema = z.strictObject({
       staffedHours: z.union([z.literal("24/7"), z.array(windowSchema).min(1)]).default("24/7"),
       categoryMenu: z.boolean().default(false),
       promptSet: slugId("prompt set").default("default"),
+      maxQueueWaitSeconds: z
+        .int({ error: "expected whole seconds" })
+        .min(MIN_QUEUE_WAIT_SECONDS, {
+          error: `at least ${MIN_QUEUE_WAIT_SECONDS} seconds (one hold message)`,
+        })
+        .max(MAX_QUEUE_WAIT_SECONDS, { error: `at most ${MAX_QUEUE_WAIT_SECONDS} seconds` })
+        .default(DEFAULT_QUEUE_WAIT_SECONDS)
+        .meta({
+          description:
+            "Seconds a caller waits in queue before the hold flow tries the overflow number (a caller never waits with nobody there)",
+        }),
     })
-    .default({ staffedHours: "24/7", categoryMenu: false, promptSet: "default" }),
+    .default({
+      staffedHours: "24/7",
+      categoryMenu: false,
+      promptSet: "default",
+      maxQueueWaitSeconds: DEFAULT_QUEUE_WAIT_SECONDS,
+    }),
   retention: z
     .strictObject({ callerNumberDays: z.int().min(1).max(3650).default(90) })
     .default({ callerNumberDays: 90 }),

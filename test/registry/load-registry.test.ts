@@ -35,6 +35,7 @@ describe("the example registry", () => {
       staffedHours: "24/7",
       categoryMenu: false,
       promptSet: "default",
+      maxQueueWaitSeconds: 60,
     });
     expect(surabaya.retention).toEqual({ callerNumberDays: 90 });
   });
@@ -243,6 +244,13 @@ describe("validation rules, one failing file each, with the exact message", () =
       [
         `${MANADO_FILE}: callHandling.staffedHours[0].to "06:00": must be later than from "22:00"; split a window that crosses midnight in two`,
       ],
+    ],
+    [
+      "a queue-wait limit longer than ten minutes",
+      (t) => {
+        t.callHandling = { maxQueueWaitSeconds: 900 };
+      },
+      [`${MANADO_FILE}: callHandling.maxQueueWaitSeconds 900: at most 600 seconds`],
     ],
     [
       "an administrative city of Jakarta",
