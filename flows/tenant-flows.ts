@@ -271,6 +271,9 @@ export function verifyTenantFlows(tenant: Tenant, promptSet: PromptSet): FlowRep
       { name: "inbound", kind: "inbound", content: buildInboundFlow(tenant, refs) },
       { name: "customer-queue", kind: "customer-queue", content: buildCustomerQueueFlow(tenant, refs) },
     ],
-    { promptSeconds: (id) => promptSeconds.get(id) },
+    {
+      promptSeconds: (id) => promptSeconds.get(id),
+      maxQueueWaitSeconds: tenant.callHandling.maxQueueWaitSeconds,
+    },
   );
 }
