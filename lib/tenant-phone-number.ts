@@ -3,11 +3,12 @@
  * property for that association, so a custom resource calls `AssociatePhoneNumberContactFlow`
  * (and `DisassociatePhoneNumberContactFlow` when the stack is deleted).
  */
-import { Fn, Stack, Validations } from "aws-cdk-lib";
+import { Fn, Stack } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
+import { acknowledgeCustomResourceProvider } from "./nag-acknowledgements";
 
 export interface TenantPhoneNumberProps {
   readonly instanceArn: string;
@@ -87,26 +88,6 @@ export class TenantPhoneNumber extends Construct {
       ]),
       installLatestAwsSdk: false,
     });
-    acknowledgeProviderFindings(Stack.of(this));
+    acknowledgeCustomResourceProvider(Stack.of(this));
   }
-}
-
-/** Construct id of the provider function `AwsCustomResource` shares within a stack. */
-const PROVIDER_ID = "AWS679f53fac002430cb0da5b7982bd2287";
-
-/** The provider is an aws-cdk-lib singleton: acknowledge its findings on it, not on the stack. */
-function acknowledgeProviderFindings(stack: Stack): void {
-  const provider = stack.node.tryFindChild(PROVIDER_ID);
-  if (!provider) return;
-  Validations.of(provider).acknowledge(
-    {
-      id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
-      reason:
-        "The AwsCustomResource provider (aws-cdk-lib singleton) uses the basic execution role only to write its own logs",
-    },
-    {
-      id: "AwsSolutions-L1",
-      reason: "The AwsCustomResource provider's runtime is chosen and kept current by aws-cdk-lib",
-    },
-  );
 }
