@@ -121,8 +121,8 @@ export class TenantCallStack extends Stack {
       instanceArn: this.instanceArn,
       instanceId: this.instanceId,
       inboundFlowArn: this.inboundFlow.attrContactFlowArn,
-      did: tenant.phone.numberArn ? undefined : tenant.phone.did,
       numberArn: tenant.phone.numberArn,
+      claim: tenant.phone.claim && { countryCode: tenant.phone.claim.country, type: tenant.phone.claim.type },
       tenantCode: tenant.code,
     });
     this.monitoring.watchConnectQueue("112", { instanceId: this.instanceId, queueName: this.names.queue });
@@ -145,6 +145,9 @@ export class TenantCallStack extends Stack {
       name: this.names.queue,
       description: `Antrean 112 ${this.tenant.name}`,
       hoursOfOperationArn: this.hours.attrHoursOfOperationArn,
+      // Without a limit the queue holds as many callers as the instance's concurrent-call quota:
+      // https://docs.aws.amazon.com/connect/latest/adminguide/route-based-on-queue-capacity.html
+      maxContacts: this.tenant.callHandling.queueCapacity,
     });
   }
 
