@@ -19,7 +19,7 @@ import type * as kms from "aws-cdk-lib/aws-kms";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct, type IDependable } from "constructs";
-import { acknowledgeCustomResourceProvider } from "./nag-acknowledgements";
+import { acknowledgeCustomResourceProvider, acknowledgeWildcards } from "./nag-acknowledgements";
 
 export interface ConnectFlowLogRetentionProps {
   /** The instance alias: Connect's group is `/aws/connect/<alias>`. */
@@ -56,7 +56,7 @@ export class ConnectFlowLogRetention extends Construct {
         physicalResourceId: physicalId,
         ...extra,
       };
-      return new cr.AwsCustomResource(this, name, {
+      const resource = new cr.AwsCustomResource(this, name, {
         resourceType: "Custom::ConnectFlowLogGroup",
         onCreate: sdk,
         onUpdate: sdk,
@@ -65,6 +65,12 @@ export class ConnectFlowLogRetention extends Construct {
         ]),
         installLatestAwsSdk: false,
       });
+      acknowledgeWildcards(
+        resource,
+        { resources: [`${groupArn}:*`] },
+        "CloudWatch Logs names a log group in IAM with a trailing :* (its streams); this is Connect's flow-log group only",
+      );
+      return resource;
     };
     const ensure = call(
       "Ensure",
