@@ -137,7 +137,7 @@ const SENDER_ALARMS: readonly AlarmedMetric[] = [
   { metricName: "EscalationDeadLettered", meaning: "could not be delivered to an agency" },
 ];
 const SENDER_ENV: readonly EnvName[] = [
-  ENV.tenant,
+  ENV.tenantFile,
   ENV.tableName,
   ENV.agencyTopicArnPrefix,
   ENV.scheduleGroup,
@@ -157,7 +157,7 @@ export const FUNCTIONS = [
     description: "Records a 112 call as an incident (invoked by the contact flow)",
     wiring: {
       trigger: { kind: "connect-flow" },
-      env: [ENV.tenant, ENV.tableName, ENV.tableRegion],
+      env: [ENV.tenantFile, ENV.tableName, ENV.tableRegion],
       grants: [
         { resource: "table", actions: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"] },
         KEY_USE,
@@ -190,7 +190,7 @@ export const FUNCTIONS = [
     description: "Call-taker HTTP API: list, read, classify, set outcome, close",
     wiring: {
       trigger: { kind: "http-api" },
-      env: [ENV.tenant, ENV.tableName, ENV.serviceName, ENV.metricsNamespace],
+      env: [ENV.tenantFile, ENV.tableName, ENV.serviceName, ENV.metricsNamespace],
       localOnlyEnv: [ENV.localApiKey],
       grants: [{ resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] }, KEY_USE],
     },
@@ -243,7 +243,7 @@ export const FUNCTIONS = [
     wiring: {
       trigger: { kind: "function-url", baseUrlEnv: ENV.ackBaseUrl },
       env: [
-        ENV.tenant,
+        ENV.tenantFile,
         ENV.tableName,
         ENV.scheduleGroup,
         ENV.ackSecretArn,

@@ -3,14 +3,14 @@
  */
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
-import { parseRuntimeConfig } from "../../domain/tenant-runtime";
 import { ENV } from "../shared/environment";
 import { toHttpRequest, toHttpResult } from "../shared/http-event";
 import { observability } from "../shared/powertools";
+import { readRuntimeConfig } from "../shared/runtime-config";
 import { documentClient, requireEnv } from "../shared/table-client";
 import { type CallTakerDeps, handleCallTakerRequest } from "./routes";
 
-const tenant = parseRuntimeConfig(process.env[ENV.tenant]);
+const tenant = readRuntimeConfig(process.env);
 const { log, metrics, middlewares } = observability("calltaker-api", tenant.code);
 const deps: CallTakerDeps = {
   tenant,

@@ -116,6 +116,11 @@ describe("structure rule", () => {
     ).toEqual([]);
   });
 
+  it("reports content over 256,000 characters (the synth of the tenant's call stack fails on it)", () => {
+    const huge = withAction("greeting", (a) => ({ ...a, Parameters: { Text: "x".repeat(256_000) } }));
+    expect(messages(huge).join("\n")).toMatch(/^: content is 25\d{4} characters \(at most 256000\)$/m);
+  });
+
   it("reports more than 250 actions", () => {
     const actions = goodInboundActions();
     for (let i = 0; i < 250; i++) {
