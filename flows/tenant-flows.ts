@@ -59,6 +59,22 @@ export const QUEUE_OVERFLOW_ROUNDS = 5;
  */
 export const STAFFING_METRIC = "NumberOfAgentsStaffed";
 
+/** The backup centre's number, ringing 20 s; after it hangs up the call ends (`handed-over`). */
+function transferToOverflow(
+  flow: FlowBuilder,
+  id: string,
+  tenant: Tenant,
+  to: { onFailure: string },
+): string {
+  const overflow = { phoneNumber: tenant.phone.overflow, ringSeconds: OVERFLOW_RING_SECONDS };
+  return flow.transferToNumber(id, overflow, {
+    next: "handed-over",
+    onCallFailed: to.onFailure,
+    onNoAnswer: to.onFailure,
+    onError: to.onFailure,
+  });
+}
+
 /**
  * The tenant's inbound 112 flow.
  *
@@ -135,13 +151,7 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
     onError: "queue",
   });
   flow.transferToQueue("queue", { next: "handed-over", onAtCapacity: "overflow", onError: "overflow" });
-  const overflow = { phoneNumber: tenant.phone.overflow, ringSeconds: OVERFLOW_RING_SECONDS };
-  flow.transferToNumber("overflow", overflow, {
-    next: "handed-over",
-    onCallFailed: "retry",
-    onNoAnswer: "retry",
-    onError: "retry",
-  });
+  transferToOverflow(flow, "overflow", tenant, { onFailure: "retry" });
 
   // Queue and overflow both failed: tell the caller, try the queue again, then the overflow again.
   flow.loop("retry", RETRY_ROUNDS, { onContinue: "connecting", onDone: "last-resort" });
@@ -156,12 +166,7 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
     onAtCapacity: "overflow-retry",
     onError: "overflow-retry",
   });
-  flow.transferToNumber("overflow-retry", overflow, {
-    next: "handed-over",
-    onCallFailed: "retry",
-    onNoAnswer: "retry",
-    onError: "retry",
-  });
+  transferToOverflow(flow, "overflow-retry", tenant, { onFailure: "retry" });
   // Only after every round failed: never a silent disconnect.
   flow.message("last-resort", prompt("last-resort"), { next: "last-resort-end", onError: "last-resort-end" });
   flow.disconnect("last-resort-end");
@@ -188,25 +193,17 @@ export function buildCustomerQueueFlow(
   const flow = new FlowBuilder();
   const hold = { promptId: refs.prompts["queue-hold"] };
   const limit = tenant.callHandling.maxQueueWaitSeconds;
-  const overflow = { phoneNumber: tenant.phone.overflow, ringSeconds: OVERFLOW_RING_SECONDS };
   // A failing hold message tries the overflow at once: the caller hears nothing while it fails.
-  flow.messageWhileQueued(
-    "hold-message",
-    { sources: [hold], interruptSeconds: limit },
-    { onInterrupt: "overflow", onError: "overflow" },
-  );
-  flow.transferToNumber("overflow", overflow, {
-    next: "handed-over",
-    onCallFailed: "retry",
-    onNoAnswer: "retry",
-    onError: "retry",
-  });
+  const holdForTheLimit = (id: string) =>
+    flow.messageWhileQueued(
+      id,
+      { sources: [hold], interruptSeconds: limit },
+      { onInterrupt: "overflow", onError: "overflow" },
+    );
+  holdForTheLimit("hold-message");
+  transferToOverflow(flow, "overflow", tenant, { onFailure: "retry" });
   flow.loop("retry", QUEUE_OVERFLOW_ROUNDS, { onContinue: "hold-again", onDone: "still-staffed" });
-  flow.messageWhileQueued(
-    "hold-again",
-    { sources: [hold], interruptSeconds: limit },
-    { onInterrupt: "overflow", onError: "overflow" },
-  );
+  holdForTheLimit("hold-again");
   // Every round failed: keep waiting only for a call-taker who is there.
   flow.checkStaffing("still-staffed", STAFFING_METRIC, {
     onStaffed: "keep-waiting",
