@@ -112,6 +112,8 @@ export const INDONESIAN_NUMBER_STEPS =
  */
 const phoneSchema = z
   .strictObject({
+    // E.164 only for now: the shared number normalisation (08... and +62... to E.164) that the
+    // onboarding work adds to registry/ should replace `e164` here once it is on main.
     did: e164.optional().meta({
       description:
         "The number the telcos route the kab/kota's 112 calls to (E.164), recorded once known: the number behind numberArn, or the one Connect claimed",
