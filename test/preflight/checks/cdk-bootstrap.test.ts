@@ -13,8 +13,8 @@ describe("cdk-bootstrap", () => {
   it("reads the CDK's own bootstrap-version parameter", () => {
     expect(BOOTSTRAP_VERSION_PARAMETER).toBe("/cdk-bootstrap/hnb659fds/version");
     expect(BOOTSTRAP_VERSION_PARAMETER).toBe(
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the CDK's own placeholder, replaced here
       DefaultStackSynthesizer.DEFAULT_BOOTSTRAP_STACK_VERSION_SSM_PARAMETER.replace(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the CDK's own placeholder, replaced here
         "${Qualifier}",
         DefaultStackSynthesizer.DEFAULT_QUALIFIER,
       ),
