@@ -5,9 +5,11 @@
  * - `SIAGA112_NAG=0` skips the cdk-nag AwsSolutions pass (on by default: findings fail the synth).
  * - `SIAGA112_CFN_VALIDATION=1` adds aws-cdk-lib's built-in template validation (the tests run it;
  *   it roughly doubles the synth time of a national-size registry).
+ * - Exits 1 when a stack is over CloudFormation's resource or template-size limits.
  */
 import { App } from "aws-cdk-lib";
-import { buildSiaga112, siaga112AppProps } from "../lib/siaga112-app";
+import { deployLimitProblems } from "../lib/deploy-limits";
+import { buildSiaga112, siaga112AppProps, stackOwners } from "../lib/siaga112-app";
 import { requireRegistry } from "../registry/load-registry";
 
 const app = new App(
@@ -15,5 +17,10 @@ const app = new App(
 );
 const dir = process.env.SIAGA112_TENANTS ?? app.node.tryGetContext("siaga112:tenants") ?? "tenants";
 const { platform, tenants } = requireRegistry({ dir, promptsDir: "prompts" });
-buildSiaga112(app, { platform, tenants, nag: process.env.SIAGA112_NAG !== "0" });
-app.synth();
+const stacks = buildSiaga112(app, { platform, tenants, nag: process.env.SIAGA112_NAG !== "0" });
+// Stacks over CloudFormation's limits fail here, not halfway through a deploy (lib/deploy-limits.ts).
+const problems = deployLimitProblems(app.synth().stacks, stackOwners(stacks));
+if (problems.length > 0) {
+  console.error(`The synthesized stacks are over AWS limits:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}

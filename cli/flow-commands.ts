@@ -67,6 +67,7 @@ export function registerFlowCommands(program: Command): void {
       );
       const inputs: CallerInput[] = options.press ? [{ press: String(options.press) }] : [];
       const result = await simulateFlow(buildInboundFlow(tenant, refs), {
+        customerQueueFlow: buildCustomerQueueFlow(tenant, refs),
         caller: { inputs, hangUpAfterSeconds: options.hangUp },
         lambda: options.fail ? faultInvoker(options.fail) : fakeIntakeInvoker(),
         queue: options.queue,

@@ -1,15 +1,16 @@
 /**
- * The compact projection of a tenant that the Lambdas need at run time. It travels as JSON in
- * one environment variable (`TENANT_RUNTIME_ENV`), so it must stay well under Lambda's 4 KB
- * limit for all variables together. Contact numbers and addresses are NOT in it: they live in
- * the SNS subscriptions of each agency topic (filtered by contact id).
+ * The compact projection of a tenant that the Lambdas need at run time, as JSON: deployed, in the
+ * tenant's configuration layer (`/opt/siaga112/tenant.json`, lib/tenant-config-layer.ts: a
+ * realistic tenant's configuration is over Lambda's 4 KB for all environment variables);
+ * locally, in one environment variable (`TENANT_RUNTIME_ENV`). Contact numbers and addresses are
+ * NOT in it: they live in the SNS subscriptions of each agency topic (filtered by contact id).
  * Pure: no AWS imports, no zod (intake parses it on every cold start).
  */
 import { type AgencyKind, INCIDENT_CATEGORIES, type IncidentCategory } from "./categories";
 import type { Tenant } from "./tenant";
 import type { ZoneName } from "./time-zones";
 
-/** Environment variable holding `JSON.stringify(toRuntimeConfig(tenant))`. */
+/** Environment variable holding `JSON.stringify(toRuntimeConfig(tenant))` (local centre, tests). */
 export const TENANT_RUNTIME_ENV = "SIAGA112_TENANT";
 
 export interface RuntimeStep {

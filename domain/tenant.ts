@@ -97,10 +97,15 @@ export interface Tenant {
   /** Region of incidents, topics and secrets (government data stays in Indonesia). */
   readonly dataRegion: string;
   readonly phone: {
-    /** The DID claimed for the tenant (E.164), when it is claimed by the stack. */
+    /**
+     * The number the telcos route the kab/kota's 112 calls to (E.164): recorded, never obtained
+     * by the stack. Always there with `numberArn`; with `claim`, once Connect has claimed it.
+     */
     readonly did?: string;
-    /** ARN of a number already claimed in the instance. */
+    /** ARN of a number already in the hub's instance (the normal path for Indonesia). */
     readonly numberArn?: string;
+    /** Or: Connect claims any number of this country and type from its inventory. */
+    readonly claim?: { readonly country: string; readonly type: "DID" | "TOLL_FREE" };
     /** Backup centre taking calls when this one is full, closed or failing (E.164). */
     readonly overflow: string;
   };
@@ -111,6 +116,10 @@ export interface Tenant {
     readonly staffedHours: StaffedHours;
     readonly categoryMenu: boolean;
     readonly promptSet: string;
+    /** Seconds a caller waits in queue before the hold flow tries the overflow number. */
+    readonly maxQueueWaitSeconds: number;
+    /** Callers the queue holds at once; the next one goes to the overflow number (QueueAtCapacity). */
+    readonly queueCapacity: number;
   };
   readonly retention: {
     /** Days a caller's number is kept (personal data under UU 27/2022). */

@@ -5,6 +5,7 @@
  * the verifier and the simulator both read this table, so a type missing here is reported, never
  * guessed.
  */
+import type { FlowAction } from "./flow-language";
 
 /** How an action's `Conditions` are judged. */
 export type ConditionRule =
@@ -32,8 +33,33 @@ export interface ActionSpec {
   readonly conditions: ConditionRule;
   /** No transitions: the flow stops here (DisconnectParticipant, EndFlowExecution). */
   readonly terminal: boolean;
-  /** Whether the action takes a `NextAction` on success. */
+  /**
+   * Whether the action carries a `NextAction`: its success exit, or for a branching action the
+   * default exit the designer draws ("No match", "False", "Done"). Designer and console exports
+   * write it on every such action, branching ones included (see flows/README.md).
+   */
   readonly hasNext: boolean;
+}
+
+/** Metrics `CheckMetricData` can load; `NumberOfAgents*` take only `NumberGreaterThan 0`. */
+export const CHECK_METRIC_TYPES = [
+  "NumberOfAgentsAvailable",
+  "NumberOfAgentsStaffed",
+  "NumberOfAgentsOnline",
+  "OldestContactInQueueAgeSeconds",
+  "NumberOfContactsInQueue",
+] as const;
+
+/**
+ * Whether a `CheckMetricData` metric counts agents: its only condition is `NumberGreaterThan 0`,
+ * it raises no `NoMatchingCondition` and leaves by its `NextAction` when nobody is there.
+ * https://docs.aws.amazon.com/connect/latest/APIReference/flow-control-actions-checkmetricdata.html
+ *
+ * @example
+ * countsAgents("NumberOfAgentsStaffed") // true
+ */
+export function countsAgents(metricType: unknown): boolean {
+  return typeof metricType === "string" && metricType.startsWith("NumberOfAgents");
 }
 
 const MESSAGE_SOURCES = ["PromptId", "Text", "SSML", "Media"] as const;
@@ -79,8 +105,7 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
     oneOf: MESSAGE_SOURCES,
     errors: ["NoMatchingCondition", "InputTimeLimitExceeded", "NoMatchingError"],
     conditions: { kind: "free", operators: ["Equals"] },
-    // With conditions the action always leaves by a condition or an error.
-    hasNext: false,
+    // NextAction: the designer's "Default" exit, the same target as NoMatchingCondition.
   }),
   InvokeLambdaFunction: spec({
     parameters: [
@@ -103,13 +128,13 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
     required: ["ComparisonValue"],
     errors: ["NoMatchingCondition"],
     conditions: { kind: "free", operators: COMPARISON_OPERATORS },
-    hasNext: false,
+    // NextAction: the "No match" exit, the same target as NoMatchingCondition.
   }),
   CheckHoursOfOperation: spec({
     parameters: ["HoursOfOperationId"],
     errors: ["NoMatchingError"],
     conditions: { kind: "exactly", operands: ["True", "False"] },
-    hasNext: false,
+    // NextAction: the "Out of hours" exit, the same target as the False condition.
   }),
   UpdateContactTargetQueue: spec({
     flowKinds: ["inbound"],
@@ -136,18 +161,21 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
     required: ["ThirdPartyPhoneNumber", "ThirdPartyConnectionTimeLimitSeconds", "ContinueFlowExecution"],
     errors: ["CallFailed", "ConnectionTimeLimitExceeded", "NoMatchingError"],
   }),
+  /**
+   * Errors depend on the metric (see `countsAgents`): agent counts raise only NoMatchingError and
+   * leave by NextAction when the count is 0; the others also raise NoMatchingCondition.
+   */
   CheckMetricData: spec({
     parameters: ["MetricType", "QueueId", "AgentId"],
     required: ["MetricType"],
     errors: ["NoMatchingCondition", "NoMatchingError"],
     conditions: { kind: "free", operators: COMPARISON_OPERATORS },
-    hasNext: false,
   }),
   Loop: spec({
     parameters: ["LoopCount"],
     required: ["LoopCount"],
     conditions: { kind: "exactly", operands: ["ContinueLooping", "DoneLooping"] },
-    hasNext: false,
+    // NextAction: the "Complete" exit, the same target as DoneLooping.
   }),
   UpdateFlowLoggingBehavior: spec({
     parameters: ["FlowLoggingBehavior"],
@@ -179,6 +207,23 @@ export const ACTION_CATALOG: Readonly<Record<string, ActionSpec>> = {
   /** Customer-queue flows only: the contact stays in queue. */
   EndFlowExecution: spec({ flowKinds: ["customer-queue"], terminal: true, hasNext: false }),
 };
+
+/**
+ * The errors an action must have a branch for: the catalog's, narrowed by its parameters (stored
+ * input has no digit conditions to miss; an agent count raises no NoMatchingCondition).
+ *
+ * @example
+ * requiredErrors({ Type: "CheckMetricData", Parameters: { MetricType: "NumberOfAgentsStaffed" } }) // ["NoMatchingError"]
+ */
+export function requiredErrors(action: Pick<FlowAction, "Type" | "Parameters">): readonly string[] {
+  const spec = actionSpec(action.Type);
+  if (!spec) return [];
+  if (action.Type === "GetParticipantInput" && action.Parameters?.StoreInput === "True")
+    return ["NoMatchingError"];
+  if (action.Type === "CheckMetricData" && countsAgents(action.Parameters?.MetricType))
+    return ["NoMatchingError"];
+  return spec.errors;
+}
 
 /** Action types the verifier and simulator support. */
 export const SUPPORTED_ACTION_TYPES: readonly string[] = Object.keys(ACTION_CATALOG);

@@ -62,28 +62,6 @@ export class FlowBuilder {
     });
   }
 
-  /** UpdateContactRecordingBehavior: records caller and call-taker, and the IVR part of the call. */
-  setRecording(id: string, next: string): string {
-    return this.add({
-      Identifier: id,
-      Type: "UpdateContactRecordingBehavior",
-      Parameters: {
-        RecordingBehavior: { RecordedParticipants: ["Agent", "Customer"], IVRRecordingBehavior: "Enabled" },
-      },
-      Transitions: { NextAction: next },
-    });
-  }
-
-  /** UpdateContactData with a language code such as `id-ID`. */
-  setLanguage(id: string, languageCode: string, to: { next: string; onError: string }): string {
-    return this.add({
-      Identifier: id,
-      Type: "UpdateContactData",
-      Parameters: { LanguageCode: languageCode },
-      Transitions: { NextAction: to.next, Errors: errors({ NoMatchingError: to.onError }) },
-    });
-  }
-
   /** MessageParticipant: plays one prompt. */
   message(id: string, source: MessageSource, to: { next: string; onError: string }): string {
     return this.add({
@@ -114,6 +92,8 @@ export class FlowBuilder {
         StoreInput: "False",
       },
       Transitions: {
+        // The designer's "Default" exit.
+        NextAction: to.onNoMatch,
         Conditions: to.digits.map((d) => equals(d.digit, d.next)),
         Errors: errors({
           InputTimeLimitExceeded: to.onTimeout,
@@ -167,6 +147,8 @@ export class FlowBuilder {
       Type: "Compare",
       Parameters: { ComparisonValue: value },
       Transitions: {
+        // The designer's "No match" exit.
+        NextAction: to.onNoMatch,
         Conditions: to.equals.map((c) => equals(c.operand, c.next)),
         Errors: errors({ NoMatchingCondition: to.onNoMatch }),
       },
@@ -180,7 +162,33 @@ export class FlowBuilder {
       Type: "CheckHoursOfOperation",
       Parameters: {},
       Transitions: {
+        // The designer's "Out of hours" exit.
+        NextAction: to.onClosed,
         Conditions: [equals("True", to.onOpen), equals("False", to.onClosed)],
+        Errors: errors({ NoMatchingError: to.onError }),
+      },
+    });
+  }
+
+  /**
+   * CheckMetricData on an agent count of the contact's target queue ("Check staffing"): at least
+   * one agent goes to `onStaffed`, nobody leaves by the default exit `onNobody`. Staffed agents are
+   * Available, On call or in After contact work (admin guide, check-staffing.html).
+   */
+  checkStaffing(
+    id: string,
+    metric: "NumberOfAgentsStaffed" | "NumberOfAgentsAvailable" | "NumberOfAgentsOnline",
+    to: { onStaffed: string; onNobody: string; onError: string },
+  ): string {
+    return this.add({
+      Identifier: id,
+      Type: "CheckMetricData",
+      Parameters: { MetricType: metric },
+      Transitions: {
+        NextAction: to.onNobody,
+        Conditions: [
+          { NextAction: to.onStaffed, Condition: { Operator: "NumberGreaterThan", Operands: ["0"] } },
+        ],
         Errors: errors({ NoMatchingError: to.onError }),
       },
     });
@@ -260,18 +268,39 @@ export class FlowBuilder {
       Type: "Loop",
       Parameters: { LoopCount: String(count) },
       Transitions: {
+        // The designer's "Complete" exit.
+        NextAction: to.onDone,
         Conditions: [equals("ContinueLooping", to.onContinue), equals("DoneLooping", to.onDone)],
       },
     });
   }
 
-  /** MessageParticipantIteratively: loops prompts while the caller waits in queue. */
-  messageWhileQueued(id: string, sources: readonly MessageSource[], to: { onError: string }): string {
+  /**
+   * MessageParticipantIteratively: loops prompts while the caller waits in queue, until a
+   * call-taker answers; with `interruptSeconds`, leaves by `onInterrupt` after that long.
+   */
+  messageWhileQueued(
+    id: string,
+    options: { sources: readonly MessageSource[]; interruptSeconds?: number },
+    to: { onError: string; onInterrupt?: string },
+  ): string {
+    if ((options.interruptSeconds === undefined) !== (to.onInterrupt === undefined)) {
+      throw new Error(`${id}: give interruptSeconds and onInterrupt together`);
+    }
+    const interrupt: Params =
+      options.interruptSeconds === undefined
+        ? {}
+        : {
+            InterruptFrequencySeconds: wholeSeconds(`${id}: interrupt`, options.interruptSeconds, 1, 3600),
+          };
     return this.add({
       Identifier: id,
       Type: "MessageParticipantIteratively",
-      Parameters: { Messages: sources.map(messageParameters) },
-      Transitions: { Errors: errors({ NoMatchingError: to.onError }) },
+      Parameters: { Messages: options.sources.map(messageParameters), ...interrupt },
+      Transitions: {
+        ...(to.onInterrupt ? { Conditions: [equals("MessagesInterrupted", to.onInterrupt)] } : {}),
+        Errors: errors({ NoMatchingError: to.onError }),
+      },
     });
   }
 

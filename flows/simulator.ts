@@ -9,14 +9,29 @@
  *                    each GetParticipantInput takes the next input; none left means silence
  *   options.lambda   (request: { functionArn, event: ConnectContactFlowEvent, timeLimitSeconds })
  *                      => LambdaOutcome | Promise<LambdaOutcome>     (see ./lambda-invokers.ts)
- *   options.queue    "open" | "closed" | "full"           (default "open")
+ *   options.queue    "open" | "busy" | "unstaffed" | "closed" | "full"   (default "open")
+ *   options.busySeconds  when the queue is "busy", a call-taker frees up this many seconds into
+ *                    the call (default 600: everybody busy for 10 minutes)
+ *   options.customerQueueFlow  the hold flow run while a queued caller waits (nobody available)
  *   options.overflow "answers" | "no-answer" | "fails"    (default "answers")
  *   options.promptSeconds (promptId) => seconds | undefined  (recorded durations)
  *
+ * Staffing (what CheckMetricData reads, what a queued caller meets):
+ *
+ *   queue       hours   staffed  available  in queue  a queued caller
+ *   open        open    2        1          0         answered at once (`queued`)
+ *   busy        open    2        0          5         waits; answered after busySeconds
+ *   unstaffed   open    0        0          0         waits; nobody ever answers
+ *   closed      closed  0        0          0         waits; nobody ever answers
+ *   full        open    2        0          100       QueueAtCapacity
+ *
  * The result reports the path (action, branch taken, time), the contact attributes, the elapsed
- * simulated seconds and the outcome. The simulation stops at the first human: the caller placed in
- * queue (`queued`), or an external number that answered (`answered-by-number`); in a customer-queue
- * flow a looping hold message or the end of the flow means the caller keeps waiting (`waiting-in-queue`).
+ * simulated seconds and the outcome. The simulation stops at the first human: a call-taker who
+ * answers at once (`queued`) or after a wait (`answered-after-wait`), or an external number that
+ * answered (`answered-by-number`). A queued caller who waits runs `customerQueueFlow`; a hold
+ * message that plays on with nobody staffed is `waiting-with-nobody`, never a human. A customer-queue
+ * flow simulated on its own (not after an inbound flow, `inQueue` unset) reports a looping hold
+ * message as `waiting-in-queue`.
  */
 import type { ConnectContactFlowEvent } from "aws-lambda";
 import { actionSpec } from "./action-catalog";
@@ -30,7 +45,7 @@ export interface ScriptedCaller {
   /** The caller hangs up this many simulated seconds into the call. */
   readonly hangUpAfterSeconds?: number;
 }
-export const QUEUE_STATES = ["open", "closed", "full"] as const;
+export const QUEUE_STATES = ["open", "busy", "unstaffed", "closed", "full"] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 export type OverflowBehaviour = "answers" | "no-answer" | "fails";
 
@@ -39,6 +54,12 @@ export interface SimulationOptions {
   /** Without one, every Lambda invocation fails. */
   readonly lambda?: LambdaInvoker;
   readonly queue?: QueueState;
+  /** A "busy" queue's call-takers free up this many seconds into the call. @default 600 */
+  readonly busySeconds?: number;
+  /** The customer-queue flow run while a queued caller waits for a call-taker. */
+  readonly customerQueueFlow?: FlowContent;
+  /** Run `content` as a customer-queue flow for a caller already waiting in the queue. */
+  readonly inQueue?: boolean;
   readonly overflow?: OverflowBehaviour;
   readonly promptSeconds?: (promptId: string) => number | undefined;
   /** The caller's number (112 can be dialled without a SIM: may be absent). */
@@ -50,8 +71,10 @@ export interface SimulationOptions {
 
 export type SimulationOutcome =
   | "queued"
+  | "answered-after-wait"
   | "answered-by-number"
   | "waiting-in-queue"
+  | "waiting-with-nobody"
   | "caller-hung-up"
   | "disconnected"
   | "flow-ended"
@@ -59,6 +82,7 @@ export type SimulationOutcome =
 
 export const HUMAN_OUTCOMES: readonly SimulationOutcome[] = [
   "queued",
+  "answered-after-wait",
   "answered-by-number",
   "waiting-in-queue",
 ];
@@ -82,6 +106,22 @@ export interface SimulationResult {
 }
 
 const TEXT_CHARACTERS_PER_SECOND = 15;
+/** "Everybody busy for 10 minutes". */
+export const DEFAULT_BUSY_SECONDS = 600;
+
+/** What CheckMetricData reads and when a queued caller is answered, per queue state (table above). */
+const STAFFING: Readonly<
+  Record<
+    QueueState,
+    { staffed: number; available: number; inQueue: number; answers: "now" | "later" | "never" }
+  >
+> = {
+  open: { staffed: 2, available: 1, inQueue: 0, answers: "now" },
+  busy: { staffed: 2, available: 0, inQueue: 5, answers: "later" },
+  unstaffed: { staffed: 0, available: 0, inQueue: 0, answers: "never" },
+  closed: { staffed: 0, available: 0, inQueue: 0, answers: "never" },
+  full: { staffed: 2, available: 0, inQueue: 100, answers: "never" },
+};
 const noLambda: LambdaInvoker = () => ({
   kind: "error",
   message: "no Lambda invoker given to the simulator",
@@ -89,6 +129,8 @@ const noLambda: LambdaInvoker = () => ({
 
 interface Branch {
   readonly to?: string;
+  /** The caller is now in queue: the customer-queue flow runs. */
+  readonly enterQueue?: boolean;
   readonly label: string;
   readonly seconds?: number;
   readonly end?: SimulationOutcome;
@@ -106,8 +148,16 @@ export async function simulateFlow(
   content: FlowContent,
   options: SimulationOptions = {},
 ): Promise<SimulationResult> {
-  const byId = new Map(content.Actions.map((a) => [a.Identifier, a]));
+  let byId = new Map(content.Actions.map((a) => [a.Identifier, a]));
   const queue = options.queue ?? "open";
+  const staffing = STAFFING[queue];
+  const answerAt =
+    staffing.answers === "now"
+      ? 0
+      : staffing.answers === "later"
+        ? (options.busySeconds ?? DEFAULT_BUSY_SECONDS)
+        : Number.POSITIVE_INFINITY;
+  let inQueue = options.inQueue ?? false;
   const lambda = options.lambda ?? noLambda;
   const inputs = [...(options.caller?.inputs ?? [])];
   const hangUpAt = options.caller?.hangUpAfterSeconds ?? Number.POSITIVE_INFINITY;
@@ -206,8 +256,16 @@ export async function simulateFlow(
       case "CheckHoursOfOperation":
         if (!p.HoursOfOperationId && !targetQueue) return error(action, "NoMatchingError");
         return condition(action, queue === "closed" ? "False" : "True");
-      case "CheckMetricData":
-        return condition(action, metric(String(p.MetricType)));
+      case "CheckMetricData": {
+        const match = action.Transitions.Conditions?.find((c) =>
+          conditionHolds(c.Condition, metric(String(p.MetricType))),
+        );
+        if (match) return { to: match.NextAction, label: String(metric(String(p.MetricType))) };
+        // No condition holds: NoMatchingCondition where the metric raises it, else the default exit.
+        const noMatch = action.Transitions.Errors?.find((e) => e.ErrorType === "NoMatchingCondition");
+        if (noMatch) return { to: noMatch.NextAction, label: "NoMatchingCondition" };
+        return next(action);
+      }
       case "Loop": {
         const count = Number(p.LoopCount);
         const done = loops.get(action.Identifier) ?? 0;
@@ -221,7 +279,14 @@ export async function simulateFlow(
       case "TransferContactToQueue":
         if (!targetQueue) return error(action, "NoMatchingError");
         if (queue === "full") return error(action, "QueueAtCapacity");
-        return { label: "queued", end: "queued", detail: `placed in queue ${targetQueue}` };
+        if (staffing.answers === "now" || !options.customerQueueFlow) {
+          return {
+            label: "queued",
+            end: staffing.answers === "now" ? "queued" : "waiting-in-queue",
+            detail: `placed in queue ${targetQueue}${staffing.answers === "now" ? "" : ` (${queue}, no customer-queue flow simulated)`}`,
+          };
+        }
+        return { label: "queued", enterQueue: true };
       case "TransferParticipantToThirdParty": {
         const overflow = options.overflow ?? "answers";
         if (overflow === "fails") return error(action, "CallFailed", 1);
@@ -233,18 +298,27 @@ export async function simulateFlow(
           detail: `answered at ${String(p.ThirdPartyPhoneNumber)}`,
         };
       }
-      case "MessageParticipantIteratively":
+      case "MessageParticipantIteratively": {
+        if (
+          inQueue &&
+          answerAt <= elapsed + Number(p.InterruptFrequencySeconds ?? Number.POSITIVE_INFINITY)
+        ) {
+          return waitForAnswer(action);
+        }
         if (p.InterruptFrequencySeconds !== undefined) {
           return condition(action, "MessagesInterrupted", Number(p.InterruptFrequencySeconds));
         }
+        if (inQueue) return waitForAnswer(action);
         return {
           label: "looping",
           end: "waiting-in-queue",
           detail: "hold message loops until a call-taker answers",
         };
+      }
       case "DisconnectParticipant":
         return { label: "", end: "disconnected", detail: `${action.Identifier} disconnected the caller` };
       case "EndFlowExecution":
+        if (inQueue) return waitForAnswer(action);
         return { label: "", end: "flow-ended", detail: `${action.Identifier} ended the flow` };
       default:
         return {
@@ -256,18 +330,34 @@ export async function simulateFlow(
   };
 
   const metric = (type: string): number => {
-    const open = queue !== "closed";
     switch (type) {
       case "NumberOfAgentsAvailable":
-        return queue === "open" ? 1 : 0;
+        return staffing.available;
       case "NumberOfAgentsStaffed":
       case "NumberOfAgentsOnline":
-        return open ? 2 : 0;
+        return staffing.staffed;
       case "NumberOfContactsInQueue":
-        return queue === "full" ? 100 : 0;
+        return staffing.inQueue;
       default:
-        return queue === "full" ? 600 : 0;
+        return staffing.inQueue > 0 ? 600 : 0;
     }
+  };
+
+  /** The caller stays in queue: answered when a call-taker frees up, or waits with nobody there. */
+  const waitForAnswer = (action: FlowAction): Branch => {
+    if (Number.isFinite(answerAt)) {
+      return {
+        label: "answered",
+        seconds: Math.max(0, answerAt - elapsed),
+        end: "answered-after-wait",
+        detail: `a call-taker answered after ${answerAt} s in queue (${action.Identifier})`,
+      };
+    }
+    return {
+      label: "waiting",
+      end: "waiting-with-nobody",
+      detail: `${action.Identifier}: the caller waits in queue with nobody staffed (${queue})`,
+    };
   };
 
   const invoke = async (action: FlowAction): Promise<Branch> => {
@@ -336,6 +426,12 @@ export async function simulateFlow(
       return finish("caller-hung-up", `caller hung up at ${hangUpAt} s, during ${action.Identifier}`);
     }
     if (branch.end) return finish(branch.end, branch.detail ?? "");
+    if (branch.enterQueue && options.customerQueueFlow) {
+      inQueue = true;
+      byId = new Map(options.customerQueueFlow.Actions.map((a) => [a.Identifier, a]));
+      current = options.customerQueueFlow.StartAction;
+      continue;
+    }
     current = branch.to;
   }
   return finish("stuck", `no end after ${maxSteps} actions (an unbounded loop?)`);

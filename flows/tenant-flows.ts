@@ -5,7 +5,13 @@
  *
  * The inbound flow fails open: every error branch leads on towards a call-taker, the intake Lambda
  * only adds flags for the call-taker and never blocks a caller, and when the tenant's queue is
- * full, closed or failing the call goes to the overflow number, then back to the queue.
+ * full, closed, failing or staffed by nobody the call goes to the overflow number, then back to
+ * the queue. A caller never waits with nobody there: the flow checks staffing before queueing
+ * (Connect raises QueueAtCapacity only at capacity, and queues a caller nobody will answer), and
+ * the customer-queue flow moves a caller who waited past the tenant's limit to the overflow number.
+ *
+ * Calls are not recorded and the language is not set: see docs/deploy.md ("Call recording") and
+ * flows/README.md.
  */
 import type { Tenant } from "../domain/tenant";
 import { tenantId } from "../domain/tenant";
@@ -37,8 +43,6 @@ export const CONTACT_ATTRIBUTES = {
   category: "category",
 } as const;
 
-/** Language of every siaga112 call. */
-export const CALL_LANGUAGE = "id-ID";
 /** How long the intake Lambda may take before the call goes on without it. */
 export const INTAKE_TIME_LIMIT_SECONDS = 3;
 /** How long the quick category menu waits for a digit before falling through to the call-taker. */
@@ -47,6 +51,29 @@ export const MENU_TIME_LIMIT_SECONDS = 2;
 export const OVERFLOW_RING_SECONDS = 20;
 /** Rounds of "back to the queue, then the overflow number" once both have failed once. */
 export const RETRY_ROUNDS = 10;
+/** Rounds of "wait the tenant's limit in queue, then try the overflow number" in the hold flow. */
+export const QUEUE_OVERFLOW_ROUNDS = 5;
+/**
+ * Agents Available, On call or in After contact work: a centre whose call-takers are all busy is
+ * staffed (the hold flow moves a caller on after the tenant's limit), one with nobody logged in is not.
+ */
+export const STAFFING_METRIC = "NumberOfAgentsStaffed";
+
+/** The backup centre's number, ringing 20 s; after it hangs up the call ends (`handed-over`). */
+function transferToOverflow(
+  flow: FlowBuilder,
+  id: string,
+  tenant: Tenant,
+  to: { onFailure: string },
+): string {
+  const overflow = { phoneNumber: tenant.phone.overflow, ringSeconds: OVERFLOW_RING_SECONDS };
+  return flow.transferToNumber(id, overflow, {
+    next: "handed-over",
+    onCallFailed: to.onFailure,
+    onNoAnswer: to.onFailure,
+    onError: to.onFailure,
+  });
+}
 
 /**
  * The tenant's inbound 112 flow.
@@ -60,9 +87,7 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
   const prompt = (name: PromptName) => ({ promptId: refs.prompts[name] });
   const afterWelcome = tenant.callHandling.categoryMenu ? "category-menu" : "greeting";
 
-  flow.setLogging("flow-logging", true, "call-recording");
-  flow.setRecording("call-recording", "language");
-  flow.setLanguage("language", CALL_LANGUAGE, { next: "target-queue", onError: "target-queue" });
+  flow.setLogging("flow-logging", true, "target-queue");
   flow.setQueue("target-queue", refs.queueArn, { next: "hold-flow", onError: "hold-flow" });
   flow.setCustomerQueueFlow("hold-flow", refs.customerQueueFlowArn, {
     next: afterWelcome,
@@ -117,30 +142,31 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
     { next: "staffed-hours", onError: "staffed-hours" },
   );
 
-  flow.checkStaffedHours("staffed-hours", { onOpen: "queue", onClosed: "overflow", onError: "overflow" });
-  flow.transferToQueue("queue", { next: "handed-over", onAtCapacity: "overflow", onError: "overflow" });
-  const overflow = { phoneNumber: tenant.phone.overflow, ringSeconds: OVERFLOW_RING_SECONDS };
-  flow.transferToNumber("overflow", overflow, {
-    next: "handed-over",
-    onCallFailed: "retry",
-    onNoAnswer: "retry",
-    onError: "retry",
+  flow.checkStaffedHours("staffed-hours", { onOpen: "staffing", onClosed: "overflow", onError: "overflow" });
+  // Nobody logged in: the queue would take the caller and nobody would answer. A failing check
+  // queues the caller anyway; the hold flow moves them on after the tenant's limit.
+  flow.checkStaffing("staffing", STAFFING_METRIC, {
+    onStaffed: "queue",
+    onNobody: "overflow",
+    onError: "queue",
   });
+  flow.transferToQueue("queue", { next: "handed-over", onAtCapacity: "overflow", onError: "overflow" });
+  transferToOverflow(flow, "overflow", tenant, { onFailure: "retry" });
 
   // Queue and overflow both failed: tell the caller, try the queue again, then the overflow again.
   flow.loop("retry", RETRY_ROUNDS, { onContinue: "connecting", onDone: "last-resort" });
-  flow.message("connecting", prompt("connecting"), { next: "queue-retry", onError: "queue-retry" });
+  flow.message("connecting", prompt("connecting"), { next: "staffing-retry", onError: "staffing-retry" });
+  flow.checkStaffing("staffing-retry", STAFFING_METRIC, {
+    onStaffed: "queue-retry",
+    onNobody: "overflow-retry",
+    onError: "queue-retry",
+  });
   flow.transferToQueue("queue-retry", {
     next: "handed-over",
     onAtCapacity: "overflow-retry",
     onError: "overflow-retry",
   });
-  flow.transferToNumber("overflow-retry", overflow, {
-    next: "handed-over",
-    onCallFailed: "retry",
-    onNoAnswer: "retry",
-    onError: "retry",
-  });
+  transferToOverflow(flow, "overflow-retry", tenant, { onFailure: "retry" });
   // Only after every round failed: never a silent disconnect.
   flow.message("last-resort", prompt("last-resort"), { next: "last-resort-end", onError: "last-resort-end" });
   flow.disconnect("last-resort-end");
@@ -152,7 +178,10 @@ export function buildInboundFlow(tenant: Tenant, refs: FlowRefs): FlowContent {
 }
 
 /**
- * The customer-queue flow: an Indonesian hold message, looped until a call-taker answers.
+ * The customer-queue (hold) flow, run while the caller waits in the tenant's queue: the Indonesian
+ * hold message, interrupted after `callHandling.maxQueueWaitSeconds` to try the overflow number;
+ * the same fail-open fallbacks as the inbound flow. After the last round, a caller stays in queue
+ * only while somebody is staffed; with nobody there they hear the last-resort message.
  *
  * @example
  * buildCustomerQueueFlow(tenant, refs).Actions[0].Type // "MessageParticipantIteratively"
@@ -161,15 +190,40 @@ export function buildCustomerQueueFlow(
   tenant: Tenant,
   refs: Omit<FlowRefs, "customerQueueFlowArn">,
 ): FlowContent {
-  void tenant; // Same for every tenant today; kept so a tenant option can change it later.
   const flow = new FlowBuilder();
   const hold = { promptId: refs.prompts["queue-hold"] };
-  flow.messageWhileQueued("hold-message", [hold], { onError: "hold-fallback" });
-  // If the looping block fails, repeat the prompt a bounded number of times, then leave the caller
-  // in queue (ending a customer-queue flow keeps the contact queued).
-  flow.loop("hold-fallback", 100, { onContinue: "hold-fallback-message", onDone: "stay-in-queue" });
-  flow.message("hold-fallback-message", hold, { next: "hold-fallback", onError: "stay-in-queue" });
+  const limit = tenant.callHandling.maxQueueWaitSeconds;
+  // A failing hold message tries the overflow at once: the caller hears nothing while it fails.
+  const holdForTheLimit = (id: string) =>
+    flow.messageWhileQueued(
+      id,
+      { sources: [hold], interruptSeconds: limit },
+      { onInterrupt: "overflow", onError: "overflow" },
+    );
+  holdForTheLimit("hold-message");
+  transferToOverflow(flow, "overflow", tenant, { onFailure: "retry" });
+  flow.loop("retry", QUEUE_OVERFLOW_ROUNDS, { onContinue: "hold-again", onDone: "still-staffed" });
+  holdForTheLimit("hold-again");
+  // Every round failed: keep waiting only for a call-taker who is there.
+  flow.checkStaffing("still-staffed", STAFFING_METRIC, {
+    onStaffed: "keep-waiting",
+    onNobody: "last-resort",
+    onError: "keep-waiting",
+  });
+  flow.messageWhileQueued("keep-waiting", { sources: [hold] }, { onError: "stay-in-queue" });
+  // Ending a customer-queue flow keeps the contact in queue.
   flow.endFlow("stay-in-queue");
+  flow.message(
+    "last-resort",
+    { promptId: refs.prompts["last-resort"] },
+    {
+      next: "last-resort-end",
+      onError: "last-resort-end",
+    },
+  );
+  flow.disconnect("last-resort-end");
+  // Run once the overflow centre has handled the call and hung up.
+  flow.disconnect("handed-over");
   return flow.build("hold-message");
 }
 
@@ -214,6 +268,9 @@ export function verifyTenantFlows(tenant: Tenant, promptSet: PromptSet): FlowRep
       { name: "inbound", kind: "inbound", content: buildInboundFlow(tenant, refs) },
       { name: "customer-queue", kind: "customer-queue", content: buildCustomerQueueFlow(tenant, refs) },
     ],
-    { promptSeconds: (id) => promptSeconds.get(id) },
+    {
+      promptSeconds: (id) => promptSeconds.get(id),
+      maxQueueWaitSeconds: tenant.callHandling.maxQueueWaitSeconds,
+    },
   );
 }

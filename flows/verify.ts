@@ -7,6 +7,7 @@ import { endsWithHumanRule, lastResortEnds, retryLoops } from "./rules/ends-with
 import { errorBranchesRule } from "./rules/error-branches";
 import { reachabilityRule } from "./rules/reachability";
 import type { FlowKind, FlowRule, FlowUnderTest, RuleContext } from "./rules/rule";
+import { staffedQueueRule } from "./rules/staffed-queue";
 import { structureRule } from "./rules/structure";
 import { timeBudget, timeBudgetRule } from "./rules/time-budget";
 
@@ -17,6 +18,7 @@ export const FLOW_RULES: readonly FlowRule[] = [
   endsWithHumanRule,
   boundedLoopsRule,
   timeBudgetRule,
+  staffedQueueRule,
 ];
 
 export interface FlowProblem {

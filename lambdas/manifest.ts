@@ -143,7 +143,7 @@ const SENDER_ALARMS: readonly AlarmedMetric[] = [
   { metricName: "EscalationDeadLettered", meaning: "could not be delivered to an agency" },
 ];
 const SENDER_ENV: readonly EnvName[] = [
-  ENV.tenant,
+  ENV.tenantFile,
   ENV.tableName,
   ENV.agencyTopicArnPrefix,
   ENV.scheduleGroup,
@@ -163,7 +163,7 @@ export const FUNCTIONS = [
     description: "Records a 112 call as an incident (invoked by the contact flow)",
     wiring: {
       trigger: { kind: "connect-flow" },
-      env: [ENV.tenant, ENV.tableName, ENV.tableRegion],
+      env: [ENV.tenantFile, ENV.tableName, ENV.tableRegion],
       grants: [
         { resource: "table", actions: ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"] },
         KEY_USE,
@@ -197,7 +197,7 @@ export const FUNCTIONS = [
     wiring: {
       trigger: { kind: "http-api" },
       env: [
-        ENV.tenant,
+        ENV.tenantFile,
         ENV.tableName,
         ENV.ackSecretArn,
         ENV.locationBaseUrl,
@@ -262,7 +262,7 @@ export const FUNCTIONS = [
     wiring: {
       trigger: { kind: "function-url", baseUrlEnv: ENV.ackBaseUrl },
       env: [
-        ENV.tenant,
+        ENV.tenantFile,
         ENV.tableName,
         ENV.scheduleGroup,
         ENV.ackSecretArn,
@@ -283,7 +283,7 @@ export const FUNCTIONS = [
     description: "Caller location link: GET shows a page, POST records what the caller's phone reports",
     wiring: {
       trigger: { kind: "function-url", baseUrlEnv: ENV.locationBaseUrl },
-      env: [ENV.tenant, ENV.tableName, ENV.ackSecretArn, ENV.serviceName, ENV.metricsNamespace],
+      env: [ENV.tenantFile, ENV.tableName, ENV.ackSecretArn, ENV.serviceName, ENV.metricsNamespace],
       grants: [
         { resource: "table", actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
         { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },

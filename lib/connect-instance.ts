@@ -1,16 +1,20 @@
 /**
  * A hub's Amazon Connect instance, with the security profiles call-takers and supervisors get.
  *
- * Storage: the instance gets no storage configuration on purpose. Call recordings, chat
- * transcripts and contact records exports would put caller data at rest in the hub's Region
- * (Singapore), outside Indonesia; the flows never start recording. Logging: contact flow logs go to
- * the log group Connect writes to, created here so that its retention is set.
+ * Storage: the instance gets no storage configuration on purpose, and calls are not recorded.
+ * Call recordings, chat transcripts and contact records exports would put caller data at rest in
+ * the hub's Region (Singapore), outside Indonesia (PP 71/2019; recordings are personal data under
+ * UU 27/2022); the flows never start recording and no prompt says a call is recorded (tested in
+ * test/recording-decision.test.ts; docs/deploy.md, "Call recording").
+ * Logging: contact flow logs go to the log group Connect creates itself; its retention and key are
+ * set after the instance exists (lib/connect-flow-log-retention.ts), never by a LogGroup resource.
  */
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
 import type * as kms from "aws-cdk-lib/aws-kms";
-import * as logs from "aws-cdk-lib/aws-logs";
+import type * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { ConnectFlowLogRetention } from "./connect-flow-log-retention";
 
 /** Permissions of a call-taker: answer calls, call back, transfer to agencies. */
 export const CALL_TAKER_PERMISSIONS = ["BasicAgentAccess", "OutboundCallAccess", "TransferDestinations.View"];
@@ -45,7 +49,7 @@ export class ConnectInstance extends Construct {
   readonly instance: connect.CfnInstance;
   readonly callTakerProfile: connect.CfnSecurityProfile;
   readonly supervisorProfile: connect.CfnSecurityProfile;
-  readonly flowLogs?: logs.LogGroup;
+  readonly flowLogs?: ConnectFlowLogRetention;
 
   constructor(scope: Construct, id: string, props: ConnectInstanceProps) {
     super(scope, id);
@@ -70,11 +74,11 @@ export class ConnectInstance extends Construct {
     });
     this.instance.applyRemovalPolicy(RemovalPolicy.RETAIN);
     if (contactFlowLogs) {
-      this.flowLogs = new logs.LogGroup(this, "FlowLogs", {
-        logGroupName: `/aws/connect/${props.instanceAlias}`,
-        retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
-        encryptionKey: props.flowLogKey,
-        removalPolicy: RemovalPolicy.RETAIN,
+      this.flowLogs = new ConnectFlowLogRetention(this, "FlowLogs", {
+        instanceAlias: props.instanceAlias,
+        after: this.instance,
+        retention: props.flowLogRetention,
+        key: props.flowLogKey,
       });
     }
     this.callTakerProfile = new connect.CfnSecurityProfile(this, "CallTaker", {

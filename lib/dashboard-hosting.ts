@@ -1,7 +1,18 @@
 /**
  * Hosting of the national monitoring dashboard: a private bucket behind CloudFront (origin access
  * control), the monitoring API under `/api/*` on the same origin so the static files can call the
- * relative `api/`, viewers restricted to Indonesia, access logs kept.
+ * relative `api/`, viewers restricted to Indonesia.
+ *
+ * Viewer access logs: none at CloudFront (`CLOUDFRONT_ACCESS_LOGS`). Standard logging (legacy)
+ * cannot deliver to a bucket in an opt-in Region such as ap-southeast-3: the stack failed with
+ * CREATE_FAILED. Standard logging v2 (AWS::Logs::DeliverySource / DeliveryDestination / Delivery)
+ * is configured in us-east-1, where a CloudWatch Logs destination would keep viewers' IP addresses
+ * in the United States (PP 71/2019 keeps government data in Indonesia); only its S3 destination
+ * may be in an opt-in Region, from a stack in us-east-1. What is logged in ap-southeast-3 instead:
+ * the API's access logs (API Gateway stage, `/aws/vendedlogs/...-monitoring-api`) and the site
+ * bucket's server access logs. See docs/deploy.md, "Dashboard access logs", and
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html,
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html
  */
 import { Aws, Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
@@ -10,6 +21,9 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import { acknowledgeWildcards } from "./nag-acknowledgements";
+
+/** Where CloudFront's viewer access logs go: nowhere (see the file comment). */
+export const CLOUDFRONT_ACCESS_LOGS = "none" as const;
 
 export interface DashboardHostingProps {
   /** Id of the HTTP API serving `/api/*` (in this stack's Region). */
@@ -36,12 +50,11 @@ export class DashboardHosting extends Construct {
       );
     }
     const stack = Stack.of(this);
+    // The site bucket's server access logs (S3 delivers them in this Region, by bucket policy).
     const accessLogs = new s3.Bucket(this, "AccessLogs", {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      // CloudFront standard logs are delivered with ACLs.
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -78,15 +91,19 @@ export class DashboardHosting extends Construct {
         },
       },
       geoRestriction: cloudfront.GeoRestriction.allowlist(...allowedCountries),
-      enableLogging: true,
-      logBucket: accessLogs,
-      logFilePrefix: "cloudfront/",
+      // CLOUDFRONT_ACCESS_LOGS: no standard logging (see the file comment).
+      enableLogging: false,
     });
     Validations.of(this.distribution).acknowledge(
       {
         id: "AwsSolutions-CFR4",
         reason:
           "No custom domain yet: the default *.cloudfront.net certificate cannot pin TLS 1.2; attach the ministry's domain and certificate to lift this",
+      },
+      {
+        id: "AwsSolutions-CFR3",
+        reason:
+          "No CloudFront access logs: legacy logs cannot reach a bucket in ap-southeast-3 and v2 keeps them in us-east-1 (viewer IPs outside Indonesia, PP 71/2019); the API and the site bucket log in ap-southeast-3 (docs/deploy.md)",
       },
       {
         id: "AwsSolutions-CFR2",

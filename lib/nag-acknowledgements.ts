@@ -34,3 +34,30 @@ export function acknowledgeWildcards(
   ];
   for (const id of new Set(ids)) Validations.of(scope).acknowledge({ id, reason });
 }
+
+/** Construct id of the provider function `AwsCustomResource` shares within a stack. */
+const PROVIDER_ID = "AWS679f53fac002430cb0da5b7982bd2287";
+
+/**
+ * The `AwsCustomResource` provider is an aws-cdk-lib singleton per stack: acknowledges its findings
+ * on it, not on the stack. Call after creating an `AwsCustomResource`.
+ *
+ * @example
+ * new cr.AwsCustomResource(this, "Call", { ... });
+ * acknowledgeCustomResourceProvider(Stack.of(this));
+ */
+export function acknowledgeCustomResourceProvider(stack: Stack): void {
+  const provider = stack.node.tryFindChild(PROVIDER_ID);
+  if (!provider) return;
+  Validations.of(provider).acknowledge(
+    {
+      id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+      reason:
+        "The AwsCustomResource provider (aws-cdk-lib singleton) uses the basic execution role only to write its own logs",
+    },
+    {
+      id: "AwsSolutions-L1",
+      reason: "The AwsCustomResource provider's runtime is chosen and kept current by aws-cdk-lib",
+    },
+  );
+}

@@ -30,6 +30,8 @@ export interface SiagaFunctionProps {
   readonly timeout?: Duration;
   /** @default 256 */
   readonly memorySize?: number;
+  /** Layers extracted to /opt (the tenant's configuration, lib/tenant-config-layer.ts). @default none */
+  readonly layers?: readonly lambda.ILayerVersion[];
   /** Cap on concurrent executions, so one tenant's surge cannot starve the others. @default no cap */
   readonly reservedConcurrentExecutions?: number;
 }
@@ -87,6 +89,7 @@ export class SiagaFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: { ...merged.environment },
+      layers: props.layers ? [...props.layers] : undefined,
       timeout: merged.timeout,
       memorySize: merged.memorySize,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,

@@ -66,6 +66,23 @@ export interface Siaga112Stacks {
 }
 
 /**
+ * Who each stack belongs to, for limit errors: `tenant 71.71 (tenants/71.71-kota-manado.yaml)`,
+ * `hub jawa-1`, `national`.
+ *
+ * @example
+ * deployLimitProblems(app.synth().stacks, stackOwners(stacks))
+ */
+export function stackOwners(stacks: Siaga112Stacks): (stackName: string) => string {
+  const owners = new Map<string, string>();
+  for (const [id, hub] of stacks.hubs) owners.set(hub.stackName, `hub ${id}`);
+  for (const stack of [...stacks.data.values(), ...stacks.call.values()]) {
+    owners.set(stack.stackName, `tenant ${stack.tenant.code} (${stack.tenant.file})`);
+  }
+  owners.set(stacks.national.stackName, "national");
+  return (stackName) => owners.get(stackName) ?? stackName;
+}
+
+/**
  * @example
  * const { platform, tenants } = requireRegistry({ dir: "tenants" });
  * buildSiaga112(new App(), { platform, tenants });

@@ -1,30 +1,42 @@
 /**
- * The tenant's DID in its hub's instance, pointed at the inbound flow. CloudFormation has no
- * property for that association, so a custom resource calls `AssociatePhoneNumberContactFlow`
- * (and `DisassociatePhoneNumberContactFlow` when the stack is deleted).
+ * The tenant's 112 number in its hub's instance, pointed at the inbound flow.
+ *
+ * Connect never hands out one specific number: `AWS::Connect::PhoneNumber` claims *any* number of
+ * a country and type from Connect's inventory (`TargetArn`, `CountryCode`, `Type`; `Prefix` only
+ * narrows the search to numbers starting with it), and Indonesian numbers are not in that inventory
+ * (they come through AWS Support). So the number is either one already in the instance
+ * (`numberArn`, the normal path for Indonesia) or a claim by country and type; never a full number
+ * as `Prefix`. Sources:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-connect-phonenumber.html,
+ * https://docs.aws.amazon.com/connect/latest/adminguide/phone-number-requirements.html.
+ *
+ * CloudFormation has no property for the association with a flow, so a custom resource calls
+ * `AssociatePhoneNumberContactFlow` (and `DisassociatePhoneNumberContactFlow` when the stack is
+ * deleted): https://docs.aws.amazon.com/connect/latest/APIReference/API_AssociatePhoneNumberContactFlow.html
  */
-import { Fn, Stack, Validations } from "aws-cdk-lib";
+import { Fn, Stack } from "aws-cdk-lib";
 import * as connect from "aws-cdk-lib/aws-connect";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
+import { acknowledgeCustomResourceProvider } from "./nag-acknowledgements";
 
 export interface TenantPhoneNumberProps {
   readonly instanceArn: string;
   readonly instanceId: string;
   /** ARN of the inbound flow (`AWS::Connect::ContactFlow`). */
   readonly inboundFlowArn: string;
-  /** The DID to claim (E.164), e.g. `+62431860112`. Give this or `numberArn`. */
-  readonly did?: string;
-  /** A number already claimed in the instance. */
+  /** A number already in the instance. Give this or `claim`. */
   readonly numberArn?: string;
+  /** Claim any number of this ISO country code and type from Connect's inventory. */
+  readonly claim?: { readonly countryCode: string; readonly type: "DID" | "TOLL_FREE" };
   /** Tenant code, for the description. */
   readonly tenantCode: string;
 }
 
 /**
  * @example
- * new TenantPhoneNumber(this, "Number", { instanceArn, instanceId, inboundFlowArn, did: "+62431860112", tenantCode: "71.71" });
+ * new TenantPhoneNumber(this, "Number", { instanceArn, instanceId, inboundFlowArn, numberArn, tenantCode: "71.71" });
  */
 export class TenantPhoneNumber extends Construct {
   /** ARN of the tenant's number. */
@@ -33,27 +45,26 @@ export class TenantPhoneNumber extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantPhoneNumberProps) {
     super(scope, id);
-    if (!props.did === !props.numberArn) {
+    if (!props.claim === !props.numberArn) {
       throw new Error(
-        `TenantPhoneNumber props.did "${props.did ?? ""}" / props.numberArn "${props.numberArn ?? ""}": give exactly one`,
+        `TenantPhoneNumber props.numberArn "${props.numberArn ?? ""}" / props.claim ${JSON.stringify(props.claim ?? null)}: give exactly one`,
       );
     }
-    if (props.did && !/^\+62\d{6,13}$/.test(props.did)) {
+    if (props.claim && !/^[A-Z]{2}$/.test(props.claim.countryCode)) {
       throw new Error(
-        `TenantPhoneNumber props.did "${props.did}": expected an Indonesian E.164 number, e.g. +62431860112`,
+        `TenantPhoneNumber props.claim.countryCode "${props.claim.countryCode}": expected an ISO 3166-1 alpha-2 code, e.g. SG`,
       );
     }
-    if (props.did) {
+    if (props.claim) {
       const number = new connect.CfnPhoneNumber(this, "Number", {
         targetArn: props.instanceArn,
-        countryCode: "ID",
-        type: "DID",
-        prefix: props.did,
+        countryCode: props.claim.countryCode,
+        type: props.claim.type,
         description: `siaga112 112 line of ${props.tenantCode}`,
       });
       this.numberArn = number.attrPhoneNumberArn;
     } else {
-      this.numberArn = props.numberArn!;
+      this.numberArn = props.numberArn as string;
     }
     const phoneNumberId = Fn.select(1, Fn.split("phone-number/", this.numberArn));
     const contactFlowId = Fn.select(1, Fn.split("/contact-flow/", props.inboundFlowArn));
@@ -87,26 +98,6 @@ export class TenantPhoneNumber extends Construct {
       ]),
       installLatestAwsSdk: false,
     });
-    acknowledgeProviderFindings(Stack.of(this));
+    acknowledgeCustomResourceProvider(Stack.of(this));
   }
-}
-
-/** Construct id of the provider function `AwsCustomResource` shares within a stack. */
-const PROVIDER_ID = "AWS679f53fac002430cb0da5b7982bd2287";
-
-/** The provider is an aws-cdk-lib singleton: acknowledge its findings on it, not on the stack. */
-function acknowledgeProviderFindings(stack: Stack): void {
-  const provider = stack.node.tryFindChild(PROVIDER_ID);
-  if (!provider) return;
-  Validations.of(provider).acknowledge(
-    {
-      id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
-      reason:
-        "The AwsCustomResource provider (aws-cdk-lib singleton) uses the basic execution role only to write its own logs",
-    },
-    {
-      id: "AwsSolutions-L1",
-      reason: "The AwsCustomResource provider's runtime is chosen and kept current by aws-cdk-lib",
-    },
-  );
 }

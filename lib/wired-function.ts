@@ -6,10 +6,12 @@
 import { Duration } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { FunctionSpec, ResourceKind } from "../lambdas/manifest";
-import type { EnvName } from "../lambdas/shared/environment";
+import { ENV, type EnvName } from "../lambdas/shared/environment";
+import { checkEnvironmentSize } from "./deploy-limits";
 import { acknowledgeWildcards } from "./nag-acknowledgements";
 import { SiagaFunction } from "./siaga-function";
 
@@ -38,6 +40,10 @@ export interface WiredFunctionProps {
   readonly environment: Readonly<Partial<Record<EnvName, string>>>;
   /** The resources this stack can grant on. */
   readonly resources: Readonly<Partial<Record<ResourceKind, GrantTarget>>>;
+  /** Who the function belongs to, for limit errors, e.g. `tenant 71.71 (tenants/71.71-kota-manado.yaml)`. @default the function name */
+  readonly owner?: string;
+  /** The layer holding the tenant's configuration, for functions that read `SIAGA112_TENANT_FILE`. */
+  readonly tenantConfig?: lambda.ILayerVersion;
   /** @default AWS-owned key */
   readonly logKey?: kms.IKey;
   /** @default three months */
@@ -66,7 +72,15 @@ export class WiredFunction extends SiagaFunction {
       }
       environment[name] = value;
     }
+    checkEnvironmentSize(props.functionName, environment, props.owner ?? props.functionName);
+    const readsConfigFile = (wiring?.env ?? []).includes(ENV.tenantFile);
+    if (readsConfigFile && !props.tenantConfig) {
+      throw new Error(
+        `lambdas/manifest.ts: function "${props.spec.name}" reads ${ENV.tenantFile}, but the stack gives no tenantConfig layer`,
+      );
+    }
     super(scope, id, {
+      layers: readsConfigFile && props.tenantConfig ? [props.tenantConfig] : undefined,
       functionName: props.functionName,
       bundleDir: props.bundleDir,
       description: props.spec.description,

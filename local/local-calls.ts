@@ -254,6 +254,10 @@ function describeEnd(outcome: SimulationOutcome, tenant: Tenant): string {
     case "queued":
     case "waiting-in-queue":
       return `Tersambung ke antrean petugas 112 ${tenant.name}.`;
+    case "answered-after-wait":
+      return `Dijawab petugas 112 ${tenant.name} setelah menunggu di antrean.`;
+    case "waiting-with-nobody":
+      return "Menunggu di antrean tanpa petugas yang bertugas.";
     case "answered-by-number":
       return `Dialihkan ke pusat cadangan ${tenant.phone.overflow}.`;
     case "caller-hung-up":

@@ -98,17 +98,20 @@ export function preflightTarget(
 
 /**
  * The only reader of the tenant file's phone model (`phone.numberArn` / `phone.did`): when that
- * model changes, this function changes and the number check does not.
+ * model changes, this function changes and the number check does not. A tenant that asks Connect
+ * to claim a number (`phone.claim`) and has not recorded the claimed `did` yet has nothing to check.
  *
  * @example
  * phoneNumberExpectations(tenants)[0] // { tenantCode: "31", e164: "+6221…", inboundFlowName: "siaga112-31-inbound", … }
  */
 export function phoneNumberExpectations(tenants: readonly Tenant[]): PhoneNumberExpectation[] {
-  return tenants.map((t) => ({
-    tenantCode: t.code,
-    hub: { id: t.hub.id, connectRegion: t.hub.connectRegion, instanceAlias: t.hub.instanceAlias },
-    numberArn: t.phone.numberArn,
-    e164: t.phone.did,
-    inboundFlowName: tenantNames(t).inboundFlow,
-  }));
+  return tenants
+    .filter((t) => t.phone.numberArn !== undefined || t.phone.did !== undefined)
+    .map((t) => ({
+      tenantCode: t.code,
+      hub: { id: t.hub.id, connectRegion: t.hub.connectRegion, instanceAlias: t.hub.instanceAlias },
+      numberArn: t.phone.numberArn,
+      e164: t.phone.did,
+      inboundFlowName: tenantNames(t).inboundFlow,
+    }));
 }

@@ -34,13 +34,16 @@ export function crossCheck(tenants: readonly Tenant[], platform: Platform, platf
       });
     } else byCode.set(tenant.code, tenant);
 
-    const own = tenant.phone.did ?? tenant.phone.numberArn;
-    if (own) {
+    for (const [path, own] of [
+      ["phone.numberArn", tenant.phone.numberArn],
+      ["phone.did", tenant.phone.did],
+    ] as const) {
+      if (!own) continue;
       const holder = byNumber.get(own);
       if (holder) {
         problems.push({
           file: tenant.file,
-          path: tenant.phone.did ? "phone.did" : "phone.numberArn",
+          path,
           value: own,
           message: `number already used by ${holder.file}; each tenant needs its own number`,
         });

@@ -36,6 +36,16 @@ export function placeholderNumber(code: string, n: number): string {
 }
 
 /**
+ * Placeholder ARN of the tenant's number (account 000000000000: obviously not the platform's).
+ *
+ * @example
+ * placeholderNumberArn("71.71") // "arn:aws:connect:ap-southeast-1:000000000000:phone-number/00000000-0000-0000-0000-000000007171"
+ */
+export function placeholderNumberArn(code: string): string {
+  return `arn:aws:connect:ap-southeast-1:000000000000:phone-number/00000000-0000-0000-0000-${code.replace(".", "").padStart(12, "0")}`;
+}
+
+/**
  * The YAML text of a new tenant file.
  *
  * @example
@@ -48,7 +58,11 @@ export function scaffoldTenant(region: OfficialRegion, hub: string): string {
     {
       code: region.code,
       hub,
-      phone: { did: placeholderNumber(region.code, 0), overflow: placeholderNumber(region.code, 1) },
+      phone: {
+        numberArn: placeholderNumberArn(region.code),
+        did: placeholderNumber(region.code, 0),
+        overflow: placeholderNumber(region.code, 1),
+      },
       agencies: SCAFFOLD_AGENCIES.map((agency, i) => ({
         id: agency.id,
         kind: agency.kind,

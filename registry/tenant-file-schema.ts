@@ -29,6 +29,14 @@ export const DATA_REGIONS = ["ap-southeast-3"] as const;
 
 const E164_EXAMPLE = "+6281234567890";
 
+/** `callHandling.maxQueueWaitSeconds`: default and bounds (NENA answers 95% within 20 s; a minute is already long). */
+export const DEFAULT_QUEUE_WAIT_SECONDS = 60;
+export const MIN_QUEUE_WAIT_SECONDS = 15;
+export const MAX_QUEUE_WAIT_SECONDS = 600;
+/** `callHandling.queueCapacity`: the instance takes 10 concurrent calls by default (Connect quotas). */
+export const DEFAULT_QUEUE_CAPACITY = 10;
+export const MAX_QUEUE_CAPACITY = 500;
+
 /** An E.164 phone number that libphonenumber-js recognises as a real numbering-plan number. */
 export const e164 = z
   .string({ error: `expected an E.164 phone number as a string (e.g. ${E164_EXAMPLE})` })
@@ -91,6 +99,83 @@ const routingSchema = z.strictObject(
   >,
 );
 
+/** Number types siaga112 lets Connect claim from its inventory (`AWS::Connect::PhoneNumber.Type`). */
+export const CLAIMABLE_NUMBER_TYPES = ["DID", "TOLL_FREE"] as const;
+
+const CONNECT_PHONE_NUMBER_ARN = /^arn:aws:connect:[a-z0-9-]+:\d{12}:phone-number\/[0-9a-f-]+$/;
+
+/** How an Indonesian number reaches the tenant file, step by step (the validator says it). */
+export const INDONESIAN_NUMBER_STEPS =
+  "Indonesian numbers come through AWS Support, never from Connect's inventory: (1) deploy the hub, (2) open a Support case for an Indonesian DID naming the hub's instance ARN (docs/deploy.md, step 5), (3) when AWS has added it, copy its ARN from the Connect admin website (Phone numbers) or `aws connect list-phone-numbers-v2`, (4) record it as numberArn and the number itself as did";
+
+/**
+ * The tenant's 112 number. Connect never hands out one specific number: the tenant file names a
+ * number already in the hub's instance (`numberArn`, the normal path for Indonesia) or asks Connect
+ * to claim any number of a country and type (`claim`). `did` is the number the telcos route the
+ * kab/kota's 112 calls to: a fact recorded here, never something the stack obtains.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-connect-phonenumber.html
+ */
+const phoneSchema = z
+  .strictObject({
+    // E.164 only for now: the shared number normalisation (08... and +62... to E.164) that the
+    // onboarding work adds to registry/ should replace `e164` here once it is on main.
+    did: e164.optional().meta({
+      description:
+        "The number the telcos route the kab/kota's 112 calls to (E.164), recorded once known: the number behind numberArn, or the one Connect claimed",
+    }),
+    numberArn: z
+      .string()
+      .regex(CONNECT_PHONE_NUMBER_ARN, {
+        error:
+          "not an Amazon Connect phone number ARN (arn:aws:connect:<region>:<account>:phone-number/<id>)",
+      })
+      .optional()
+      .meta({ description: "A number already in the hub's instance (Indonesia: added by AWS Support)" }),
+    claim: z
+      .strictObject({
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/, { error: "not an ISO 3166-1 alpha-2 country code (e.g. SG)" })
+          .meta({ description: "ISO country code of the number Connect claims" }),
+        type: z.enum(CLAIMABLE_NUMBER_TYPES),
+      })
+      .optional()
+      .meta({
+        description:
+          "Ask Connect to claim any number of this country and type from its inventory (not Indonesia)",
+      }),
+    overflow: e164.meta({
+      description: "Backup centre taking calls when this one is full, closed, unstaffed or failing",
+    }),
+  })
+  .superRefine((phone, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: path.split("."), message });
+    if (phone.numberArn !== undefined && phone.claim !== undefined) {
+      issue(
+        "claim",
+        "give numberArn (a number already in the instance) or claim (any number Connect claims), not both",
+      );
+    } else if (phone.numberArn === undefined && phone.claim === undefined) {
+      issue(
+        "numberArn",
+        `missing: name the tenant's number. ${INDONESIAN_NUMBER_STEPS}. Outside Indonesia, claim: { country, type } lets Connect claim any number`,
+      );
+    }
+    if (phone.numberArn !== undefined && phone.did === undefined) {
+      issue(
+        "did",
+        "missing: the number behind numberArn that the telcos route 112 to (E.164, e.g. +62431860112)",
+      );
+    }
+    if (phone.claim?.country === "ID") {
+      issue(
+        "claim.country",
+        `Connect cannot claim Indonesian numbers from its inventory. ${INDONESIAN_NUMBER_STEPS}`,
+      );
+    }
+  });
+
 export const tenantFileSchema = z.strictObject({
   $schema: z.string().optional(),
   code: z.string({ error: 'expected the Kemendagri code as a quoted string (e.g. "71.71" or "31")' }),
@@ -98,34 +183,7 @@ export const tenantFileSchema = z.strictObject({
     description: "Connect hub (instance) this tenant shares, from platform.yaml",
   }),
   dataRegion: z.enum(DATA_REGIONS).default("ap-southeast-3"),
-  phone: z
-    .strictObject({
-      did: e164.optional(),
-      numberArn: z
-        .string()
-        .regex(/^arn:aws:connect:[a-z0-9-]+:\d{12}:phone-number\/[0-9a-f-]+$/, {
-          error: "not an Amazon Connect phone number ARN",
-        })
-        .optional(),
-      overflow: e164.meta({
-        description: "Backup centre taking calls when this one is full, closed or failing",
-      }),
-    })
-    .superRefine((phone, ctx) => {
-      if (phone.did !== undefined && phone.numberArn !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["numberArn"],
-          message: "give either did (a number to claim) or numberArn (a number already claimed), not both",
-        });
-      } else if (phone.did === undefined && phone.numberArn === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["did"],
-          message: "missing: give did (the DID to claim, E.164) or numberArn (a number already claimed)",
-        });
-      }
-    }),
+  phone: phoneSchema,
   agencies: z.array(agencySchema).min(1, { error: "a tenant needs at least one agency" }),
   routing: routingSchema
     .default({})
@@ -135,8 +193,34 @@ export const tenantFileSchema = z.strictObject({
       staffedHours: z.union([z.literal("24/7"), z.array(windowSchema).min(1)]).default("24/7"),
       categoryMenu: z.boolean().default(false),
       promptSet: slugId("prompt set").default("default"),
+      maxQueueWaitSeconds: z
+        .int({ error: "expected whole seconds" })
+        .min(MIN_QUEUE_WAIT_SECONDS, {
+          error: `at least ${MIN_QUEUE_WAIT_SECONDS} seconds (one hold message)`,
+        })
+        .max(MAX_QUEUE_WAIT_SECONDS, { error: `at most ${MAX_QUEUE_WAIT_SECONDS} seconds` })
+        .default(DEFAULT_QUEUE_WAIT_SECONDS)
+        .meta({
+          description:
+            "Seconds a caller waits in queue before the hold flow tries the overflow number (a caller never waits with nobody there)",
+        }),
+      queueCapacity: z
+        .int({ error: "expected a whole number of callers" })
+        .min(1)
+        .max(MAX_QUEUE_CAPACITY, { error: `at most ${MAX_QUEUE_CAPACITY} callers` })
+        .default(DEFAULT_QUEUE_CAPACITY)
+        .meta({
+          description:
+            "Callers the queue holds at once (AWS::Connect::Queue MaxContacts); the next one goes to the overflow number",
+        }),
     })
-    .default({ staffedHours: "24/7", categoryMenu: false, promptSet: "default" }),
+    .default({
+      staffedHours: "24/7",
+      categoryMenu: false,
+      promptSet: "default",
+      maxQueueWaitSeconds: DEFAULT_QUEUE_WAIT_SECONDS,
+      queueCapacity: DEFAULT_QUEUE_CAPACITY,
+    }),
   retention: z
     .strictObject({ callerNumberDays: z.int().min(1).max(3650).default(90) })
     .default({ callerNumberDays: 90 }),

@@ -35,6 +35,11 @@ export function retryLoops(content: FlowContent): Map<string, number> {
   return loops;
 }
 
+/** Whether an edge leaves a retry loop once it is exhausted: DoneLooping, or the Loop's default exit. */
+function exhausts(edge: FlowEdge, loops: ReadonlyMap<string, number>): boolean {
+  return loops.has(edge.from) && (edge.label === "DoneLooping" || edge.kind === "next");
+}
+
 /** Terminal actions a caller can reach before any human, following `follow`. */
 function endsBeforeHuman(flow: FlowUnderTest, follow: (edge: FlowEdge) => boolean): string[] {
   const types = new Map((flow.content.Actions ?? []).map((a) => [a.Identifier, a.Type]));
@@ -53,9 +58,7 @@ function endsBeforeHuman(flow: FlowUnderTest, follow: (edge: FlowEdge) => boolea
 export function lastResortEnds(flow: FlowUnderTest): string[] {
   const loops = retryLoops(flow.content);
   const all = endsBeforeHuman(flow, () => true);
-  const withoutExhaustion = new Set(
-    endsBeforeHuman(flow, (e) => !(e.label === "DoneLooping" && loops.has(e.from))),
-  );
+  const withoutExhaustion = new Set(endsBeforeHuman(flow, (e) => !exhausts(e, loops)));
   return all.filter((id) => !withoutExhaustion.has(id));
 }
 
@@ -66,7 +69,7 @@ export const endsWithHumanRule: FlowRule = {
     const loops = retryLoops(flow.content);
     const byId = new Map((flow.content.Actions ?? []).map((a) => [a.Identifier, a]));
     const problems: RuleProblem[] = [];
-    for (const id of endsBeforeHuman(flow, (e) => !(e.label === "DoneLooping" && loops.has(e.from)))) {
+    for (const id of endsBeforeHuman(flow, (e) => !exhausts(e, loops))) {
       const what =
         flow.kind === "inbound" ? "before the caller reaches a human" : "while the caller waits in queue";
       problems.push({ action: id, message: `${byId.get(id)?.Type} can be reached ${what}` });

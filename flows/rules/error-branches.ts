@@ -3,7 +3,7 @@
  * fixed-outcome action returns (hours True/False, loop continue/done) has a condition. Without a
  * branch Connect disconnects the caller.
  */
-import { actionSpec } from "../action-catalog";
+import { actionSpec, requiredErrors } from "../action-catalog";
 import type { FlowRule, RuleProblem } from "./rule";
 
 export const errorBranchesRule: FlowRule = {
@@ -15,12 +15,7 @@ export const errorBranchesRule: FlowRule = {
       const spec = actionSpec(action.Type);
       if (!spec) continue; // the structure rule reports it
       const handled = new Set((action.Transitions?.Errors ?? []).map((e) => e.ErrorType));
-      let required = spec.errors;
-      // Stored input (a phone number) has no digit conditions to miss and no timeout branch.
-      if (action.Type === "GetParticipantInput" && action.Parameters?.StoreInput === "True") {
-        required = ["NoMatchingError"];
-      }
-      const missing = required.filter((e) => !handled.has(e));
+      const missing = requiredErrors(action).filter((e) => !handled.has(e));
       if (missing.length > 0) {
         problems.push({
           action: action.Identifier,

@@ -16,6 +16,8 @@ export interface FlowUnderTest {
 export interface RuleContext {
   /** Seconds a prompt (id or ARN) plays, or `undefined` when it is not in the prompt set. */
   readonly promptSeconds: (promptId: string) => number | undefined;
+  /** The tenant's `callHandling.maxQueueWaitSeconds`, when the flows belong to a tenant. */
+  readonly maxQueueWaitSeconds?: number;
 }
 
 export interface RuleProblem {

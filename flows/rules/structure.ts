@@ -3,7 +3,7 @@
  * at most 250 actions and 256,000 characters, every transition target exists, only known action
  * types, parameters and error types, values written as strings, Lambda time limits 1-8 s.
  */
-import { actionSpec } from "../action-catalog";
+import { actionSpec, CHECK_METRIC_TYPES, countsAgents, requiredErrors } from "../action-catalog";
 import { edgesOf } from "../flow-graph";
 import {
   FLOW_LANGUAGE_VERSION,
@@ -58,14 +58,16 @@ function checkAction(action: FlowAction, ids: ReadonlySet<string>, kind: FlowKin
       at(`LoopCount "${String(params.LoopCount)}": must be a whole number from 0 to 100`);
     }
   }
+  if (action.Type === "CheckMetricData") problems.push(...checkMetric(action));
   const t = action.Transitions ?? {};
   if (spec.terminal && (t.NextAction || t.Errors?.length || t.Conditions?.length)) {
     at(`${action.Type} ends the flow and takes no transitions`);
   }
   if (spec.hasNext && !t.NextAction) at(`${action.Type} needs a NextAction`);
+  const raised = action.Type === "CheckMetricData" ? requiredErrors(action) : spec.errors;
   for (const e of t.Errors ?? []) {
-    if (!spec.errors.includes(e.ErrorType)) {
-      at(`${action.Type} cannot raise "${e.ErrorType}"; it raises ${spec.errors.join(", ") || "no errors"}`);
+    if (!raised.includes(e.ErrorType)) {
+      at(`${action.Type} cannot raise "${e.ErrorType}"; it raises ${raised.join(", ") || "no errors"}`);
     }
   }
   const rule = spec.conditions;
@@ -86,6 +88,26 @@ function checkAction(action: FlowAction, ids: ReadonlySet<string>, kind: FlowKin
     if (!ids.has(edge.to)) at(`${edge.label} leads to "${edge.to}", which is not an action of this flow`);
   }
   return problems;
+}
+
+/**
+ * CheckMetricData: a metric Connect knows; an agent count takes only `NumberGreaterThan 0`.
+ * https://docs.aws.amazon.com/connect/latest/APIReference/flow-control-actions-checkmetricdata.html
+ */
+function checkMetric(action: FlowAction): RuleProblem[] {
+  const metric = action.Parameters?.MetricType;
+  const at = (message: string) => ({ action: action.Identifier, message });
+  if (!(CHECK_METRIC_TYPES as readonly unknown[]).includes(metric)) {
+    return [at(`MetricType ${JSON.stringify(metric)}: expected one of ${CHECK_METRIC_TYPES.join(", ")}`)];
+  }
+  if (!countsAgents(metric)) return [];
+  return (action.Transitions?.Conditions ?? [])
+    .filter((c) => c.Condition?.Operator !== "NumberGreaterThan" || c.Condition.Operands?.[0] !== "0")
+    .map((c) =>
+      at(
+        `condition ${c.Condition?.Operator} ${JSON.stringify(c.Condition?.Operands)}: ${String(metric)} takes only NumberGreaterThan ["0"]`,
+      ),
+    );
 }
 
 export const structureRule: FlowRule = {

@@ -5,7 +5,7 @@
  * - Worst case: the longest path from the start to a hand-off, counting every prompt's recorded
  *   duration, a menu's prompt plus its full input time limit, and a Lambda's full time limit.
  *   Must stay under 15 s (NENA's answer target).
- * - Expected: the path where nothing fails (each action's success branch, or its first condition),
+ * - Expected: the path where nothing fails (each action's first condition, or its success branch),
  *   counting prompts, a caller reaction after a menu and a typical Lambda latency. Must stay under 5 s.
  * A Loop before the first hand-off would make the wait depend on retries, so it is a problem too.
  */
@@ -115,7 +115,8 @@ export function timeBudget(flow: FlowUnderTest, context: RuleContext): TimeBudge
     seen.add(id);
     expected += cost.get(id)?.[1] ?? 0;
     const t = action.Transitions ?? {};
-    id = t.NextAction ?? t.Conditions?.[0]?.NextAction;
+    // A branching action's first condition is its success; its NextAction is the default exit.
+    id = t.Conditions?.[0]?.NextAction ?? t.NextAction;
   }
 
   if (!Number.isFinite(w.seconds))

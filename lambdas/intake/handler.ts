@@ -3,14 +3,15 @@
  * graph stays small because a quiet kabupaten hits a cold function on nearly every call.
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { parseRuntimeConfig, type TenantRuntimeConfig } from "../../domain/tenant-runtime";
+import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
 import { ENV } from "../shared/environment";
+import { readRuntimeConfig } from "../shared/runtime-config";
 import type { IntakeAnswer } from "./answer";
 import { type IntakeDeps, recordCall } from "./record-call";
 
 function loadTenant(): TenantRuntimeConfig | undefined {
   try {
-    return parseRuntimeConfig(process.env[ENV.tenant]);
+    return readRuntimeConfig(process.env);
   } catch (error) {
     console.error(JSON.stringify({ level: "ERROR", message: (error as Error).message }));
     return undefined;

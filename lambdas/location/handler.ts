@@ -5,16 +5,16 @@
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
-import { parseRuntimeConfig } from "../../domain/tenant-runtime";
 import { secretsManagerSigningSecret } from "../shared/aws-signing-secret";
 import { ENV } from "../shared/environment";
 import { toHttpRequest, toHttpResult } from "../shared/http-event";
 import type { LocationDeps } from "../shared/ports";
 import { observability } from "../shared/powertools";
+import { readRuntimeConfig } from "../shared/runtime-config";
 import { documentClient, requireEnv } from "../shared/table-client";
 import { handleLocationRequest } from "./location-routes";
 
-const tenant = parseRuntimeConfig(process.env[ENV.tenant]);
+const tenant = readRuntimeConfig(process.env);
 const { log, metrics, middlewares } = observability("location", tenant.code);
 const deps: LocationDeps = {
   tenant,

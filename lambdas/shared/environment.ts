@@ -5,8 +5,10 @@
 import { TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
 
 export const ENV = {
-  /** JSON of `toRuntimeConfig(tenant)` (see domain/tenant-runtime.ts). */
+  /** JSON of `toRuntimeConfig(tenant)` (see domain/tenant-runtime.ts): local centre and tests. */
   tenant: TENANT_RUNTIME_ENV,
+  /** Path of the same JSON in the tenant's configuration layer (deployed functions; shared/runtime-config.ts). */
+  tenantFile: "SIAGA112_TENANT_FILE",
   /** Name of the tenant's incident table (`tenantNames(tenant).incidentTable`, domain/naming.ts). */
   tableName: "INCIDENT_TABLE_NAME",
   /** Region of the incident table; intake runs in the hub's Connect Region and writes across. */

@@ -6,7 +6,6 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SNSClient } from "@aws-sdk/client-sns";
-import { parseRuntimeConfig } from "../../domain/tenant-runtime";
 import { snsAlertPublisher } from "./aws-alert-publisher";
 import { eventBridgePublisher } from "./aws-event-publisher";
 import { secretsManagerSigningSecret } from "./aws-signing-secret";
@@ -14,6 +13,7 @@ import { eventBridgeStepScheduler } from "./aws-step-scheduler";
 import { ENV } from "./environment";
 import type { SenderDeps } from "./ports";
 import { type Observability, observability } from "./powertools";
+import { readRuntimeConfig } from "./runtime-config";
 import { documentClient, requireEnv } from "./table-client";
 
 /**
@@ -24,7 +24,7 @@ export function senderDepsFromEnv(service: string): {
   deps: SenderDeps;
   middlewares: Observability["middlewares"];
 } {
-  const tenant = parseRuntimeConfig(process.env[ENV.tenant]);
+  const tenant = readRuntimeConfig(process.env);
   const { log, metrics, middlewares } = observability(service, tenant.code);
   const deps: SenderDeps = {
     tenant,

@@ -14,7 +14,6 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
 import { dataArns, stackNames, tenantNames } from "../../domain/naming";
 import type { Tenant } from "../../domain/tenant";
-import { toRuntimeConfig } from "../../domain/tenant-runtime";
 import { PROMPT_NAMES, type PromptName, type PromptSet } from "../../flows/prompt-set";
 import { buildCustomerQueueFlow, buildInboundFlow, verifyTenantFlows } from "../../flows/tenant-flows";
 import { formatFlowProblem } from "../../flows/verify";
@@ -28,6 +27,7 @@ import { ENV, type EnvName } from "../../lambdas/shared/environment";
 import type { FunctionBundles } from "../function-bundles";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { hoursOfOperationConfig } from "../staffed-hours";
+import { TENANT_CONFIG_FILE, TenantConfigLayer } from "../tenant-config-layer";
 import { TenantKey } from "../tenant-key";
 import { TenantPhoneNumber } from "../tenant-phone-number";
 import { type GrantTarget, WiredFunction } from "../wired-function";
@@ -62,6 +62,7 @@ export class TenantCallStack extends Stack {
   readonly phoneNumber?: TenantPhoneNumber;
   readonly operationsTopic: sns.Topic;
   private readonly names: ReturnType<typeof tenantNames>;
+  private configLayer?: TenantConfigLayer;
   private readonly key: TenantKey;
   private readonly monitoring: OperationsMonitoring;
   private readonly instanceArn: string;
@@ -121,12 +122,18 @@ export class TenantCallStack extends Stack {
       instanceArn: this.instanceArn,
       instanceId: this.instanceId,
       inboundFlowArn: this.inboundFlow.attrContactFlowArn,
-      did: tenant.phone.numberArn ? undefined : tenant.phone.did,
       numberArn: tenant.phone.numberArn,
+      claim: tenant.phone.claim && { countryCode: tenant.phone.claim.country, type: tenant.phone.claim.type },
       tenantCode: tenant.code,
     });
     this.monitoring.watchConnectQueue("112", { instanceId: this.instanceId, queueName: this.names.queue });
     this.monitoring.watchContactFlow("inbound", this.instanceId, this.names.inboundFlow);
+  }
+
+  /** The tenant's runtime configuration as a layer, made once per stack when a function needs it. */
+  private tenantConfig(): TenantConfigLayer {
+    this.configLayer ??= new TenantConfigLayer(this, "TenantConfig", { tenant: this.tenant });
+    return this.configLayer;
   }
 
   private createStaffedHours(): connect.CfnHoursOfOperation {
@@ -145,6 +152,9 @@ export class TenantCallStack extends Stack {
       name: this.names.queue,
       description: `Antrean 112 ${this.tenant.name}`,
       hoursOfOperationArn: this.hours.attrHoursOfOperationArn,
+      // Without a limit the queue holds as many callers as the instance's concurrent-call quota:
+      // https://docs.aws.amazon.com/connect/latest/adminguide/route-based-on-queue-capacity.html
+      maxContacts: this.tenant.callHandling.queueCapacity,
     });
   }
 
@@ -198,7 +208,7 @@ export class TenantCallStack extends Stack {
       key,
     };
     const environment: Partial<Record<EnvName, string>> = {
-      [ENV.tenant]: JSON.stringify(toRuntimeConfig(this.tenant)),
+      [ENV.tenantFile]: TENANT_CONFIG_FILE,
       [ENV.tableName]: this.names.incidentTable,
       [ENV.tableRegion]: this.tenant.dataRegion,
     };
@@ -214,6 +224,8 @@ export class TenantCallStack extends Stack {
         environment: { ...environment, [ENV.serviceName]: `siaga112-${spec.name}` },
         resources,
         logKey: this.key.key,
+        owner: `tenant ${this.tenant.code} (${this.tenant.file})`,
+        tenantConfig: this.tenantConfig().layer,
       });
       this.monitoring.watchFunction(spec.name, fn.function);
       functions.set(spec.name, fn);

@@ -14,7 +14,6 @@ import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
 import { nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import type { Platform, Tenant } from "../../domain/tenant";
-import { toRuntimeConfig } from "../../domain/tenant-runtime";
 import {
   FUNCTIONS,
   type FunctionSpec,
@@ -30,6 +29,7 @@ import { asyncDeadLetters, eventSourceDeadLetters } from "../dead-letter-destina
 import type { FunctionBundles } from "../function-bundles";
 import { IncidentStore } from "../incident-store";
 import { OperationsMonitoring } from "../operations-monitoring";
+import { TENANT_CONFIG_FILE, TenantConfigLayer } from "../tenant-config-layer";
 import { TenantKey } from "../tenant-key";
 import { type GrantTarget, WiredFunction } from "../wired-function";
 
@@ -64,6 +64,7 @@ export class TenantDataStack extends Stack {
   /** Public function URLs by function name (acknowledgement links, caller location links). */
   readonly publicUrls: ReadonlyMap<string, lambda.FunctionUrl> = new Map();
   private readonly names: ReturnType<typeof tenantNames>;
+  private configLayer?: TenantConfigLayer;
 
   constructor(scope: Construct, id: string, props: TenantDataStackProps) {
     const { tenant, platform } = props;
@@ -98,6 +99,12 @@ export class TenantDataStack extends Stack {
     );
     for (const [name, fn] of this.functions) this.wireTrigger(name, fn);
     this.watchEverything();
+  }
+
+  /** The tenant's runtime configuration as a layer, made once per stack when a function needs it. */
+  private tenantConfig(): TenantConfigLayer {
+    this.configLayer ??= new TenantConfigLayer(this, "TenantConfig", { tenant: this.tenant });
+    return this.configLayer;
   }
 
   private createKey(): TenantKey {
@@ -240,7 +247,7 @@ export class TenantDataStack extends Stack {
   private functionEnvironment(platform: Platform): Partial<Record<EnvName, string>> {
     const scheduled = wiredFunctions("data").find((f) => f.wiring.trigger.kind === "scheduler");
     return {
-      [ENV.tenant]: JSON.stringify(toRuntimeConfig(this.tenant)),
+      [ENV.tenantFile]: TENANT_CONFIG_FILE,
       [ENV.tableName]: this.names.incidentTable,
       [ENV.tableRegion]: this.region,
       [ENV.agencyTopicArnPrefix]: `arn:${this.partition}:sns:${this.region}:${this.account}:${this.names.agencyTopicPrefix}`,
@@ -276,6 +283,8 @@ export class TenantDataStack extends Stack {
         environment: { ...environment, [ENV.serviceName]: `siaga112-${spec.name}` },
         resources,
         logKey: this.key.key,
+        owner: `tenant ${this.tenant.code} (${this.tenant.file})`,
+        tenantConfig: this.tenantConfig().layer,
       });
       functions.set(spec.name, fn);
       this.monitoring.watchFunction(spec.name, fn.function);

@@ -16,6 +16,23 @@ describe("siaga112 flow simulate", () => {
     expect(result.path.find((s: { action: string }) => s.action === "intake").branch).toBe("NoMatchingError");
   });
 
+  it("--queue unstaffed: nobody is logged in, so the caller reaches the overflow number without queueing", async () => {
+    const { out, code } = await siaga112("flow", "simulate", "71.71", "--queue", "unstaffed");
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^71\.71 Kota Manado: answered-by-number after [\d.]+ s \(answered at \+62431000112\)/,
+    );
+    expect(out).toMatch(/staffing\s+CheckMetricData -> next/);
+    expect(out).not.toContain("TransferContactToQueue");
+  });
+
+  it("--queue busy: the hold flow moves the caller to the overflow number after the tenant's limit", async () => {
+    const { out } = await siaga112("flow", "simulate", "71.71", "--queue", "busy", "--json");
+    const result = JSON.parse(out);
+    expect(result.outcome).toBe("answered-by-number");
+    expect(result.path.map((s: { action: string }) => s.action)).toContain("hold-message");
+  });
+
   it("names a bad --fail value and what is accepted", async () => {
     const { err, code } = await siaga112("flow", "simulate", "71.71", "--fail", "intake=slow");
     expect(code).not.toBe(0);

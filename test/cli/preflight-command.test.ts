@@ -1,6 +1,7 @@
 import { AccountClient, GetRegionOptStatusCommand } from "@aws-sdk/client-account";
 import {
   ConnectClient,
+  DescribePhoneNumberCommand,
   ListContactFlowsCommand,
   ListFlowAssociationsCommand,
   ListInstancesCommand,
@@ -64,6 +65,21 @@ function readyAccount() {
     })
     .on(ListFlowAssociationsCommand)
     .resolves({ FlowAssociationSummaryList: [] })
+    .on(DescribePhoneNumberCommand)
+    .callsFake(({ PhoneNumberId }) => {
+      const tenant = tenants.find((t) => t.phone.numberArn?.endsWith(`/${PhoneNumberId}`));
+      if (!tenant) return {};
+      return {
+        ClaimedPhoneNumberSummary: {
+          PhoneNumberId,
+          PhoneNumberArn: tenant.phone.numberArn,
+          PhoneNumber: tenant.phone.did,
+          TargetArn: instanceArn(tenant.hub.id),
+          InstanceId: `id-${tenant.hub.id}`,
+          PhoneNumberStatus: { Status: "CLAIMED" },
+        },
+      };
+    })
     .on(ListPhoneNumbersV2Command)
     .callsFake(({ TargetArn, PhoneNumberPrefix }) => ({
       ListPhoneNumbersSummaryList: [

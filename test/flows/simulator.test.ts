@@ -112,6 +112,21 @@ describe("simulator on hand-written flows", () => {
     expect(result.elapsedSeconds).toBe(90);
   });
 
+  it("models staffing: a hold message with no interrupt and nobody staffed is waiting with nobody, never a human", async () => {
+    const onItsOwn = await simulateFlow(holdWithOffer, { inQueue: true, queue: "unstaffed" });
+    expect(onItsOwn.outcome).toBe("waiting-with-nobody");
+    expect(onItsOwn.humanReached).toBe(false);
+    const busy = await simulateFlow(holdWithOffer, { inQueue: true, queue: "busy", busySeconds: 45 });
+    expect(busy).toMatchObject({ outcome: "answered-after-wait", humanReached: true, elapsedSeconds: 45 });
+  });
+
+  it("reads staffing with CheckMetricData: the default exit when nobody is available", async () => {
+    const result = await simulateFlow(supportLine, { lambda: lookup(0), queue: "unstaffed" });
+    const check = result.path.find((s) => s.type === "CheckMetricData");
+    expect(check?.branch).toBe("next");
+    expect(result.outcome).toBe("answered-by-number");
+  });
+
   it("an action type it does not know stops the simulation with the reason", async () => {
     const flow: FlowContent = {
       Version: "2019-10-30",

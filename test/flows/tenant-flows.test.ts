@@ -19,20 +19,45 @@ describe("inbound 112 flow", () => {
   const refs = placeholderRefs(manado);
   const content = buildInboundFlow(manado, refs);
 
-  it("turns on flow logging and call recording and sets the language to id-ID before anything is played", () => {
-    const start = content.Actions.slice(0, 3).map((a) => a.Type);
-    expect(start).toEqual([
-      "UpdateFlowLoggingBehavior",
-      "UpdateContactRecordingBehavior",
-      "UpdateContactData",
+  it("turns on flow logging first, sets no language and never records the call", () => {
+    expect(content.Actions[0]).toMatchObject({
+      Type: "UpdateFlowLoggingBehavior",
+      Parameters: { FlowLoggingBehavior: "Enabled" },
+    });
+    // No AWS page lists an UpdateContactData LanguageCode for Indonesian; prompts are recordings.
+    expect(byType(content, "UpdateContactData")).toEqual([]);
+    // Recordings would be stored in the Connect Region (Singapore): see docs/deploy.md.
+    expect(byType(content, "UpdateContactRecordingBehavior")).toEqual([]);
+  });
+
+  it.each(["Compare", "Loop", "CheckHoursOfOperation", "GetParticipantInput", "CheckMetricData"])(
+    "every %s carries the designer's default exit as NextAction",
+    (type) => {
+      const actions = [jakarta, manado].flatMap((t) => {
+        const r = placeholderRefs(t);
+        return [...buildInboundFlow(t, r).Actions, ...buildCustomerQueueFlow(t, r).Actions];
+      });
+      const ofType = actions.filter((a) => a.Type === type);
+      expect(ofType.length).toBeGreaterThan(0);
+      for (const action of ofType) expect(action.Transitions.NextAction).toEqual(expect.any(String));
+    },
+  );
+
+  it("checks staffing before every queue transfer; nobody staffed goes to the overflow number", () => {
+    const checks = byType(content, "CheckMetricData");
+    expect(checks.map((a) => a.Parameters.MetricType)).toEqual([
+      "NumberOfAgentsStaffed",
+      "NumberOfAgentsStaffed",
     ]);
-    expect(byType(content, "UpdateFlowLoggingBehavior")[0].Parameters).toEqual({
-      FlowLoggingBehavior: "Enabled",
-    });
-    expect(byType(content, "UpdateContactData")[0].Parameters).toEqual({ LanguageCode: "id-ID" });
-    expect(byType(content, "UpdateContactRecordingBehavior")[0].Parameters.RecordingBehavior).toMatchObject({
-      RecordedParticipants: ["Agent", "Customer"],
-    });
+    for (const check of checks) {
+      const staffed = check.Transitions.Conditions?.[0];
+      expect(staffed?.Condition).toEqual({ Operator: "NumberGreaterThan", Operands: ["0"] });
+      expect(byType(content, "TransferContactToQueue").map((a) => a.Identifier)).toContain(
+        staffed?.NextAction,
+      );
+      const nobody = content.Actions.find((a) => a.Identifier === check.Transitions.NextAction);
+      expect(nobody?.Type).toBe("TransferParticipantToThirdParty");
+    }
   });
 
   it("plays the recorded greeting, not text-to-speech (Polly has no Indonesian voice)", () => {
@@ -81,15 +106,35 @@ describe("inbound 112 flow", () => {
 });
 
 describe("customer-queue flow", () => {
-  it("loops the Indonesian hold prompt and never disconnects a queued caller", () => {
-    const t = tenant("35.78");
-    const refs = placeholderRefs(t);
-    const content = buildCustomerQueueFlow(t, refs);
+  const t = tenant("35.78");
+  const refs = placeholderRefs(t);
+  const content = buildCustomerQueueFlow(t, refs);
+
+  it("plays the Indonesian hold prompt, interrupted after the tenant's queue-wait limit", () => {
     expect(content.Actions[0]).toMatchObject({
       Type: "MessageParticipantIteratively",
-      Parameters: { Messages: [{ PromptId: refs.prompts["queue-hold"] }] },
+      Parameters: {
+        Messages: [{ PromptId: refs.prompts["queue-hold"] }],
+        InterruptFrequencySeconds: String(t.callHandling.maxQueueWaitSeconds),
+      },
     });
-    expect(byType(content, "DisconnectParticipant")).toHaveLength(0);
+    expect(t.callHandling.maxQueueWaitSeconds).toBe(60);
+  });
+
+  it("follows a tenant's own limit", () => {
+    const patient = { ...t, callHandling: { ...t.callHandling, maxQueueWaitSeconds: 45 } };
+    expect(buildCustomerQueueFlow(patient, refs).Actions[0].Parameters.InterruptFrequencySeconds).toBe("45");
+  });
+
+  it("moves a waiting caller to the overflow number; disconnects only after the overflow centre hung up or every round failed", () => {
+    const interrupt = content.Actions[0].Transitions.Conditions?.[0];
+    expect(interrupt?.Condition.Operands).toEqual(["MessagesInterrupted"]);
+    const overflow = content.Actions.find((a) => a.Identifier === interrupt?.NextAction);
+    expect(overflow?.Parameters.ThirdPartyPhoneNumber).toBe(t.phone.overflow);
+    expect(byType(content, "DisconnectParticipant").map((a) => a.Identifier)).toEqual([
+      "last-resort-end",
+      "handed-over",
+    ]);
   });
 });
 

@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CloudFormationStackArtifact } from "aws-cdk-lib/cx-api";
 import { FUNCTIONS } from "../../lambdas/manifest";
+import { deployLimitProblems } from "../../lib/deploy-limits";
+import { stackOwners } from "../../lib/siaga112-app";
 import { writeGeneratedRegistry } from "../../registry/generated-registry";
 import { synthExampleApp } from "../support/example-app";
 
@@ -30,7 +32,7 @@ function lambdaCodeKeys(stacks: readonly CloudFormationStackArtifact[]): Map<str
 }
 
 describe("the siaga112 app for the example tenants", () => {
-  const { assembly } = synthExampleApp();
+  const { assembly, stacks } = synthExampleApp();
   const byName = new Map(assembly.stacks.map((s) => [s.stackName, s]));
 
   it("names stacks so they can be guessed from the tenant code", () => {
@@ -69,6 +71,14 @@ describe("the siaga112 app for the example tenants", () => {
       const count = Object.keys((stack.template as Template).Resources).length;
       expect([stack.stackName, count < 250]).toEqual([stack.stackName, true]);
     }
+  });
+
+  it("passes the deploy-limit check bin/app.ts runs after the synth (resources, template size)", () => {
+    expect(deployLimitProblems(assembly.stacks, stackOwners(stacks))).toEqual([]);
+    const owner = stackOwners(stacks);
+    expect(owner("siaga112-71-71-call")).toBe("tenant 71.71 (tenants/71.71-kota-manado.yaml)");
+    expect(owner("siaga112-hub-jawa-1")).toBe("hub jawa-1");
+    expect(owner("siaga112-national")).toBe("national");
   });
 
   it("keeps every function's environment within Lambda's 4 KB limit", () => {

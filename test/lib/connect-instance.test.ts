@@ -8,6 +8,7 @@ describe("ConnectInstance", () => {
     new ConnectInstance(stack, "C", { instanceAlias: "siaga112-jawa-1", contactFlowLogs: false });
     const template = Template.fromStack(stack);
     template.resourceCountIs("AWS::Logs::LogGroup", 0);
+    template.resourceCountIs("Custom::ConnectFlowLogGroup", 0);
     template.hasResourceProperties("AWS::Connect::Instance", { Attributes: { ContactflowLogs: false } });
   });
 

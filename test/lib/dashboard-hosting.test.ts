@@ -1,6 +1,6 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { DashboardHosting } from "../../lib/dashboard-hosting";
+import { CLOUDFRONT_ACCESS_LOGS, DashboardHosting } from "../../lib/dashboard-hosting";
 
 describe("DashboardHosting", () => {
   const stack = () =>
@@ -12,6 +12,16 @@ describe("DashboardHosting", () => {
     const template = Template.fromStack(s);
     template.resourceCountIs("Custom::CDKBucketDeployment", 0);
     template.resourceCountIs("AWS::CloudFront::Distribution", 1);
+  });
+
+  it("sets no CloudFront logging target: a bucket in an opt-in Region such as Jakarta fails the stack", () => {
+    const s = stack();
+    new DashboardHosting(s, "D", { apiId: "abc123" });
+    const [distribution] = Object.values(
+      Template.fromStack(s).findResources("AWS::CloudFront::Distribution"),
+    );
+    expect(distribution.Properties.DistributionConfig.Logging).toBeUndefined();
+    expect(CLOUDFRONT_ACCESS_LOGS).toBe("none");
   });
 
   it("names countries that are not ISO codes", () => {

@@ -43,9 +43,20 @@ describe("phoneNumberExpectations", () => {
     expect(manado).toEqual({
       tenantCode: "71.71",
       hub: { id: "timur-1", connectRegion: "ap-southeast-1", instanceAlias: "siaga112-timur-1" },
-      numberArn: undefined,
+      numberArn:
+        "arn:aws:connect:ap-southeast-1:111111111111:phone-number/0a1b2c3d-7171-4000-8000-000000000001",
       e164: "+62431860112",
       inboundFlowName: "siaga112-71-71-inbound",
     });
+  });
+
+  it("has nothing to check for a tenant whose number Connect will claim and whose DID is not recorded yet", () => {
+    const { tenants } = requireRegistry({ dir: "tenants" });
+    const claiming = tenants.map((t) =>
+      t.code === "71.71"
+        ? { ...t, phone: { claim: { country: "SG", type: "DID" as const }, overflow: t.phone.overflow } }
+        : t,
+    );
+    expect(phoneNumberExpectations(claiming).map((p) => p.tenantCode)).toEqual(["31", "35.78"]);
   });
 });

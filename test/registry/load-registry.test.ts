@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { loadRegistry, requireRegistry } from "../../registry/load-registry";
+import { INDONESIAN_NUMBER_STEPS } from "../../registry/tenant-file-schema";
 import { MANADO_FILE, manado, PLATFORM_FILE, platformText, problemsOf, source } from "./fixtures";
 
 describe("the example registry", () => {
@@ -35,6 +36,8 @@ describe("the example registry", () => {
       staffedHours: "24/7",
       categoryMenu: false,
       promptSet: "default",
+      maxQueueWaitSeconds: 60,
+      queueCapacity: 10,
     });
     expect(surabaya.retention).toEqual({ callerNumberDays: 90 });
     expect(surabaya.location).toEqual({ linkMinutes: 60 });
@@ -157,23 +160,51 @@ describe("validation rules, one failing file each, with the exact message", () =
       ],
     ],
     [
-      "both a DID to claim and an existing number",
+      "both a number in the instance and a claim",
       (t) => {
-        (t.phone as Record<string, string>).numberArn =
-          "arn:aws:connect:ap-southeast-1:111111111111:phone-number/0a1b2c3d-1111-2222-3333-444455556666";
+        (t.phone as Record<string, unknown>).claim = { country: "SG", type: "DID" };
       },
       [
-        `${MANADO_FILE}: phone.numberArn "arn:aws:connect:ap-southeast-1:111111111111:phone-number/0a1b2c3d-1111-2222-3333-444455556666": give either did (a number to claim) or numberArn (a number already claimed), not both`,
+        `${MANADO_FILE}: phone.claim {"country":"SG","type":"DID"}: give numberArn (a number already in the instance) or claim (any number Connect claims), not both`,
       ],
     ],
     [
-      "neither a DID nor an existing number",
+      "neither a number in the instance nor a claim: the steps for an Indonesian number",
+      (t) => {
+        delete (t.phone as Record<string, string>).numberArn;
+      },
+      [
+        `${MANADO_FILE}: phone.numberArn: missing: name the tenant's number. ${INDONESIAN_NUMBER_STEPS}. Outside Indonesia, claim: { country, type } lets Connect claim any number`,
+      ],
+    ],
+    [
+      "a number in the instance without the DID behind it",
       (t) => {
         delete (t.phone as Record<string, string>).did;
       },
       [
-        `${MANADO_FILE}: phone.did: missing: give did (the DID to claim, E.164) or numberArn (a number already claimed)`,
+        `${MANADO_FILE}: phone.did: missing: the number behind numberArn that the telcos route 112 to (E.164, e.g. +62431860112)`,
       ],
+    ],
+    [
+      "a claim of an Indonesian number (not in Connect's inventory)",
+      (t) => {
+        const phone = t.phone as Record<string, unknown>;
+        delete phone.numberArn;
+        phone.claim = { country: "ID", type: "DID" };
+      },
+      [
+        `${MANADO_FILE}: phone.claim.country "ID": Connect cannot claim Indonesian numbers from its inventory. ${INDONESIAN_NUMBER_STEPS}`,
+      ],
+    ],
+    [
+      "a claim of an unknown number type",
+      (t) => {
+        const phone = t.phone as Record<string, unknown>;
+        delete phone.numberArn;
+        phone.claim = { country: "SG", type: "LOCAL" };
+      },
+      [`${MANADO_FILE}: phone.claim.type "LOCAL": expected one of "DID", "TOLL_FREE"`],
     ],
     [
       "routing to an unknown agency",
@@ -263,6 +294,13 @@ describe("validation rules, one failing file each, with the exact message", () =
       ],
     ],
     [
+      "a queue-wait limit longer than ten minutes",
+      (t) => {
+        t.callHandling = { maxQueueWaitSeconds: 900 };
+      },
+      [`${MANADO_FILE}: callHandling.maxQueueWaitSeconds 900: at most 600 seconds`],
+    ],
+    [
       "an administrative city of Jakarta",
       (t) => {
         t.code = "31.71";
@@ -306,7 +344,12 @@ describe("rules across files", () => {
       source(MANADO_FILE, manado()),
       source("tenants/71.71-manado.yaml", {
         ...manado(),
-        phone: { did: "+62431860113", overflow: "+62431000112" },
+        phone: {
+          numberArn:
+            "arn:aws:connect:ap-southeast-1:111111111111:phone-number/0a1b2c3d-7171-4000-8000-000000000009",
+          did: "+62431860113",
+          overflow: "+62431000112",
+        },
       }),
     ]);
     expect(messages).toEqual([
@@ -321,6 +364,7 @@ describe("rules across files", () => {
       source("tenants/71.72-kota-bitung.yaml", bitung),
     ]);
     expect(messages).toEqual([
+      `tenants/71.72-kota-bitung.yaml: phone.numberArn "${"arn:aws:connect:ap-southeast-1:111111111111:phone-number/0a1b2c3d-7171-4000-8000-000000000001"}": number already used by ${MANADO_FILE}; each tenant needs its own number`,
       `tenants/71.72-kota-bitung.yaml: phone.did "+62431860112": number already used by ${MANADO_FILE}; each tenant needs its own number`,
     ]);
   });
@@ -328,7 +372,11 @@ describe("rules across files", () => {
   it("refuses a hub holding more tenants than its Connect quotas allow", () => {
     const platform = load(platformText()) as { hubs: { id: string; quotas?: Record<string, number> }[] };
     platform.hubs[1].quotas = { phoneNumbers: 1 };
-    const bitung = { ...manado(), code: "71.72", phone: { did: "+62438860112", overflow: "+62431000112" } };
+    const bitung = {
+      ...manado(),
+      code: "71.72",
+      phone: { claim: { country: "SG", type: "DID" }, overflow: "+62431000112" },
+    };
     const { messages } = problemsOf(
       [source(MANADO_FILE, manado()), source("tenants/71.72-kota-bitung.yaml", bitung)],
       source(PLATFORM_FILE, platform),

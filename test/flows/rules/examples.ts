@@ -70,6 +70,7 @@ export function goodInboundActions(): FlowAction[] {
       Type: "Loop",
       Parameters: { LoopCount: "3" },
       Transitions: {
+        NextAction: "sorry",
         Conditions: [
           { NextAction: "queue-again", Condition: { Operator: "Equals", Operands: ["ContinueLooping"] } },
           { NextAction: "sorry", Condition: { Operator: "Equals", Operands: ["DoneLooping"] } },

@@ -60,6 +60,67 @@ describe("structure rule", () => {
     expect(messages(flow).join("\n")).toMatch(/MessageParticipant cannot raise "QueueAtCapacity"/);
   });
 
+  it("reports a branching action without the designer's default exit (NextAction)", () => {
+    const flow = withAction("retry", (a) => ({
+      ...a,
+      Transitions: { Conditions: a.Transitions.Conditions },
+    }));
+    expect(messages(flow)).toContain("retry: Loop needs a NextAction");
+    const compare = inbound([
+      {
+        Identifier: "check",
+        Type: "Compare",
+        Parameters: { ComparisonValue: "$.External.status" },
+        Transitions: {
+          Conditions: [{ NextAction: "check", Condition: { Operator: "Equals", Operands: ["ok"] } }],
+          Errors: [{ ErrorType: "NoMatchingCondition", NextAction: "check" }],
+        },
+      },
+    ]);
+    expect(messages(compare)).toContain("check: Compare needs a NextAction");
+  });
+
+  it("reports a metric Connect does not know, and an agent count compared with anything but > 0", () => {
+    const check = (metric: string, operator: string, operand: string, errors: string[]) =>
+      messages(
+        inbound([
+          {
+            Identifier: "staffing",
+            Type: "CheckMetricData",
+            Parameters: { MetricType: metric },
+            Transitions: {
+              NextAction: "staffing",
+              Conditions: [
+                { NextAction: "staffing", Condition: { Operator: operator, Operands: [operand] } },
+              ],
+              Errors: errors.map((ErrorType) => ({ ErrorType, NextAction: "staffing" })),
+            },
+          },
+        ]),
+      );
+    expect(check("NumberOfAgentsStaffed", "NumberGreaterThan", "0", ["NoMatchingError"])).toEqual([]);
+    expect(check("AgentsAvailable", "NumberGreaterThan", "0", ["NoMatchingError"])).toContain(
+      'staffing: MetricType "AgentsAvailable": expected one of NumberOfAgentsAvailable, NumberOfAgentsStaffed, NumberOfAgentsOnline, OldestContactInQueueAgeSeconds, NumberOfContactsInQueue',
+    );
+    expect(check("NumberOfAgentsStaffed", "NumberGreaterThan", "1", ["NoMatchingError"])).toContain(
+      'staffing: condition NumberGreaterThan ["1"]: NumberOfAgentsStaffed takes only NumberGreaterThan ["0"]',
+    );
+    expect(
+      check("NumberOfAgentsStaffed", "NumberGreaterThan", "0", ["NoMatchingCondition", "NoMatchingError"]),
+    ).toContain('staffing: CheckMetricData cannot raise "NoMatchingCondition"; it raises NoMatchingError');
+    expect(
+      check("OldestContactInQueueAgeSeconds", "NumberLessThan", "60", [
+        "NoMatchingCondition",
+        "NoMatchingError",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("reports content over 256,000 characters (the synth of the tenant's call stack fails on it)", () => {
+    const huge = withAction("greeting", (a) => ({ ...a, Parameters: { Text: "x".repeat(256_000) } }));
+    expect(messages(huge).join("\n")).toMatch(/^: content is 25\d{4} characters \(at most 256000\)$/m);
+  });
+
   it("reports more than 250 actions", () => {
     const actions = goodInboundActions();
     for (let i = 0; i < 250; i++) {

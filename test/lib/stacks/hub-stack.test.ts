@@ -15,11 +15,23 @@ describe("a hub stack (jawa-1)", () => {
         Attributes: Match.objectLike({ InboundCalls: true, OutboundCalls: true, ContactflowLogs: true }),
       }),
     });
-    template.hasResourceProperties("AWS::Logs::LogGroup", {
-      LogGroupName: "/aws/connect/siaga112-jawa-1",
-      RetentionInDays: 30,
-      KmsKeyId: Match.anyValue(),
-    });
+  });
+
+  it("owns no LogGroup of Connect's flow-log name (Connect creates it), but sets its retention and key after the instance", () => {
+    const groups = Object.values(template.findResources("AWS::Logs::LogGroup"));
+    expect(groups.filter((g) => g.Properties?.LogGroupName === "/aws/connect/siaga112-jawa-1")).toEqual([]);
+    const calls = Object.values(template.findResources("Custom::ConnectFlowLogGroup")).map((r) => ({
+      call: JSON.parse(JSON.stringify(r.Properties.Create)),
+      dependsOn: r.DependsOn ?? [],
+    }));
+    const byAction = (action: string) =>
+      calls.find((c) => JSON.stringify(c.call).includes(`"action\\":\\"${action}`));
+    expect(calls).toHaveLength(3);
+    const create = byAction("CreateLogGroup");
+    expect(JSON.stringify(create?.call)).toContain("ResourceAlreadyExistsException");
+    expect(create?.dependsOn.some((d: string) => d.startsWith("ConnectInstance"))).toBe(true);
+    expect(JSON.stringify(byAction("PutRetentionPolicy")?.call)).toContain('\\"retentionInDays\\":30');
+    expect(byAction("AssociateKmsKey")).toBeDefined();
   });
 
   it("keeps no caller data at rest in Singapore: no recording or transcript storage", () => {

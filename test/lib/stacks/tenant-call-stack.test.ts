@@ -55,14 +55,12 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
     expect(inbound.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^IntakeIntegration/)]));
   });
 
-  it("claims the tenant's DID and points it at the inbound flow through a custom resource", () => {
-    template.hasResourceProperties("AWS::Connect::PhoneNumber", {
-      CountryCode: "ID",
-      Type: "DID",
-      Prefix: "+62431860112",
-    });
+  it("claims nothing for a number already in the instance (Indonesia): points it at the inbound flow through a custom resource", () => {
+    // Connect never hands out a specific number: no PhoneNumber resource, and never a full number as Prefix.
+    expect(count("AWS::Connect::PhoneNumber")).toBe(0);
     const [association] = Object.values(template.findResources("Custom::PhoneNumberContactFlow"));
     const create = JSON.stringify(association.Properties.Create);
+    expect(create).toContain("0a1b2c3d-7171-4000-8000-000000000001");
     expect(create).toContain("AssociatePhoneNumberContactFlow");
     expect(create).toContain("ContactFlowId");
     expect(JSON.stringify(association.Properties.Delete)).toContain("DisassociatePhoneNumberContactFlow");
@@ -153,8 +151,13 @@ describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
       lambdaFunctions: count("AWS::Connect::IntegrationAssociation"),
       queues: count("AWS::Connect::Queue"),
       contactFlows: count("AWS::Connect::ContactFlow"),
-      phoneNumbers: count("AWS::Connect::PhoneNumber"),
+      // One number per tenant, in the instance already or claimed: each has its flow association.
+      phoneNumbers: count("Custom::PhoneNumberContactFlow"),
     }).toEqual(PER_TENANT_USE);
+  });
+
+  it("gives the queue a capacity, so a full queue raises QueueAtCapacity and the flow moves on", () => {
+    template.hasResourceProperties("AWS::Connect::Queue", { Name: "siaga112-71-71", MaxContacts: 10 });
   });
 
   it("alarms on the intake, the call-answer function, the queue and the inbound flow", () => {

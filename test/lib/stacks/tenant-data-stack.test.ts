@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../../domain/tenant-runtime";
 import { FUNCTIONS } from "../../../lambdas/manifest";
@@ -133,7 +134,7 @@ describe("a tenant's data stack (Kota Manado)", () => {
     });
   });
 
-  it("runs data functions on nodejs24.x with the tenant's runtime config, within Lambda's 4 KB environment", () => {
+  it("runs data functions on nodejs24.x with the tenant's runtime config in a layer, within Lambda's 4 KB environment", () => {
     const functions = Object.values(resources("AWS::Lambda::Function")).filter((f) =>
       String(f.Properties.FunctionName).startsWith("siaga112-71-71-"),
     );
@@ -147,9 +148,17 @@ describe("a tenant's data stack (Kota Manado)", () => {
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe("nodejs24.x");
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-      expect(parseRuntimeConfig(variables[TENANT_RUNTIME_ENV] as string).code).toBe("71.71");
-      expect(JSON.stringify(variables).length).toBeLessThan(3500);
+      expect(variables[TENANT_RUNTIME_ENV]).toBeUndefined();
+      expect(variables.SIAGA112_TENANT_FILE).toBe("/opt/siaga112/tenant.json");
+      expect(fn.Properties.Layers).toEqual([{ Ref: expect.stringMatching(/^TenantConfig/) }]);
+      expect(JSON.stringify(variables).length).toBeLessThan(2048);
     }
+    template.hasResourceProperties("AWS::Lambda::LayerVersion", {
+      Description: "siaga112 71.71: runtime configuration (agencies, routing, zone; no contact details)",
+      CompatibleArchitectures: ["arm64"],
+    });
+    const config = JSON.parse(readFileSync("dist/tenant-config/71-71/siaga112/tenant.json", "utf8"));
+    expect(parseRuntimeConfig(JSON.stringify(config)).code).toBe("71.71");
   });
 
   it("publishes each function-url function on its own URL and gives each URL to the functions that link to it", () => {
