@@ -104,7 +104,8 @@ export function preflightTarget(
  * phoneNumberExpectations(tenants)[0] // { tenantCode: "31", e164: "+6221…", inboundFlowName: "siaga112-31-inbound", … }
  */
 export function phoneNumberExpectations(tenants: readonly Tenant[]): PhoneNumberExpectation[] {
-  return tenants.map((t) => ({
+  // An offboarding tenant names no number: there is nothing of it to check in the hub.
+  return tenants.filter((t) => t.phone.did !== undefined || t.phone.numberArn !== undefined).map((t) => ({
     tenantCode: t.code,
     hub: { id: t.hub.id, connectRegion: t.hub.connectRegion, instanceAlias: t.hub.instanceAlias },
     numberArn: t.phone.numberArn,

@@ -146,17 +146,12 @@ export const tenantFileSchema = z.strictObject({
       }),
     })
     .superRefine((phone, ctx) => {
+      // Whether a number is required at all depends on `offboarding`: registry/tenant-rules.ts.
       if (phone.did !== undefined && phone.numberArn !== undefined) {
         ctx.addIssue({
           code: "custom",
           path: ["numberArn"],
           message: "give either did (a number to claim) or numberArn (a number already claimed), not both",
-        });
-      } else if (phone.did === undefined && phone.numberArn === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["did"],
-          message: "missing: give did (the DID to claim, E.164) or numberArn (a number already claimed)",
         });
       }
     }),
@@ -176,6 +171,10 @@ export const tenantFileSchema = z.strictObject({
       promptSet: slugId("prompt set").default("default"),
     })
     .default({ staffedHours: "24/7", categoryMenu: false, promptSet: "default" }),
+  offboarding: z.boolean().default(false).meta({
+    description:
+      "Set while the tenant is being removed: the hub routes no number to it any more (no phone.did or phone.numberArn), so its stacks can be destroyed; `siaga112 tenant remove <code>` lists the steps",
+  }),
   retention: z
     .strictObject({ callerNumberDays: z.int().min(1).max(3650).default(90) })
     .default({ callerNumberDays: 90 }),

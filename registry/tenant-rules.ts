@@ -20,6 +20,7 @@ export type Report = (path: string, value: unknown, message: string) => void;
  * checkTenantRules(view, ["default"], (path, value, message) => problems.push({ file, path, value, message }));
  */
 export function checkTenantRules(view: TenantView, promptSets: readonly string[], problem: Report): void {
+  checkNumber(view, problem);
   if (view.phone.did !== undefined && view.phone.did === view.phone.overflow) {
     problem(
       "phone.overflow",
@@ -37,6 +38,27 @@ export function checkTenantRules(view: TenantView, promptSets: readonly string[]
   checkStaffedHours(view, problem);
   checkAgencies(view, problem);
   resolveRouting(view, problem);
+}
+
+/**
+ * A live tenant names the number its hub routes 112 calls to; an offboarding one names none, since
+ * its stacks are about to go (`siaga112 tenant remove`).
+ */
+function checkNumber(view: TenantView, problem: Report): void {
+  if (view.namesNumber === false && !view.offboarding) {
+    problem(
+      "phone.did",
+      undefined,
+      "missing: give did (the DID to claim, E.164) or numberArn (a number already claimed)",
+    );
+  }
+  if (view.namesNumber === true && view.offboarding) {
+    problem(
+      "offboarding",
+      true,
+      `the hub still routes a number to this tenant: remove phone.did / phone.numberArn once the operators route 112 elsewhere (siaga112 tenant remove ${view.code ?? "<code>"} lists the steps)`,
+    );
+  }
 }
 
 function checkStaffedHours(view: TenantView, problem: Report): void {

@@ -33,6 +33,9 @@ export interface TenantView {
   readonly hub?: string;
   /** E.164 numbers that read as numbers; an absent or unreadable one is left out. */
   readonly phone: { readonly did?: string; readonly numberArn?: string; readonly overflow?: string };
+  /** `phone` is a mapping that names did or numberArn (readable or not); `undefined` without a `phone` mapping. */
+  readonly namesNumber?: boolean;
+  readonly offboarding: boolean;
   /** False when `agencies` is not a list: checks that need every agency are skipped. */
   readonly agenciesListed: boolean;
   readonly agencies: readonly AgencyView[];
@@ -64,6 +67,8 @@ export function viewOfTenantFile(document: unknown): TenantView {
       numberArn: valid(leaves.numberArn, phone.numberArn),
       overflow: valid(leaves.number, phone.overflow),
     },
+    namesNumber: isRecord(file.phone) ? phone.did !== undefined || phone.numberArn !== undefined : undefined,
+    offboarding: file.offboarding === true,
     agenciesListed: Array.isArray(file.agencies),
     agencies: list(file.agencies).map(viewOfAgency),
     routing: Object.fromEntries(
@@ -112,10 +117,12 @@ function valid<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | un
   return result.success ? result.data : undefined;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isRecord(value) ? value : {};
 }
 
 function list(value: unknown): readonly unknown[] {

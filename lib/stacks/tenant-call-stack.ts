@@ -117,14 +117,17 @@ export class TenantCallStack extends Stack {
     this.inboundFlow = flows.inbound;
     // A flow may only name a Lambda that is associated with the instance.
     for (const integration of integrations) this.inboundFlow.node.addDependency(integration);
-    this.phoneNumber = new TenantPhoneNumber(this, "Number", {
-      instanceArn: this.instanceArn,
-      instanceId: this.instanceId,
-      inboundFlowArn: this.inboundFlow.attrContactFlowArn,
-      did: tenant.phone.numberArn ? undefined : tenant.phone.did,
-      numberArn: tenant.phone.numberArn,
-      tenantCode: tenant.code,
-    });
+    // An offboarding tenant names no number: deploying it takes the number off the inbound flow.
+    if (tenant.phone.did !== undefined || tenant.phone.numberArn !== undefined) {
+      this.phoneNumber = new TenantPhoneNumber(this, "Number", {
+        instanceArn: this.instanceArn,
+        instanceId: this.instanceId,
+        inboundFlowArn: this.inboundFlow.attrContactFlowArn,
+        did: tenant.phone.numberArn ? undefined : tenant.phone.did,
+        numberArn: tenant.phone.numberArn,
+        tenantCode: tenant.code,
+      });
+    }
     this.monitoring.watchConnectQueue("112", { instanceId: this.instanceId, queueName: this.names.queue });
     this.monitoring.watchContactFlow("inbound", this.instanceId, this.names.inboundFlow);
   }

@@ -61,7 +61,7 @@ describe("validation rules, one failing file each, with the exact message", () =
         t.colour = "red";
       },
       [
-        `${MANADO_FILE}: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, retention`,
+        `${MANADO_FILE}: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, offboarding, retention`,
       ],
     ],
     [
@@ -349,7 +349,7 @@ describe("one pass: every problem of every file in one run (issue 14)", () => {
       source("tenants/71.72-kota-bitung.yaml", bitung),
     ]);
     expect(messages).toEqual([
-      `tenants/71.72-kota-bitung.yaml: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, retention`,
+      `tenants/71.72-kota-bitung.yaml: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, offboarding, retention`,
       `tenants/71.72-kota-bitung.yaml: phone.did "+62431860112": number already used by ${MANADO_FILE}; each tenant needs its own number`,
     ]);
   });
