@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { CALL_OUTCOME_LABELS_ID } from "../domain/incident";
 import type { CallOutcome } from "../domain/incident-events";
-import { DEFAULT_PORT, startLocalCentre } from "../local/centre";
+import { DEFAULT_PORT, type LocalCentre, startLocalCentre } from "../local/centre";
 import { CentreClient } from "../local/centre-client";
 import type { CallReport, TranscriptLine } from "../local/local-calls";
 import {
@@ -17,6 +17,9 @@ import {
   runTraffic,
   type TrafficOptions,
 } from "../local/traffic-generator";
+import { readPhoneNumber } from "../registry/phone-number";
+import { withExamples } from "./help";
+import { pressedKeys } from "./options";
 
 const DEFAULT_CENTRE = process.env.SIAGA112_CENTRE ?? `http://127.0.0.1:${DEFAULT_PORT}`;
 
@@ -37,153 +40,201 @@ function shareOf(name: string) {
   };
 }
 
+/** Reads `--from` as people type numbers (0812-3456-7890), into E.164. */
+function callerNumber(value: string): string {
+  const reading = readPhoneNumber(value);
+  if (!reading.ok) throw new InvalidArgumentError(`--from "${value}": ${reading.reason}`);
+  return reading.e164;
+}
+
+/**
+ * The lines `siaga112 start` prints: every page, the landing page first, and the commands that
+ * reach this centre (with `--centre` when it is not where they look by default).
+ *
+ * @example
+ * startBanner(centre, { speed: 1 })[1] // "  Halaman awal:         http://127.0.0.1:8112/"
+ */
+export function startBanner(
+  centre: Pick<LocalCentre, "url" | "pages" | "tenants">,
+  options: { speed: number },
+): string[] {
+  const names = [...centre.tenants.values()].map(({ tenant }) => `${tenant.code} ${tenant.name}`);
+  const target = centre.url === DEFAULT_CENTRE ? "" : ` --centre ${centre.url}`;
+  return [
+    `Pusat 112 lokal berjalan: ${names.length} layanan (${names.join(", ")})`,
+    `  Halaman awal:         ${centre.pages.landing}`,
+    `  Monitoring nasional:  ${centre.pages.dashboard}`,
+    `  Konsol petugas:       ${centre.pages.console}`,
+    `  Kotak masuk instansi: ${centre.pages.inbox}`,
+    `  Telepon:              npm run siaga112 -- call ${[...centre.tenants.keys()][0]}${target}`,
+    `  Lalu lintas:          npm run siaga112 -- simulate --calls 1000 --tenants all${target}`,
+    ...(options.speed !== 1 ? [`  Jam lokal berjalan ${options.speed}x lebih cepat.`] : []),
+    "Ctrl+C untuk berhenti.",
+  ];
+}
+
 export function registerLocalCommands(program: Command): void {
-  program
-    .command("start")
-    .description("start the local 112 centre for every tenant in tenants/ (no AWS needed)")
-    .option("--port <port>", "port of the pages", (v) => Number(v), DEFAULT_PORT)
-    .option("--host <host>", "address to listen on", "127.0.0.1")
-    .option(
-      "--speed <factor>",
-      "local seconds per real second (re-escalations come sooner)",
-      positiveNumber("--speed"),
-      1,
-    )
-    .option("--tenants <dir>", "tenants folder", "tenants")
-    .action(async (options: { port: number; host: string; speed: number; tenants: string }) => {
-      const centre = await startLocalCentre({
-        port: options.port,
-        host: options.host,
-        speed: options.speed,
-        tenantsDir: options.tenants,
-      });
-      const names = [...centre.tenants.values()].map(({ tenant }) => `${tenant.code} ${tenant.name}`);
-      console.log(`Pusat 112 lokal berjalan: ${names.length} layanan (${names.join(", ")})`);
-      console.log(`  Monitoring nasional:  ${centre.pages.dashboard}`);
-      console.log(`  Konsol petugas:       ${centre.pages.console}`);
-      console.log(`  Kotak masuk instansi: ${centre.pages.inbox}`);
-      console.log(`  Telepon:              npm run siaga112 -- call ${[...centre.tenants.keys()][0]}`);
-      console.log(`  Lalu lintas:          npm run siaga112 -- simulate --calls 1000 --tenants all`);
-      if (options.speed !== 1) console.log(`  Jam lokal berjalan ${options.speed}x lebih cepat.`);
-      console.log("Ctrl+C untuk berhenti.");
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          void centre.stop().then(resolve);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+  withExamples(
+    program
+      .command("start")
+      .description("start the local 112 centre for every tenant in tenants/ (no AWS needed)")
+      .option("--port <port>", "port of the pages", (v) => Number(v), DEFAULT_PORT)
+      .option("--host <host>", "address to listen on", "127.0.0.1")
+      .option(
+        "--speed <factor>",
+        "local seconds per real second (re-escalations come sooner)",
+        positiveNumber("--speed"),
+        1,
+      )
+      .option("--dir <dir>", "tenants folder", "tenants")
+      .addOption(new Option("--tenants <dir>", "tenants folder (old name of --dir)").hideHelp()),
+    "siaga112 start                      # npm start does the same",
+    "siaga112 start --port 9000 --speed 60",
+  ).action(async (options: { port: number; host: string; speed: number; dir: string; tenants?: string }) => {
+    const centre = await startLocalCentre({
+      port: options.port,
+      host: options.host,
+      speed: options.speed,
+      tenantsDir: options.tenants ?? options.dir,
     });
-
-  program
-    .command("call <tenant>")
-    .description(
-      "call 112 of a tenant (code such as 71.71, or slug such as kota-manado) on the running centre",
-    )
-    .option("--press <keys>", 'keys pressed at each menu, e.g. "2" (a dot = silence at that menu)')
-    .option("--silent", "say nothing and press nothing (a ghost call)")
-    .option(
-      "--hang-up-after <seconds>",
-      "hang up this many seconds into the call",
-      positiveNumber("--hang-up-after"),
-    )
-    .option(
-      "--queue-wait <seconds>",
-      "seconds in the queue until a call-taker answers (hang up sooner with --hang-up-after)",
-      (v) => Number(v),
-    )
-    .option("--from <number>", "caller number (E.164)", "+6281234567890")
-    .option("--no-sim", "call without a SIM card (no caller number)")
-    .addOption(
-      new Option("--queue <state>", "state of the call-takers' queue")
-        .choices(["open", "closed", "full"])
-        .default("open"),
-    )
-    .option("--centre <url>", "the running local centre", DEFAULT_CENTRE)
-    .option("--json", "print the call report as JSON")
-    .action(async (tenantArg: string, options: CallOptions) => {
-      const client = new CentreClient(options.centre);
-      const tenant = await client.resolveTenant(tenantArg);
-      const scripted = options.press !== undefined || options.silent || options.hangUpAfter !== undefined;
-      const base = {
-        tenant: tenant.code,
-        callerNumber: options.sim ? options.from : undefined,
-        queue: options.queue,
-        hangUpAfterSeconds: options.hangUpAfter,
-        queueWaitSeconds: options.queueWait,
+    for (const line of startBanner(centre, options)) console.log(line);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        void centre.stop().then(resolve);
       };
-      let report: CallReport;
-      if (scripted || !process.stdin.isTTY) {
-        const inputs = options.silent ? [""] : [...(options.press ?? "")].map((k) => (k === "." ? "" : k));
-        report = await client.call({ ...base, inputs });
-      } else {
-        console.log(`Menelepon 112 ${tenant.name}…`);
-        const terminal = createInterface({ input: process.stdin, output: process.stdout });
-        try {
-          report = await interactiveCall(client, base, (question) => terminal.question(question));
-        } finally {
-          terminal.close();
-        }
-      }
-      if (options.json) console.log(JSON.stringify(report, null, 2));
-      else printReport(report, scripted || !process.stdin.isTTY);
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
     });
+  });
 
-  program
-    .command("simulate")
-    .description("generate realistic 112 traffic against the running centre (calls, call-takers, agencies)")
-    .option("--calls <n>", "number of calls", positiveNumber("--calls"), 1000)
-    .option("--tenants <codes>", 'comma-separated tenant codes, or "all"', "all")
-    .addOption(
-      new Option("--abandon <share>", "share of callers who hang up in the queue before a call-taker answers")
-        .argParser(shareOf("--abandon"))
-        .default(JAKARTA_2024_ABANDON_SHARE, "Jakarta 2024: 370,817 of 637,292 = 0.582"),
-    )
-    .option("--prank <share>", "share of prank calls among answered calls (Jakarta 2024: 0.55)")
-    .option("--ghost <share>", "share of silent calls among answered calls")
-    .option("--information <share>", "share of information requests among answered calls")
-    .option("--wrong-number <share>", "share of wrong numbers among answered calls")
-    .option("--ack <share>", "share of alerts the agencies acknowledge", "0.85")
-    .option("--concurrency <n>", "calls in flight at once", positiveNumber("--concurrency"), 16)
-    .option("--seed <n>", "random seed (same seed, same traffic)", (v) => Number(v), 112)
-    .option("--centre <url>", "the running local centre", DEFAULT_CENTRE)
-    .action(async (options: SimulateOptions) => {
-      const client = new CentreClient(options.centre);
-      const mix = parseMix(options);
-      const traffic: TrafficOptions = {
-        calls: options.calls,
-        tenants: options.tenants === "all" ? "all" : options.tenants.split(",").map((s) => s.trim()),
-        mix,
-        abandonShare: options.abandon,
-        ackShare: Number(options.ack),
-        concurrency: options.concurrency,
-        seed: options.seed,
-      };
-      const summary = await runTraffic(client, traffic, progressBar(options.calls));
-      process.stderr.write("\n");
-      console.log(
-        `${summary.calls} panggilan dalam ${summary.seconds.toFixed(1)} detik ` +
-          `(${(summary.calls / summary.seconds).toFixed(1)} panggilan/detik); ` +
-          `semua tercatat di statistik nasional setelah ${summary.settledSeconds.toFixed(1)} detik.`,
-      );
-      console.log(
-        `  ${Object.entries(summary.byKind)
-          .map(([kind, n]) => `${CALL_OUTCOME_LABELS_ID[kind as CallOutcome]} ${n}`)
-          .join(", ")}; ${summary.abandoned} ditinggalkan penelepon sebelum dijawab; ` +
-          `${summary.acknowledgements} eskalasi dikonfirmasi instansi.`,
-      );
-      if (summary.errors.length > 0) {
-        console.log(`${summary.errors.length} kesalahan, misalnya: ${summary.errors[0]}`);
-        process.exitCode = 1;
+  withExamples(
+    program
+      .command("call <tenant>")
+      .description(
+        "call 112 of a tenant (code such as 71.71, or slug such as kota-manado) on the running centre",
+      )
+      .option(
+        "--press <keys>",
+        'keys pressed at each menu in turn, e.g. "2" (a dot = silence at that menu)',
+        pressedKeys,
+      )
+      .option("--silent", "say nothing and press nothing (a ghost call)")
+      .option(
+        "--hang-up-after <seconds>",
+        "hang up this many seconds into the call",
+        positiveNumber("--hang-up-after"),
+      )
+      .option(
+        "--queue-wait <seconds>",
+        "seconds in the queue until a call-taker answers (hang up sooner with --hang-up-after)",
+        (v) => Number(v),
+      )
+      .option(
+        "--from <number>",
+        "caller number, as people type it (0812-3456-7890 or +62...)",
+        callerNumber,
+        "+6281234567890",
+      )
+      .option("--no-sim", "call without a SIM card (no caller number)")
+      .addOption(
+        new Option("--queue <state>", "state of the call-takers' queue")
+          .choices(["open", "closed", "full"])
+          .default("open"),
+      )
+      .option("--centre <url>", "the running local centre", DEFAULT_CENTRE)
+      .option("--json", "print the call report as JSON"),
+    "siaga112 call 71.71                  # interactive: type a key at each menu",
+    "siaga112 call 31 --press 2 --from 0812-3456-7890",
+    "siaga112 call kota-manado --hang-up-after 5 --centre http://127.0.0.1:9000",
+  ).action(async (tenantArg: string, options: CallOptions) => {
+    const client = new CentreClient(options.centre);
+    const tenant = await client.resolveTenant(tenantArg);
+    const scripted = options.press !== undefined || options.silent || options.hangUpAfter !== undefined;
+    const base = {
+      tenant: tenant.code,
+      callerNumber: options.sim ? options.from : undefined,
+      queue: options.queue,
+      hangUpAfterSeconds: options.hangUpAfter,
+      queueWaitSeconds: options.queueWait,
+    };
+    let report: CallReport;
+    if (scripted || !process.stdin.isTTY) {
+      const inputs = options.silent ? [""] : (options.press ?? []);
+      report = await client.call({ ...base, inputs });
+    } else {
+      console.log(`Menelepon 112 ${tenant.name}…`);
+      const terminal = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        report = await interactiveCall(client, base, (question) => terminal.question(question));
+      } finally {
+        terminal.close();
       }
-      console.log(`Lihat hasilnya: ${options.centre}/dashboard/`);
-    });
+    }
+    if (options.json) console.log(JSON.stringify(report, null, 2));
+    else printReport(report, scripted || !process.stdin.isTTY);
+  });
+
+  withExamples(
+    program
+      .command("simulate")
+      .description("generate realistic 112 traffic against the running centre (calls, call-takers, agencies)")
+      .option("--calls <n>", "number of calls", positiveNumber("--calls"), 1000)
+      .option("--tenants <codes>", 'comma-separated tenant codes, or "all"', "all")
+      .addOption(
+        new Option(
+          "--abandon <share>",
+          "share of callers who hang up in the queue before a call-taker answers",
+        )
+          .argParser(shareOf("--abandon"))
+          .default(JAKARTA_2024_ABANDON_SHARE, "Jakarta 2024: 370,817 of 637,292 = 0.582"),
+      )
+      .option("--prank <share>", "share of prank calls among answered calls (Jakarta 2024: 0.55)")
+      .option("--ghost <share>", "share of silent calls among answered calls")
+      .option("--information <share>", "share of information requests among answered calls")
+      .option("--wrong-number <share>", "share of wrong numbers among answered calls")
+      .option("--ack <share>", "share of alerts the agencies acknowledge", "0.85")
+      .option("--concurrency <n>", "calls in flight at once", positiveNumber("--concurrency"), 16)
+      .option("--seed <n>", "random seed (same seed, same traffic)", (v) => Number(v), 112)
+      .option("--centre <url>", "the running local centre", DEFAULT_CENTRE),
+    "siaga112 simulate --calls 2000 --tenants all",
+    "siaga112 simulate --calls 500 --tenants 71.71,31 --prank 0.4 --seed 7",
+  ).action(async (options: SimulateOptions) => {
+    const client = new CentreClient(options.centre);
+    const mix = parseMix(options);
+    const traffic: TrafficOptions = {
+      calls: options.calls,
+      tenants: options.tenants === "all" ? "all" : options.tenants.split(",").map((s) => s.trim()),
+      mix,
+      abandonShare: options.abandon,
+      ackShare: Number(options.ack),
+      concurrency: options.concurrency,
+      seed: options.seed,
+    };
+    const summary = await runTraffic(client, traffic, progressBar(options.calls));
+    process.stderr.write("\n");
+    console.log(
+      `${summary.calls} panggilan dalam ${summary.seconds.toFixed(1)} detik ` +
+        `(${(summary.calls / summary.seconds).toFixed(1)} panggilan/detik); ` +
+        `semua tercatat di statistik nasional setelah ${summary.settledSeconds.toFixed(1)} detik.`,
+    );
+    console.log(
+      `  ${Object.entries(summary.byKind)
+        .map(([kind, n]) => `${CALL_OUTCOME_LABELS_ID[kind as CallOutcome]} ${n}`)
+        .join(", ")}; ${summary.abandoned} ditinggalkan penelepon sebelum dijawab; ` +
+        `${summary.acknowledgements} eskalasi dikonfirmasi instansi.`,
+    );
+    if (summary.errors.length > 0) {
+      console.log(`${summary.errors.length} kesalahan, misalnya: ${summary.errors[0]}`);
+      process.exitCode = 1;
+    }
+    console.log(`Lihat hasilnya: ${options.centre}/dashboard/`);
+  });
 }
 
 interface CallOptions {
-  press?: string;
+  press?: string[];
   silent?: boolean;
   hangUpAfter?: number;
   queueWait?: number;
@@ -211,9 +262,12 @@ interface SimulateOptions {
 /** Asks the caller for a key at a menu; resolves to what they typed. */
 export type AskKey = (question: string) => Promise<string>;
 
+const KEY_QUESTION = "  Tekan tombol (0-9, * atau #), Enter = diam, t = tutup telepon: ";
+
 /**
  * The interactive phone: explores the flow menu by menu with dry runs (nothing recorded), shows
- * each prompt as text, then places the real call with the keys the caller chose.
+ * each prompt as text, then places the real call with the keys the caller chose. What is not a
+ * phone key (a letter, two keys at once) is asked again: a phone has no such key, so the call goes on.
  *
  * @example
  * await interactiveCall(client, { tenant: "31", queue: "open" }, (q) => terminal.question(q));
@@ -233,14 +287,26 @@ export async function interactiveCall(
     for (const line of shown) printLine(line);
     printed = dry.transcript.length;
     if (!dry.awaitingInput) break;
-    const answer = (await ask("  Tekan tombol (0-9, * atau #), Enter = diam, t = tutup telepon: ")).trim();
-    if (answer.toLowerCase() === "t") {
+    const answer = await askKey(ask);
+    if (answer === "hang-up") {
       hangUpAfterSeconds = (dry.transcript.at(-1)?.atSeconds ?? 0) + 1;
       break;
     }
-    inputs.push(answer.slice(0, 1));
+    inputs.push(answer);
   }
   return client.call({ ...base, inputs, hangUpAfterSeconds });
+}
+
+/** One phone key (or `""` for silence, or hanging up), asking again until the answer is one. */
+async function askKey(ask: AskKey): Promise<string> {
+  for (;;) {
+    const answer = (await ask(KEY_QUESTION)).trim();
+    if (answer.toLowerCase() === "t") return "hang-up";
+    if (/^[0-9*#]?$/.test(answer)) return answer;
+    console.log(
+      `  "${answer}" bukan satu tombol telepon: ketik satu dari 0-9, * atau #, atau Enter untuk diam.`,
+    );
+  }
 }
 
 function printLine(line: TranscriptLine): void {

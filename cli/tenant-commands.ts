@@ -18,7 +18,6 @@ import { CommandError } from "./command-error";
 import { withExamples } from "./help";
 import { registerTenantRemove } from "./tenant-remove";
 
-
 /**
  * Registers the `tenant` command group.
  *
@@ -26,9 +25,13 @@ import { registerTenantRemove } from "./tenant-remove";
  * registerTenantCommands(new Command("siaga112"));
  */
 export function registerTenantCommands(program: Command): void {
-  const tenant = program
-    .command("tenant")
-    .description("manage the tenant registry (one file per kabupaten/kota in tenants/)");
+  const tenant = withExamples(
+    program
+      .command("tenant")
+      .description("manage the tenant registry (one file per kabupaten/kota in tenants/)"),
+    "siaga112 tenant add 71.72",
+    "siaga112 tenant validate",
+  );
 
   withExamples(
     tenant
@@ -37,7 +40,7 @@ export function registerTenantCommands(program: Command): void {
       .argument("<code>", 'Kemendagri code of the kab/kota, e.g. "71.71" (or "31" for DKI Jakarta)')
       .option("--hub <id>", "Connect hub to join (default: the first hub with room)")
       .option("--dir <dir>", "tenants folder", "tenants"),
-    "siaga112 tenant add 71.72                 # writes tenants/71.72-kota-bitung.yaml",
+    "siaga112 tenant add 71.72    # writes tenants/71.72-kota-bitung.yaml",
     "siaga112 tenant add 71.72 --hub timur-1",
   ).action((code: string, options: { hub?: string; dir: string }) => addTenant(code, options));
 

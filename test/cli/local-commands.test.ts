@@ -1,5 +1,8 @@
-import { interactiveCall } from "../../cli/local-commands";
+import { spawn } from "node:child_process";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { interactiveCall, startBanner } from "../../cli/local-commands";
 import { buildProgram } from "../../cli/main";
+import { incidentKey } from "../../domain/incident-table";
 import { type LocalCentre, startLocalCentre } from "../../local/centre";
 import { CentreClient } from "../../local/centre-client";
 
@@ -122,5 +125,84 @@ describe("siaga112 simulate", () => {
     await expect(
       program.parseAsync(["node", "siaga112", "simulate", "--abandon", "1.5", "--centre", centre.url]),
     ).rejects.toThrow('--abandon "1.5": a share from 0 to 1');
+  });
+});
+
+describe("siaga112 call, as people type", () => {
+  it("takes --from as an Indonesian writes it and stores the caller in E.164", async () => {
+    await run("call", "31", "--press", "2", "--from", "0812-3456-7001", "--json", "--centre", centre.url);
+    const report = JSON.parse(printed.join("\n"));
+    const stored = await centre.dynamo.documents.send(
+      new GetCommand({
+        TableName: centre.tenants.get("31")!.tableName,
+        Key: incidentKey(report.incident.incidentId),
+      }),
+    );
+    expect(stored.Item?.callerNumber).toBe("+6281234567001");
+  });
+
+  it("refuses a --from that is no phone number, naming the option, before calling", async () => {
+    const program = buildProgram();
+    for (const command of [program, ...program.commands]) {
+      command.exitOverride().configureOutput({ writeErr: () => {} });
+    }
+    await expect(
+      program.parseAsync(["node", "siaga112", "call", "31", "--from", "0812345", "--centre", centre.url]),
+    ).rejects.toThrow('--from "0812345": not a phone number');
+  });
+
+  it("asks again at a menu when the answer is not a phone key, instead of ending the call", async () => {
+    const answers = ["x", "22", "1"];
+    const questions: string[] = [];
+    const report = await interactiveCall(
+      new CentreClient(centre.url),
+      { tenant: "31", queue: "open" },
+      async (q) => {
+        questions.push(q);
+        return answers.shift()!;
+      },
+    );
+    expect(questions).toHaveLength(3);
+    expect(printed.join("\n")).toContain('"x" bukan satu tombol telepon');
+    expect(printed.join("\n")).toContain('"22" bukan satu tombol telepon');
+    expect(report.category).toBe("medical");
+    expect(report.incident?.shortCode).toMatch(/^[2-9A-Z]{6}$/);
+  });
+});
+
+describe("siaga112 start", () => {
+  it("prints the landing page, and --centre in the hints when the centre is not at the default address", () => {
+    const lines = startBanner(centre, { speed: 1 });
+    expect(lines[1]).toBe(`  Halaman awal:         ${centre.url}/`);
+    expect(lines).toContain(`  Telepon:              npm run siaga112 -- call 31 --centre ${centre.url}`);
+    expect(lines).toContain(
+      `  Lalu lintas:          npm run siaga112 -- simulate --calls 1000 --tenants all --centre ${centre.url}`,
+    );
+    const usual = startBanner({ ...centre, url: "http://127.0.0.1:8112" }, { speed: 1 });
+    expect(usual).toContain("  Telepon:              npm run siaga112 -- call 31");
+  });
+
+  it("starts clean on Node 20: no AWS SDK Node-version notice, the pages, then stops on Ctrl+C", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "start", "--port", "0"], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "" },
+    });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk) => {
+        out += chunk;
+        if (out.includes("Ctrl+C")) resolve();
+      });
+      child.on("exit", () => reject(new Error(`start ended early: ${err}`)));
+    });
+    child.kill("SIGINT");
+    await new Promise((resolve) => child.on("exit", resolve));
+    expect(out).toMatch(/Halaman awal: +http:\/\/127\.0\.0\.1:\d+\//);
+    expect(out).toMatch(/call 31 --centre http:\/\/127\.0\.0\.1:\d+/);
+    expect(err).not.toContain("NodeVersionSupportWarning");
+    expect(err).toBe("");
   });
 });
