@@ -105,11 +105,13 @@ export function preflightTarget(
  */
 export function phoneNumberExpectations(tenants: readonly Tenant[]): PhoneNumberExpectation[] {
   // An offboarding tenant names no number: there is nothing of it to check in the hub.
-  return tenants.filter((t) => t.phone.did !== undefined || t.phone.numberArn !== undefined).map((t) => ({
-    tenantCode: t.code,
-    hub: { id: t.hub.id, connectRegion: t.hub.connectRegion, instanceAlias: t.hub.instanceAlias },
-    numberArn: t.phone.numberArn,
-    e164: t.phone.did,
-    inboundFlowName: tenantNames(t).inboundFlow,
-  }));
+  return tenants
+    .filter((t) => t.phone.did !== undefined || t.phone.numberArn !== undefined)
+    .map((t) => ({
+      tenantCode: t.code,
+      hub: { id: t.hub.id, connectRegion: t.hub.connectRegion, instanceAlias: t.hub.instanceAlias },
+      numberArn: t.phone.numberArn,
+      e164: t.phone.did,
+      inboundFlowName: tenantNames(t).inboundFlow,
+    }));
 }

@@ -21,6 +21,16 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
+/** A caller at the terminal giving these answers in turn; `questions` records what was asked. */
+function caller(...answers: string[]) {
+  const questions: string[] = [];
+  const ask = async (question: string) => {
+    questions.push(question);
+    return answers.length > 1 ? answers.shift()! : answers[0];
+  };
+  return { questions, ask };
+}
+
 const run = (...args: string[]) => buildProgram().parseAsync(["node", "siaga112", ...args]);
 
 describe("siaga112 call", () => {
@@ -42,15 +52,8 @@ describe("siaga112 call", () => {
   });
 
   it("asks for a key at each menu when interactive, then places the real call", async () => {
-    const questions: string[] = [];
-    const report = await interactiveCall(
-      new CentreClient(centre.url),
-      { tenant: "31", queue: "open" },
-      async (q) => {
-        questions.push(q);
-        return "1";
-      },
-    );
+    const { questions, ask } = caller("1");
+    const report = await interactiveCall(new CentreClient(centre.url), { tenant: "31", queue: "open" }, ask);
     expect(questions).toHaveLength(1);
     expect(report.category).toBe("medical");
     expect(report.incident?.shortCode).toMatch(/^[2-9A-Z]{6}$/);
@@ -152,16 +155,8 @@ describe("siaga112 call, as people type", () => {
   });
 
   it("asks again at a menu when the answer is not a phone key, instead of ending the call", async () => {
-    const answers = ["x", "22", "1"];
-    const questions: string[] = [];
-    const report = await interactiveCall(
-      new CentreClient(centre.url),
-      { tenant: "31", queue: "open" },
-      async (q) => {
-        questions.push(q);
-        return answers.shift()!;
-      },
-    );
+    const { questions, ask } = caller("x", "22", "1");
+    const report = await interactiveCall(new CentreClient(centre.url), { tenant: "31", queue: "open" }, ask);
     expect(questions).toHaveLength(3);
     expect(printed.join("\n")).toContain('"x" bukan satu tombol telepon');
     expect(printed.join("\n")).toContain('"22" bukan satu tombol telepon');

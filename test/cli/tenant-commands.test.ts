@@ -1,16 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { siaga112 } from "../support/run-cli";
+import { editFile, scratchTenants } from "../support/scratch-tenants";
 
 /** A path as the CLI prints it: relative to the working directory. */
 const shown = (path: string) => relative(process.cwd(), path);
 
-function copyOfExamples(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "siaga112-cli-")), "tenants");
-  cpSync("tenants", dir, { recursive: true });
-  return dir;
-}
+const copyOfExamples = () => scratchTenants();
 
 describe("siaga112 tenant list", () => {
   it("prints code, name, province, hub, zone and agencies", async () => {
@@ -48,7 +44,7 @@ describe("siaga112 tenant validate", () => {
   it("accepts numbers typed the Indonesian way and says how it stored them", async () => {
     const dir = copyOfExamples();
     const file = join(dir, "71.71-kota-manado.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace('"+62431000112"', '"0813-4011-7002"'));
+    editFile(file, (text) => text.replace('"+62431000112"', '"0813-4011-7002"'));
     const { out, code } = await siaga112("tenant", "validate", "--dir", dir, file);
     expect(code).toBe(0);
     expect(out).toContain(`notice: ${shown(file)}: phone.overflow "0813-4011-7002": read as +6281340117002`);
@@ -58,14 +54,13 @@ describe("siaga112 tenant validate", () => {
   it("lists schema and routing problems of every file in one run", async () => {
     const dir = copyOfExamples();
     const manado = join(dir, "71.71-kota-manado.yaml");
-    writeFileSync(
-      manado,
-      readFileSync(manado, "utf8")
+    editFile(manado, (text) =>
+      text
         .replace("staffedHours:", "stafedHours:")
         .replace("callHandling:", "routing: { fire: [pemadam], medical: [psc-119] }\ncallHandling:"),
     );
     const surabaya = join(dir, "35.78-kota-surabaya.yaml");
-    writeFileSync(surabaya, readFileSync(surabaya, "utf8").replace(/^hub: .*$/m, ""));
+    editFile(surabaya, (text) => text.replace(/^hub: .*$/m, ""));
     const { err, code } = await siaga112("tenant", "validate", "--dir", dir);
     expect(code).toBe(1);
     expect(err.split("\n")).toEqual([
@@ -80,11 +75,8 @@ describe("siaga112 tenant validate", () => {
   it("exits 1 listing every problem of the named file", async () => {
     const dir = copyOfExamples();
     const file = join(dir, "71.71-kota-manado.yaml");
-    writeFileSync(
-      file,
-      readFileSync(file, "utf8")
-        .replace("hub: timur-1", "hub: timur-9")
-        .replace('"+62431000112"', '"0431-000"'),
+    editFile(file, (text) =>
+      text.replace("hub: timur-1", "hub: timur-9").replace('"+62431000112"', '"0431-000"'),
     );
     const { err, code } = await siaga112("tenant", "validate", "--dir", dir, file);
     expect(code).toBe(1);
