@@ -2,9 +2,10 @@
  * The `siaga112` command line. Each command group lives in its own file and registers itself here.
  */
 import { Command } from "commander";
+import { registerCallCommand } from "./call-command";
 import { registerFlowCommands } from "./flow-commands";
 import { withExamples } from "./help";
-import { registerLocalCommands } from "./local-commands";
+import { registerSimulateCommand, registerStartCommand } from "./local-commands";
 import { quietNodeVersionNotice } from "./node-version";
 import { registerPreflightCommand } from "./preflight-command";
 import { registerTenantCommands } from "./tenant-commands";
@@ -26,7 +27,9 @@ export function buildProgram(): Command {
   );
   registerTenantCommands(program);
   registerFlowCommands(program);
-  registerLocalCommands(program);
+  registerStartCommand(program);
+  registerCallCommand(program);
+  registerSimulateCommand(program);
   registerPreflightCommand(program);
   return program;
 }
