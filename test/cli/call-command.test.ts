@@ -2,23 +2,16 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { interactiveCall } from "../../cli/call-command";
 import { buildProgram } from "../../cli/main";
 import { incidentKey } from "../../domain/incident-table";
-import { type LocalCentre, startLocalCentre } from "../../local/centre";
+import type { LocalCentre } from "../../local/centre";
 import { CentreClient } from "../../local/centre-client";
+import { runningCentre } from "../support/running-centre";
 
+const running = runningCentre();
+const printed = running.printed;
 let centre: LocalCentre;
-let printed: string[];
-beforeAll(async () => {
-  centre = await startLocalCentre({ port: 0 });
+beforeAll(() => {
+  centre = running.centre;
 });
-afterAll(() => centre.stop());
-beforeEach(() => {
-  printed = [];
-  jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    printed.push(args.join(" "));
-  });
-  jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-});
-afterEach(() => jest.restoreAllMocks());
 
 /** A caller at the terminal giving these answers in turn; `questions` records what was asked. */
 function caller(...answers: string[]) {
@@ -70,7 +63,7 @@ describe("siaga112 call", () => {
   it("tells when a call-taker answered, or that the caller gave up waiting in the queue", async () => {
     await run("call", "31", "--press", "2", "--queue-wait", "7", "--centre", centre.url);
     expect(printed.join("\n")).toMatch(/Petugas 112 menjawab setelah [\d.]+ detik\./);
-    printed = [];
+    printed.length = 0;
     await run(
       "call",
       "31",

@@ -1,22 +1,15 @@
 import { spawn } from "node:child_process";
 import { startBanner } from "../../cli/local-commands";
 import { buildProgram } from "../../cli/main";
-import { type LocalCentre, startLocalCentre } from "../../local/centre";
+import type { LocalCentre } from "../../local/centre";
+import { runningCentre } from "../support/running-centre";
 
+const running = runningCentre();
+const printed = running.printed;
 let centre: LocalCentre;
-let printed: string[];
-beforeAll(async () => {
-  centre = await startLocalCentre({ port: 0 });
+beforeAll(() => {
+  centre = running.centre;
 });
-afterAll(() => centre.stop());
-beforeEach(() => {
-  printed = [];
-  jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    printed.push(args.join(" "));
-  });
-  jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-});
-afterEach(() => jest.restoreAllMocks());
 
 const run = (...args: string[]) => buildProgram().parseAsync(["node", "siaga112", ...args]);
 
