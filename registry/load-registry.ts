@@ -72,7 +72,8 @@ export function validateRegistry(
     const { document, parsed } = parseDocument(source, tenantFileSchema, problems);
     if (document === undefined) continue;
     if (parsed) notices.push(...normalisations(source.file, document, parsed));
-    const view = viewOfTenantFile(document);
+    // A valid file is read from its parsed value (numbers already E.164); an invalid one leniently.
+    const view = parsed ? viewOfTenantFile(parsed, { valid: true }) : viewOfTenantFile(document);
     entries.push({
       file: source.file,
       code: view.code,

@@ -40,19 +40,19 @@ export function readPhoneNumber(text: string): PhoneReading {
       ok: false,
       reason: `not a phone number: start with 0 (Indonesian, e.g. 0812-3456-7890) or with + and the country code (e.g. +6281234567890)`,
     };
+  const parsed = parsePhoneNumberFromString(digits, "ID");
+  if (parsed?.isValid()) return { ok: true, e164: parsed.number };
+  // Only a refused number pays for the second look that says why.
   const length = validatePhoneNumberLength(digits, "ID");
   if (length === "TOO_SHORT" || length === "TOO_LONG" || length === "INVALID_LENGTH")
     return {
       ok: false,
       reason: `not a phone number: ${length === "TOO_SHORT" ? "too few" : length === "TOO_LONG" ? "too many" : "the wrong number of"} digits for ${digits.startsWith("+") ? "its country" : "an Indonesian number"} (${PHONE_EXAMPLES})`,
     };
-  const parsed = parsePhoneNumberFromString(digits, "ID");
-  if (!parsed?.isValid())
-    return {
-      ok: false,
-      reason: `not a phone number in use: wrong number of digits or an unknown area/operator code (${PHONE_EXAMPLES})`,
-    };
-  return { ok: true, e164: parsed.number };
+  return {
+    ok: false,
+    reason: `not a phone number in use: wrong number of digits or an unknown area/operator code (${PHONE_EXAMPLES})`,
+  };
 }
 
 /**
