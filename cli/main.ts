@@ -2,8 +2,11 @@
  * The `siaga112` command line. Each command group lives in its own file and registers itself here.
  */
 import { Command } from "commander";
+import { registerCallCommand } from "./call-command";
 import { registerFlowCommands } from "./flow-commands";
-import { registerLocalCommands } from "./local-commands";
+import { withExamples } from "./help";
+import { registerSimulateCommand, registerStartCommand } from "./local-commands";
+import { quietNodeVersionNotice } from "./node-version";
 import { registerPreflightCommand } from "./preflight-command";
 import { registerTenantCommands } from "./tenant-commands";
 
@@ -14,12 +17,19 @@ import { registerTenantCommands } from "./tenant-commands";
  * await buildProgram().parseAsync(["node", "siaga112", "tenant", "list"]);
  */
 export function buildProgram(): Command {
-  const program = new Command("siaga112")
-    .description("siaga112: the 112 emergency-line platform for Indonesia's kabupaten/kota")
-    .showHelpAfterError();
+  const program = withExamples(
+    new Command("siaga112")
+      .description("siaga112: the 112 emergency-line platform for Indonesia's kabupaten/kota")
+      .showHelpAfterError(),
+    "siaga112 tenant add 71.72",
+    "siaga112 start",
+    "siaga112 call 71.71",
+  );
   registerTenantCommands(program);
   registerFlowCommands(program);
-  registerLocalCommands(program);
+  registerStartCommand(program);
+  registerCallCommand(program);
+  registerSimulateCommand(program);
   registerPreflightCommand(program);
   return program;
 }
@@ -31,6 +41,7 @@ export function buildProgram(): Command {
  * run(); // siaga112 tenant list
  */
 export function run(argv: readonly string[] = process.argv): Promise<void> {
+  quietNodeVersionNotice();
   return buildProgram()
     .parseAsync([...argv])
     .then(() => undefined)

@@ -1,5 +1,5 @@
 /**
- * `siaga112 tenant add|validate|list`: the platform team's tools for the tenant registry.
+ * `siaga112 tenant add|validate|list|remove`: the platform team's tools for the tenant registry.
  */
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,13 +7,16 @@ import type { Command } from "commander";
 import { hubCapacity } from "../domain/connect-quotas";
 import type { Hub, Tenant } from "../domain/tenant";
 import { zoneOfProvince } from "../domain/time-zones";
+import { problemLines } from "../registry/deployable-registry";
 import { loadRegistry, type Registry } from "../registry/load-registry";
 import { displayName, nearestRegions, officialRegions, slugOf } from "../registry/official-regions";
+import { placeholders } from "../registry/placeholders";
 import { formatProblem } from "../registry/problem";
 import { PLACEHOLDER_MARK, scaffoldTenant } from "../registry/scaffold-tenant";
-
-/** Thrown for a command's bad input; main prints the message and exits 1. */
-export class CommandError extends Error {}
+import { tenantCodeRefusal } from "../registry/tenant-identity";
+import { CommandError } from "./command-error";
+import { withExamples } from "./help";
+import { registerTenantRemove } from "./tenant-remove";
 
 /**
  * Registers the `tenant` command group.
@@ -22,34 +25,49 @@ export class CommandError extends Error {}
  * registerTenantCommands(new Command("siaga112"));
  */
 export function registerTenantCommands(program: Command): void {
-  const tenant = program
-    .command("tenant")
-    .description("manage the tenant registry (one file per kabupaten/kota in tenants/)");
+  const tenant = withExamples(
+    program
+      .command("tenant")
+      .description("manage the tenant registry (one file per kabupaten/kota in tenants/)"),
+    "siaga112 tenant add 71.72",
+    "siaga112 tenant validate",
+  );
 
-  tenant
-    .command("add")
-    .description("scaffold a tenant file from the official Kemendagri data")
-    .argument("<code>", 'Kemendagri code of the kab/kota, e.g. "71.71" (or "31" for DKI Jakarta)')
-    .option("--hub <id>", "Connect hub to join (default: the first hub with room)")
-    .option("--dir <dir>", "tenants folder", "tenants")
-    .action((code: string, options: { hub?: string; dir: string }) => addTenant(code, options));
+  withExamples(
+    tenant
+      .command("add")
+      .description("scaffold a tenant file from the official Kemendagri data")
+      .argument("<code>", 'Kemendagri code of the kab/kota, e.g. "71.71" (or "31" for DKI Jakarta)')
+      .option("--hub <id>", "Connect hub to join (default: the first hub with room)")
+      .option("--dir <dir>", "tenants folder", "tenants"),
+    "siaga112 tenant add 71.72    # writes tenants/71.72-kota-bitung.yaml",
+    "siaga112 tenant add 71.72 --hub timur-1",
+  ).action((code: string, options: { hub?: string; dir: string }) => addTenant(code, options));
 
-  tenant
-    .command("validate")
-    .description("check tenant files (all of them by default); exits 1 listing every problem")
-    .argument(
-      "[files...]",
-      "tenant files to check (the rest of the folder is still read for cross-file rules)",
-    )
-    .option("--dir <dir>", "tenants folder", "tenants")
-    .action((files: string[], options: { dir: string }) => validateTenants(files, options));
+  withExamples(
+    tenant
+      .command("validate")
+      .description("check tenant files (all of them by default); exits 1 listing every problem")
+      .argument(
+        "[files...]",
+        "tenant files to check (the rest of the folder is still read for cross-file rules)",
+      )
+      .option("--dir <dir>", "tenants folder", "tenants"),
+    "siaga112 tenant validate",
+    "siaga112 tenant validate tenants/71.72-kota-bitung.yaml",
+  ).action((files: string[], options: { dir: string }) => validateTenants(files, options));
 
-  tenant
-    .command("list")
-    .description("list tenants: code, name, province, hub, zone, agencies")
-    .option("--dir <dir>", "tenants folder", "tenants")
-    .option("--json", "print JSON instead of a table")
-    .action((options: { dir: string; json?: boolean }) => listTenants(options));
+  withExamples(
+    tenant
+      .command("list")
+      .description("list tenants: code, name, province, hub, zone, agencies")
+      .option("--dir <dir>", "tenants folder", "tenants")
+      .option("--json", "print JSON instead of a table"),
+    "siaga112 tenant list",
+    "siaga112 tenant list --json",
+  ).action((options: { dir: string; json?: boolean }) => listTenants(options));
+
+  registerTenantRemove(tenant);
 }
 
 function addTenant(code: string, options: { hub?: string; dir: string }): void {
@@ -60,6 +78,8 @@ function addTenant(code: string, options: { hub?: string; dir: string }): void {
       .join("\n");
     throw new CommandError(`"${code}" is not a Kemendagri kab/kota or province code. Nearest:\n${near}`);
   }
+  const refusal = tenantCodeRefusal(region);
+  if (refusal) throw new CommandError(`"${code}": ${refusal}`);
   const registry = loadRegistry({ dir: options.dir });
   if (!registry.platform) throw new CommandError(registry.problems.map(formatProblem).join("\n"));
   const existing = readdirSync(options.dir).find((f) => f.startsWith(`${code}-`));
@@ -100,21 +120,17 @@ function suggestHub(registry: Registry, provinceCode: string): Hub | undefined {
 
 function validateTenants(files: string[], options: { dir: string }): void {
   const registry = loadRegistry({ dir: options.dir, only: files.length > 0 ? files : undefined });
-  for (const problem of registry.problems) console.error(formatProblem(problem));
-  const placeholders = registry.tenants.flatMap((t) =>
-    t.agencies.flatMap((a) =>
-      a.contacts.filter((c) => c.name.startsWith(PLACEHOLDER_MARK)).map(() => `${t.file}: ${a.id}`),
-    ),
-  );
+  for (const notice of registry.notices) console.log(`notice: ${formatProblem(notice)}`);
   if (registry.problems.length > 0) {
-    console.error(`${registry.problems.length} problem(s) found`);
+    for (const line of problemLines(registry.problems)) console.error(line);
     process.exitCode = 1;
     return;
   }
   console.log(`${registry.tenants.length} tenant(s) valid`);
-  if (placeholders.length > 0) {
+  const left = placeholders(registry.tenants);
+  if (left.length > 0) {
     console.log(
-      `warning: ${placeholders.length} ${PLACEHOLDER_MARK} placeholder contact(s) to replace before going live (${[...new Set(placeholders.map((p) => p.split(":")[0]))].join(", ")})`,
+      `warning: ${left.length} ${PLACEHOLDER_MARK} placeholder(s) to replace before going live; a deployment refuses them (${[...new Set(left.map((p) => p.file))].join(", ")})`,
     );
   }
 }

@@ -75,18 +75,20 @@ export function acceptedText(issue: ZodIssueLike): string {
 
 /**
  * One sentence for a bad value: `missing (a string)`, `expected a list, got string`, or
- * `expected one of "a", "b"`.
+ * `expected one of "a", "b"`. A missing field always says "missing", also where the schema words
+ * what it accepts itself.
  *
  * @example
  * describeIssue({ code: "invalid_type", path: ["phone"], expected: "object" }, undefined) // "missing (a mapping of keys)"
  */
 export function describeIssue(issue: ZodIssueLike, value: unknown): string {
   const accepted = acceptedText(issue);
-  if (accepted === issue.message) return accepted;
+  // A value of the wrong type, or none, says so, whatever the schema's own wording of what it accepts.
   if (issue.code === "invalid_type") {
     if (value === undefined) return `missing (${accepted})`;
     const got = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
     return `expected ${accepted}, got ${got}`;
   }
+  if (accepted === issue.message) return accepted;
   return `expected ${accepted}`;
 }

@@ -3,6 +3,7 @@
  * the benchmark and the end-to-end test. It only uses what a browser or phone could use: HTTP.
  */
 import type { InboxMessage } from "./agency-inbox";
+import { CLIENT_HEADER } from "./http-kit";
 import type { CallReport, CallRequest } from "./local-calls";
 
 export interface CentreTenant {
@@ -16,7 +17,6 @@ export interface CentreTenant {
 }
 
 export interface CentreInfo {
-  readonly apiKey: string;
   readonly now: string;
   readonly tenants: readonly CentreTenant[];
 }
@@ -28,10 +28,11 @@ export interface CentreInfo {
  */
 export class CentreClient {
   private info?: Promise<CentreInfo>;
+  private key?: Promise<string>;
 
   constructor(readonly baseUrl: string) {}
 
-  /** The centre's tenants and console key (fetched once). */
+  /** The centre's tenants (fetched once). */
   centre(): Promise<CentreInfo> {
     this.info ??= this.json<CentreInfo>("GET", "/local/tenants");
     return this.info;
@@ -59,10 +60,17 @@ export class CentreClient {
     return (await this.json<{ messages: InboxMessage[] }>("GET", `/local/inbox?${q}`)).messages;
   }
 
+  /** The call-taker API key, which the centre gives its own pages and the CLI only (fetched once). */
+  apiKey(): Promise<string> {
+    this.key ??= this.json<{ apiKey: string }>("GET", "/local/console-key", undefined, {
+      [CLIENT_HEADER]: "siaga112-cli",
+    }).then((answer) => answer.apiKey);
+    return this.key;
+  }
+
   /** A request to the tenant's call-taker API, with the console key. */
   async callTaker<T>(tenant: string, method: string, path: string, body?: unknown): Promise<T> {
-    const { apiKey } = await this.centre();
-    return this.json(method, `/t/${tenant}/api${path}`, body, { "x-siaga112-key": apiKey });
+    return this.json(method, `/t/${tenant}/api${path}`, body, { "x-siaga112-key": await this.apiKey() });
   }
 
   /** Acts on an acknowledgement link the way the page's button does (a form POST). */

@@ -5,6 +5,7 @@
  * for SNS and an in-process bus feeds the national statistics.
  */
 
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -21,6 +22,7 @@ import { requireRegistry } from "../registry/load-registry";
 import { AgencyInbox } from "./agency-inbox";
 import { type LocalDynamo, startDynalite } from "./dynalite-server";
 import { LocalEventBus } from "./event-bus";
+import { allowedHosts } from "./http-kit";
 import { TenantPhone } from "./local-calls";
 import { LocalClock } from "./local-clock";
 import { routeRequest } from "./local-routes";
@@ -62,11 +64,18 @@ export interface LocalCentre {
   readonly bus: LocalEventBus;
   readonly national: NationalMonitoring;
   readonly apiKey: string;
+  /** `Host` values the centre answers to; any other is refused (DNS rebinding). */
+  readonly hosts: ReadonlySet<string>;
   readonly webDir: string;
   /** Resolves when every change has been relayed and every event counted (tests, bench). */
   settled(): Promise<void>;
-  /** The pages to open. */
-  readonly pages: { readonly dashboard: string; readonly console: string; readonly inbox: string };
+  /** The pages to open: the landing page lists the others. */
+  readonly pages: {
+    readonly landing: string;
+    readonly dashboard: string;
+    readonly console: string;
+    readonly inbox: string;
+  };
   stop(): Promise<void>;
 }
 
@@ -90,7 +99,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       `${options.tenantsDir ?? "tenants"}: no tenant files (add one with "siaga112 tenant add")`,
     );
   const webDir = options.webDir ?? join(__dirname, "..", "web");
-  const apiKey = options.apiKey ?? `local-${Math.random().toString(36).slice(2, 10)}`;
+  const apiKey = options.apiKey ?? `local-${randomBytes(16).toString("hex")}`;
   const dynamo = await startDynalite();
   const clock = new LocalClock({ speed: options.speed ?? 1 });
   const inbox = new AgencyInbox(clock);
@@ -99,7 +108,9 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
   try {
     const national = await startNationalMonitoring(dynamo, bus, tenants, () => clock.now());
     await listen(server, options.port ?? DEFAULT_PORT, options.host ?? "127.0.0.1");
-    const url = `http://${options.host ?? "127.0.0.1"}:${(server.address() as AddressInfo).port}`;
+    const host = options.host ?? "127.0.0.1";
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
     const promptSets = new Map<string, ReturnType<typeof loadPromptSet>>();
     const local = new Map<string, LocalTenant>();
     for (const tenant of tenants) {
@@ -151,6 +162,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       bus,
       national,
       apiKey,
+      hosts: new Set(allowedHosts(host, port)),
       webDir,
       settled: async () => {
         // Relaying publishes events and counting them changes nothing upstream: two passes suffice,
@@ -160,7 +172,12 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
           await bus.settled();
         }
       },
-      pages: { dashboard: `${url}/dashboard/`, console: `${url}/console/`, inbox: `${url}/inbox/` },
+      pages: {
+        landing: `${url}/`,
+        dashboard: `${url}/dashboard/`,
+        console: `${url}/console/`,
+        inbox: `${url}/inbox/`,
+      },
       stop: async () => {
         clock.stop();
         for (const t of local.values()) t.functions.stop();

@@ -4,6 +4,7 @@
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { hostname, networkInterfaces } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 
 const TYPES: Record<string, string> = {
@@ -15,6 +16,12 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".ico": "image/x-icon",
 };
+
+/**
+ * Header the centre's own pages and the CLI send for `GET /local/console-key`: a page of another
+ * site cannot send it without a CORS preflight, which the centre never grants.
+ */
+export const CLIENT_HEADER = "x-siaga112-client";
 
 /** Largest request body accepted (forms and JSON commands are small). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -97,4 +104,69 @@ export function headersOf(request: IncomingMessage): Record<string, string | und
   for (const [name, value] of Object.entries(request.headers))
     out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   return out;
+}
+
+/**
+ * The `Host` values the local centre answers to: the loopback names on its port, the address it
+ * listens on, and, when it listens on every interface, the machine's own addresses and name.
+ * Anything else is a page of another site reaching it through DNS rebinding.
+ *
+ * @example
+ * allowedHosts("127.0.0.1", 8112) // ["127.0.0.1:8112", "localhost:8112", "[::1]:8112"]
+ */
+export function allowedHosts(listenHost: string, port: number): string[] {
+  const names = new Set(["127.0.0.1", "localhost", "[::1]"]);
+  const everywhere = listenHost === "0.0.0.0" || listenHost === "::";
+  names.add(listenHost.includes(":") ? `[${listenHost}]` : listenHost);
+  if (everywhere) {
+    names.add(hostname().toLowerCase());
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const a of addresses ?? []) names.add(a.family === "IPv6" ? `[${a.address}]` : a.address);
+  }
+  return [...names].flatMap((name) => (port === 80 ? [`${name}:80`, name] : [`${name}:${port}`]));
+}
+
+/**
+ * Refuses what a page of another site could make a browser send: a request whose `Host` is not the
+ * centre's (DNS rebinding), and a state-changing request from another origin (a cross-origin
+ * `text/plain` POST needs no preflight, so only `Sec-Fetch-Site`, or else `Origin`, tells). Requests
+ * without either header (the CLI, curl) pass: they come from the machine itself.
+ *
+ * @example
+ * checkRequestSource(request, new Set(allowedHosts("127.0.0.1", 8112))); // throws HttpError 421 or 403
+ */
+export function checkRequestSource(request: IncomingMessage, hosts: ReadonlySet<string>): void {
+  const host = (request.headers.host ?? "").toLowerCase();
+  if (!hosts.has(host))
+    throw new HttpError(
+      421,
+      `Host "${host}": the local centre answers only to ${[...hosts].slice(0, 3).join(", ")}; open it under one of those names`,
+    );
+  const method = request.method ?? "GET";
+  if (method === "GET" || method === "HEAD") return;
+  // Sec-Fetch-Site is set by the browser and decides where it is sent: a same-origin form of a
+  // page with `Referrer-Policy: no-referrer` (the acknowledgement page) carries `Origin: null`.
+  const site = request.headers["sec-fetch-site"];
+  if (site !== undefined) {
+    if (site === "same-origin" || site === "none") return;
+    throw new HttpError(
+      403,
+      `${method} from a ${site} page: the local centre accepts changes only from its own pages`,
+    );
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && !hosts.has(hostOfOrigin(origin)))
+    throw new HttpError(
+      403,
+      `${method} from origin "${origin}": the local centre accepts changes only from its own pages`,
+    );
+}
+
+function hostOfOrigin(origin: string): string {
+  try {
+    const url = new URL(origin);
+    return url.protocol === "http:" ? url.host.toLowerCase() : "";
+  } catch {
+    return "";
+  }
 }

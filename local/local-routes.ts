@@ -2,7 +2,9 @@
  * The local centre's HTTP routes:
  * - `/`, `/dashboard/`, `/console/`, `/inbox/`         static pages from `web/`
  * - `GET  /dashboard/api/statistics`                   the national monitoring API
- * - `GET  /local/tenants`                              tenants, agencies, console key
+ * - `GET  /local/tenants`                              tenants, agencies, labels (no key)
+ * - `GET  /local/console-key`                          the call-taker API key, only to the centre's own
+ *                                                      pages and the CLI (header `x-siaga112-client`)
  * - `POST /local/calls`                                place a call (`CallRequest` + `tenant`)
  * - `GET  /local/inbox?tenant=&after=`                 agency inbox messages
  * - `GET  /local/clock`, `POST /local/clock/advance`   local time; jump ahead `{ minutes }`
@@ -10,6 +12,9 @@
  * - `/t/<code>/api/...`                                the tenant's call-taker API
  * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
  * - `/t/<code>/loc/...`                                the tenant's caller location pages (GET page, POST share)
+ *
+ * Every request must name the centre as its `Host` (no DNS rebinding), and a request that changes
+ * anything must not come from another origin (`checkRequestSource` in ./http-kit.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
@@ -23,7 +28,18 @@ import {
 import type { Tenant } from "../domain/tenant";
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
-import { HttpError, headersOf, parseJson, queryOf, readBody, send, sendJson, serveStatic } from "./http-kit";
+import {
+  CLIENT_HEADER,
+  checkRequestSource,
+  HttpError,
+  headersOf,
+  parseJson,
+  queryOf,
+  readBody,
+  send,
+  sendJson,
+  serveStatic,
+} from "./http-kit";
 import { parseCallRequest, type TenantPhone } from "./local-calls";
 import type { LocalClock } from "./local-clock";
 import type { NationalMonitoring } from "./national-monitoring";
@@ -36,6 +52,8 @@ export interface RoutedCentre {
   readonly url: string;
   readonly webDir: string;
   readonly apiKey: string;
+  /** `Host` values the centre answers to (./http-kit.ts `allowedHosts`). */
+  readonly hosts: ReadonlySet<string>;
   readonly tenants: ReadonlyMap<
     string,
     {
@@ -57,6 +75,7 @@ export async function routeRequest(
   response: ServerResponse,
 ): Promise<void> {
   try {
+    checkRequestSource(request, centre.hosts);
     const url = new URL(request.url ?? "/", centre.url);
     const method = request.method ?? "GET";
     const path = url.pathname;
@@ -116,9 +135,10 @@ async function localApi(
 ): Promise<void> {
   const route = `${method} ${url.pathname}`;
   switch (route) {
+    case "GET /local/console-key":
+      return sendJson(response, 200, { apiKey: consoleKey(centre, request) });
     case "GET /local/tenants":
       return sendJson(response, 200, {
-        apiKey: centre.apiKey,
         now: new Date(centre.clock.now()).toISOString(),
         labels: {
           categories: CATEGORY_LABELS_ID,
@@ -191,4 +211,18 @@ async function localApi(
     default:
       throw new HttpError(404, `${route}: not a local centre route`);
   }
+}
+
+/**
+ * The call-taker API key, for the centre's own pages (a same-origin `fetch` with `CLIENT_HEADER`)
+ * and the CLI; a plain navigation, a form or a cross-site request gets 403.
+ */
+function consoleKey(centre: RoutedCentre, request: IncomingMessage): string {
+  const site = request.headers["sec-fetch-site"];
+  if (!request.headers[CLIENT_HEADER] || (site !== undefined && site !== "same-origin"))
+    throw new HttpError(
+      403,
+      `GET /local/console-key: only for the centre's own pages and the CLI (send the ${CLIENT_HEADER} header from a same-origin fetch)`,
+    );
+  return centre.apiKey;
 }

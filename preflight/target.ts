@@ -105,8 +105,9 @@ export function preflightTarget(
  * phoneNumberExpectations(tenants)[0] // { tenantCode: "31", e164: "+6221…", inboundFlowName: "siaga112-31-inbound", … }
  */
 export function phoneNumberExpectations(tenants: readonly Tenant[]): PhoneNumberExpectation[] {
+  // An offboarding tenant names no number: there is nothing of it to check in the hub.
   return tenants
-    .filter((t) => t.phone.numberArn !== undefined || t.phone.did !== undefined)
+    .filter((t) => t.phone.did !== undefined || t.phone.numberArn !== undefined)
     .map((t) => ({
       tenantCode: t.code,
       hub: { id: t.hub.id, connectRegion: t.hub.connectRegion, instanceAlias: t.hub.instanceAlias },

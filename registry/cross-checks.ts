@@ -3,7 +3,7 @@
  * Connect quotas allow.
  */
 import { PER_TENANT_USE } from "../domain/connect-quotas";
-import type { HubQuotas, Platform, Tenant } from "../domain/tenant";
+import type { HubQuotas, Platform } from "../domain/tenant";
 import type { Problem } from "./problem";
 
 const QUOTA_NAMES: Record<keyof HubQuotas, string> = {
@@ -13,46 +13,56 @@ const QUOTA_NAMES: Record<keyof HubQuotas, string> = {
   phoneNumbers: "phone numbers",
 };
 
+/** What the rules across files need of one tenant file: read from its view, valid or not. */
+export interface TenantEntry {
+  readonly file: string;
+  readonly code?: string;
+  readonly hub?: string;
+  /** The tenant's own numbers and the fields they are in (`phone.numberArn`, `phone.did`). */
+  readonly numbers?: readonly { readonly path: string; readonly value: string }[];
+}
+
 /**
- * Problems between tenant files (each reported on the later file, naming the earlier one).
+ * Problems between tenant files (each reported on the later file, naming the earlier one). Files
+ * with problems of their own take part too, so every problem shows in one run.
  *
  * @example
- * crossCheck(tenants, platform, "tenants/platform.yaml") // []
+ * crossCheck([{ file: "tenants/71.71-kota-manado.yaml", code: "71.71", hub: "timur-1" }], platform, "tenants/platform.yaml") // []
  */
-export function crossCheck(tenants: readonly Tenant[], platform: Platform, platformFile: string): Problem[] {
+export function crossCheck(
+  entries: readonly TenantEntry[],
+  platform: Platform,
+  platformFile: string,
+): Problem[] {
   const problems: Problem[] = [];
-  const byCode = new Map<string, Tenant>();
-  const byNumber = new Map<string, Tenant>();
-  for (const tenant of tenants) {
-    const earlier = byCode.get(tenant.code);
+  const byCode = new Map<string, TenantEntry>();
+  const byNumber = new Map<string, TenantEntry>();
+  for (const entry of entries) {
+    const earlier = entry.code === undefined ? undefined : byCode.get(entry.code);
     if (earlier) {
       problems.push({
-        file: tenant.file,
+        file: entry.file,
         path: "code",
-        value: tenant.code,
+        value: entry.code,
         message: `duplicate code: ${earlier.file} already holds it`,
       });
-    } else byCode.set(tenant.code, tenant);
+    } else if (entry.code !== undefined) byCode.set(entry.code, entry);
 
-    for (const [path, own] of [
-      ["phone.numberArn", tenant.phone.numberArn],
-      ["phone.did", tenant.phone.did],
-    ] as const) {
-      if (!own) continue;
-      const holder = byNumber.get(own);
+    for (const own of entry.numbers ?? []) {
+      const holder = byNumber.get(own.value);
       if (holder) {
         problems.push({
-          file: tenant.file,
-          path,
-          value: own,
+          file: entry.file,
+          path: own.path,
+          value: own.value,
           message: `number already used by ${holder.file}; each tenant needs its own number`,
         });
-      } else byNumber.set(own, tenant);
+      } else byNumber.set(own.value, entry);
     }
   }
 
   platform.hubs.forEach((hub, i) => {
-    const members = tenants.filter((t) => t.hub.id === hub.id);
+    const members = entries.filter((t) => t.hub === hub.id);
     for (const quota of Object.keys(PER_TENANT_USE) as (keyof HubQuotas)[]) {
       const needed = members.length * PER_TENANT_USE[quota];
       if (needed > hub.quotas[quota]) {

@@ -4,28 +4,28 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { load, YAMLException } from "js-yaml";
 import type { z } from "zod";
 import type { Platform, Tenant } from "../domain/tenant";
-import { crossCheck } from "./cross-checks";
+import { crossCheck, type TenantEntry } from "./cross-checks";
+import { normalisations } from "./normalisations";
 import { resolvePlatform } from "./platform";
 import { type Problem, RegistryError } from "./problem";
-import { checkIdentity, resolveTenant, TENANT_FILE_NAME } from "./resolve-tenant";
+import { MAX_SOURCE_BYTES, readDocument, type SourceFile, tooLarge } from "./read-source";
+import { resolveTenant, TENANT_FILE_NAME } from "./resolve-tenant";
 import { platformFileSchema, tenantFileSchema } from "./tenant-file-schema";
+import { viewOfTenantFile } from "./tenant-view";
 import { zodProblems } from "./zod-problems";
 
-export const PLATFORM_FILE = "platform.yaml";
+export type { SourceFile } from "./read-source";
 
-/** A file's name and text, so the registry can be validated from memory (tests, bench). */
-export interface SourceFile {
-  readonly file: string;
-  readonly text: string;
-}
+export const PLATFORM_FILE = "platform.yaml";
 
 export interface Registry {
   readonly platform?: Platform;
   readonly tenants: readonly Tenant[];
   readonly problems: readonly Problem[];
+  /** Values stored differently from how they are written (numbers read as E.164); not errors. */
+  readonly notices: readonly Problem[];
 }
 
 export interface ValidateOptions {
@@ -34,8 +34,10 @@ export interface ValidateOptions {
 }
 
 /**
- * Validates a registry given as texts. Tenants come back in code order; a tenant with any problem
- * is left out and its problems reported.
+ * Validates a registry given as texts, reporting every problem of every file in one pass: the
+ * schema's, and the routing and cross-file rules over whatever each file's values allow (a lenient
+ * second pass, ./tenant-view.ts). Tenants come back in code order; a tenant with any problem is
+ * left out.
  *
  * @example
  * validateRegistry({ file: "tenants/platform.yaml", text }, [{ file: "tenants/71.71-kota-manado.yaml", text }], { promptSets: ["default"] })
@@ -46,7 +48,8 @@ export function validateRegistry(
   options: ValidateOptions,
 ): Registry {
   const problems: Problem[] = [];
-  const parsedPlatform = parseSource(platformSource, platformFileSchema, problems);
+  const notices: Problem[] = [];
+  const parsedPlatform = parseDocument(platformSource, platformFileSchema, problems).parsed;
   let platform: Platform | undefined;
   if (parsedPlatform) {
     const resolved = resolvePlatform(platformSource.file, parsedPlatform);
@@ -55,6 +58,7 @@ export function validateRegistry(
   }
 
   const tenants: Tenant[] = [];
+  const entries: TenantEntry[] = [];
   for (const source of tenantSources) {
     const name = TENANT_FILE_NAME.exec(basename(source.file));
     if (!name) {
@@ -65,73 +69,63 @@ export function validateRegistry(
       });
       continue;
     }
-    const parsed = parseSource(source, tenantFileSchema, problems);
-    if (!parsed) {
-      // The file's shape is wrong somewhere; still check what can be checked so every problem shows at once.
-      if (platform) problems.push(...checkIdentity(source.file, name[1], rawOf(source), platform));
-      continue;
-    }
+    const { document, parsed } = parseDocument(source, tenantFileSchema, problems);
+    if (document === undefined) continue;
+    if (parsed) notices.push(...normalisations(source.file, document, parsed));
+    // A valid file is read from its parsed value (numbers already E.164); an invalid one leniently.
+    const view = parsed ? viewOfTenantFile(parsed, { valid: true }) : viewOfTenantFile(document);
+    entries.push({
+      file: source.file,
+      code: view.code,
+      hub: view.hub,
+      numbers: [
+        ...(view.phone.numberArn !== undefined
+          ? [{ path: "phone.numberArn", value: view.phone.numberArn }]
+          : []),
+        ...(view.phone.did !== undefined ? [{ path: "phone.did", value: view.phone.did }] : []),
+      ],
+    });
     if (!platform) continue;
-    const resolved = resolveTenant(source.file, { code: name[1], slug: name[2] }, parsed, {
+    const resolved = resolveTenant(source.file, { code: name[1], slug: name[2] }, view, parsed, {
       platform,
       promptSets: options.promptSets,
     });
     problems.push(...resolved.problems);
     if (resolved.tenant) tenants.push(resolved.tenant);
   }
-  if (platform) problems.push(...crossCheck(tenants, platform, platformSource.file));
+  if (platform) problems.push(...crossCheck(entries, platform, platformSource.file));
   tenants.sort((a, b) => a.code.localeCompare(b.code));
-  return { platform, tenants, problems };
+  return { platform, tenants, problems, notices };
 }
 
-/** The raw document when it parses, for the checks that still run on an invalid file. */
-function rawOf(source: SourceFile): unknown {
-  try {
-    return source.file.endsWith(".json") ? JSON.parse(source.text) : load(source.text);
-  } catch {
-    return undefined;
-  }
-}
-
-function parseSource<S extends z.ZodType>(
+/**
+ * The document of a file (when it reads as a mapping) and its value under the schema (when valid);
+ * every problem found on the way is pushed.
+ */
+function parseDocument<S extends z.ZodType>(
   source: SourceFile,
   schema: S,
   problems: Problem[],
-): z.output<S> | undefined {
-  let input: unknown;
-  if (source.file.endsWith(".json")) {
-    try {
-      input = JSON.parse(source.text);
-    } catch (error) {
-      problems.push({ file: source.file, path: "", message: `not valid JSON: ${(error as Error).message}` });
-      return undefined;
-    }
-  } else {
-    try {
-      input = load(source.text, { filename: source.file });
-    } catch (error) {
-      if (!(error instanceof YAMLException)) throw error;
-      problems.push({
-        file: error.mark ? `${source.file}:${error.mark.line + 1}:${error.mark.column + 1}` : source.file,
-        path: "",
-        message: `not valid YAML: ${error.reason}`,
-      });
-      return undefined;
-    }
+): { document?: Record<string, unknown>; parsed?: z.output<S> } {
+  const { document, problem } = readDocument(source);
+  if (problem) {
+    problems.push(problem);
+    return {};
   }
-  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
     problems.push({
       file: source.file,
       path: "",
-      value: input,
+      value: document,
       message: "expected a mapping of keys at the top of the file",
     });
-    return undefined;
+    return {};
   }
+  const input = document as Record<string, unknown>;
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) return { document: input, parsed: result.data };
   problems.push(...zodProblems(source.file, schema, input, result.error.issues));
-  return undefined;
+  return { document: input };
 }
 
 export interface LoadOptions {
@@ -163,6 +157,7 @@ export function loadRegistry(options: LoadOptions = {}): Registry {
           message: "missing: declare the Connect hubs and the national stack here",
         },
       ],
+      notices: [],
     };
   }
   const tenantFiles = readdirSync(dir)
@@ -170,25 +165,37 @@ export function loadRegistry(options: LoadOptions = {}): Registry {
     .sort()
     .map((f) => join(dir, f));
   const extra = (options.only ?? []).filter((f) => !tenantFiles.some((t) => sameFile(t, f)));
-  const sources = [...tenantFiles, ...extra].map((path) => ({
-    file: display(path),
-    text: readFileSync(path, "utf8"),
-  }));
-  const registry = validateRegistry(
-    { file: display(platformPath), text: readFileSync(platformPath, "utf8") },
-    sources,
-    {
-      promptSets: listPromptSets(options.promptsDir ?? "prompts"),
-    },
-  );
+  const oversized: Problem[] = [];
+  const read = (path: string): SourceFile | undefined => {
+    // Checked before reading: a 10 MB file is refused without being loaded.
+    const bytes = statSync(path).size;
+    if (bytes <= MAX_SOURCE_BYTES) return { file: display(path), text: readFileSync(path, "utf8") };
+    oversized.push(tooLarge(display(path), bytes));
+    return undefined;
+  };
+  const sources = [...tenantFiles, ...extra].map(read).filter((s) => s !== undefined);
+  const platformSource = read(platformPath);
+  const validated = validateRegistry(platformSource ?? { file: display(platformPath), text: "" }, sources, {
+    promptSets: listPromptSets(options.promptsDir ?? "prompts"),
+  });
+  const registry = {
+    ...validated,
+    problems: [
+      ...oversized,
+      ...(platformSource
+        ? validated.problems
+        : validated.problems.filter((p) => p.file !== display(platformPath))),
+    ],
+  };
   if (!options.only) return registry;
   const wanted = new Set(options.only.map(display));
+  const mentioned = (p: Problem) =>
+    wanted.has(p.file.replace(/:\d+:\d+$/, "")) || p.file === display(platformPath);
   return {
     ...registry,
     tenants: registry.tenants.filter((t) => wanted.has(t.file)),
-    problems: registry.problems.filter(
-      (p) => wanted.has(p.file.replace(/:\d+:\d+$/, "")) || p.file === display(platformPath),
-    ),
+    problems: registry.problems.filter(mentioned),
+    notices: registry.notices.filter(mentioned),
   };
 }
 

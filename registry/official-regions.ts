@@ -92,22 +92,27 @@ export function slugOf(officialName: string): string {
 }
 
 /**
- * The official regions closest to what the user typed (a code or a name), best first.
+ * The official regions closest to what the user typed (a code or a name), best first. A kab/kota
+ * code (`71.99`) is answered with kab/kota, those of the same province first.
  *
  * @example
- * nearestRegions("71.7l").map((r) => r.code) // ["71.71", "71.72", ...]
+ * nearestRegions("71.7l").map((r) => r.code) // ["71.71", "71.72", "71.73"]
+ * nearestRegions("71.99").map((r) => r.code) // ["71.09", "71.01", "71.02"]
  */
 export function nearestRegions(query: string, count = 3): OfficialRegion[] {
   const { provinces, regencies } = officialRegions();
-  const all = [...provinces, ...regencies];
   const q = query.trim().toUpperCase();
   const byCode = /\d/.test(q);
+  const regencyCode = byCode && q.includes(".");
+  const province = regencyCode ? q.split(".")[0] : undefined;
+  const pool = regencyCode ? regencies : [...provinces, ...regencies];
   const key = (r: OfficialRegion) => (byCode ? r.code : r.officialName);
-  const scored = all
+  const scored = pool
     .map((r) => {
       const target = key(r);
       const contains = !byCode && target.includes(q) ? -10 : 0;
-      return { r, score: distance(q, target) + contains };
+      const elsewhere = province !== undefined && r.province.code !== province ? 100 : 0;
+      return { r, score: distance(q, target) + contains + elsewhere };
     })
     .sort((a, b) => a.score - b.score || a.r.code.localeCompare(b.r.code));
   return scored.slice(0, count).map((s) => s.r);

@@ -3,11 +3,11 @@
  * Strict objects everywhere: a misspelt key is an error, never silently ignored.
  * `schema/*.schema.json` is generated from these schemas (`npm run schema`) for editors.
  */
-import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { z } from "zod";
 import { AGENCY_KINDS, INCIDENT_CATEGORIES } from "../domain/categories";
 import { LOCATION_LINK_MINUTES } from "../domain/location-request";
 import { WEEKDAYS } from "../domain/tenant";
+import { indonesianNumber } from "./phone-number";
 
 /** Regions where Amazon Connect is offered (Jakarta, ap-southeast-3, is not one of them). */
 export const CONNECT_REGIONS = [
@@ -27,7 +27,24 @@ export const CONNECT_REGIONS = [
 /** Government data must stay in Indonesia (PP 71/2019): Jakarta is the only AWS Region there. */
 export const DATA_REGIONS = ["ap-southeast-3"] as const;
 
-const E164_EXAMPLE = "+6281234567890";
+/**
+ * Bounds of a tenant file: a file past them is a mistake or an attack (issue 11: a 10-million-character
+ * agency name validated). Sized far above any kab/kota: Jakarta's example has 8 agencies.
+ */
+export const TENANT_FILE_LIMITS = {
+  /** Characters of a name (agency, contact). */
+  name: 120,
+  /** Characters of an e-mail address (RFC 5321 path limit). */
+  email: 254,
+  agencies: 50,
+  contactsPerAgency: 50,
+  /** SMS numbers, and e-mail addresses, of one contact. */
+  addressesPerContact: 10,
+  escalationSteps: 10,
+  /** Contacts of one step, agencies of one routing override. */
+  idsPerList: 50,
+  staffedWindows: 28,
+} as const;
 
 /** `callHandling.maxQueueWaitSeconds`: default and bounds (NENA answers 95% within 20 s; a minute is already long). */
 export const DEFAULT_QUEUE_WAIT_SECONDS = 60;
@@ -37,16 +54,24 @@ export const MAX_QUEUE_WAIT_SECONDS = 600;
 export const DEFAULT_QUEUE_CAPACITY = 10;
 export const MAX_QUEUE_CAPACITY = 500;
 
-/** An E.164 phone number that libphonenumber-js recognises as a real numbering-plan number. */
-export const e164 = z
-  .string({ error: `expected an E.164 phone number as a string (e.g. ${E164_EXAMPLE})` })
-  .regex(/^\+[1-9]\d{6,14}$/, { error: `not an E.164 number (e.g. ${E164_EXAMPLE})`, abort: true })
-  .refine((value) => isValidPhoneNumber(value), { error: `not an E.164 number (e.g. ${E164_EXAMPLE})` });
+/** Every phone number of a tenant file: typed as people do, stored as E.164 (`./phone-number.ts`). */
+export const e164 = indonesianNumber;
+
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `${what} as text` })
+    .max(max, { error: `too long: at most ${max} characters`, abort: true })
+    .min(1, { error: `${what}: at least one character` });
 
 const slugId = (what: string) =>
-  z.string({ error: `expected ${what} as a string` }).regex(/^[a-z][a-z0-9-]{0,29}$/, {
-    error: `not a valid ${what}: lowercase letters, digits and '-', starting with a letter, at most 30 characters`,
-  });
+  z
+    .string({ error: `${what} as text` })
+    .max(30, { error: `not a valid ${what}: at most 30 characters`, abort: true })
+    .regex(/^[a-z][a-z0-9-]{0,29}$/, {
+      error: `not a valid ${what}: lowercase letters, digits and '-', starting with a letter, at most 30 characters`,
+    });
+
+const idList = (what: string) => z.array(slugId(what)).max(TENANT_FILE_LIMITS.idsPerList);
 
 const accountId = z.string().regex(/^\d{12}$/, { error: "not an AWS account id (12 digits, quoted)" });
 
@@ -60,23 +85,33 @@ const SENDER_ID_ACCEPTED =
 
 const contactSchema = z.strictObject({
   id: slugId("contact id"),
-  name: z.string().min(1),
-  sms: z.array(e164).default([]),
-  email: z.array(z.email({ error: "not an e-mail address (e.g. piket@damkar.example.go.id)" })).default([]),
+  name: text("a contact's name", TENANT_FILE_LIMITS.name),
+  sms: z.array(e164).max(TENANT_FILE_LIMITS.addressesPerContact).default([]),
+  email: z
+    .array(
+      z
+        .email({ error: "not an e-mail address (e.g. piket@damkar.example.go.id)" })
+        .max(TENANT_FILE_LIMITS.email, { error: `too long: at most ${TENANT_FILE_LIMITS.email} characters` }),
+    )
+    .max(TENANT_FILE_LIMITS.addressesPerContact)
+    .default([]),
 });
 
 const stepSchema = z.strictObject({
   afterMinutes: z.int().min(0).max(1440),
-  contacts: z.array(slugId("contact id")).min(1, { error: "a step must alert at least one contact" }),
+  contacts: idList("contact id").min(1, { error: "a step must alert at least one contact" }),
 });
 
 const agencySchema = z.strictObject({
   id: slugId("agency id"),
   kind: z.enum(AGENCY_KINDS),
-  name: z.string().min(1),
-  contacts: z.array(contactSchema),
+  name: text("the agency's name", TENANT_FILE_LIMITS.name),
+  contacts: z.array(contactSchema).max(TENANT_FILE_LIMITS.contactsPerAgency),
   escalation: z.strictObject({
-    steps: z.array(stepSchema).min(1, { error: "an escalation needs at least one step" }),
+    steps: z
+      .array(stepSchema)
+      .min(1, { error: "an escalation needs at least one step" })
+      .max(TENANT_FILE_LIMITS.escalationSteps),
     repeat: z
       .int()
       .min(0)
@@ -86,23 +121,28 @@ const agencySchema = z.strictObject({
   }),
 });
 
+const phoneNumberArn = z
+  .string({ error: "an Amazon Connect phone number ARN as text" })
+  .max(200, { error: "not an Amazon Connect phone number ARN: at most 200 characters", abort: true })
+  .regex(/^arn:aws:connect:[a-z0-9-]+:\d{12}:phone-number\/[0-9a-f-]+$/, {
+    error: "not an Amazon Connect phone number ARN (arn:aws:connect:<region>:<account>:phone-number/<id>)",
+  });
+
 const windowSchema = z.strictObject({
-  days: z.array(z.enum(WEEKDAYS)).min(1),
+  days: z.array(z.enum(WEEKDAYS)).min(1).max(WEEKDAYS.length),
   from: hhmm,
   to: hhmm,
 });
 
 const routingSchema = z.strictObject(
-  Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, z.array(slugId("agency id")).optional()])) as Record<
+  Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, idList("agency id").optional()])) as Record<
     (typeof INCIDENT_CATEGORIES)[number],
-    z.ZodOptional<z.ZodArray<ReturnType<typeof slugId>>>
+    z.ZodOptional<ReturnType<typeof idList>>
   >,
 );
 
 /** Number types siaga112 lets Connect claim from its inventory (`AWS::Connect::PhoneNumber.Type`). */
 export const CLAIMABLE_NUMBER_TYPES = ["DID", "TOLL_FREE"] as const;
-
-const CONNECT_PHONE_NUMBER_ARN = /^arn:aws:connect:[a-z0-9-]+:\d{12}:phone-number\/[0-9a-f-]+$/;
 
 /** How an Indonesian number reaches the tenant file, step by step (the validator says it). */
 export const INDONESIAN_NUMBER_STEPS =
@@ -117,18 +157,11 @@ export const INDONESIAN_NUMBER_STEPS =
  */
 const phoneSchema = z
   .strictObject({
-    // E.164 only for now: the shared number normalisation (08... and +62... to E.164) that the
-    // onboarding work adds to registry/ should replace `e164` here once it is on main.
     did: e164.optional().meta({
       description:
         "The number the telcos route the kab/kota's 112 calls to (E.164), recorded once known: the number behind numberArn, or the one Connect claimed",
     }),
-    numberArn: z
-      .string()
-      .regex(CONNECT_PHONE_NUMBER_ARN, {
-        error:
-          "not an Amazon Connect phone number ARN (arn:aws:connect:<region>:<account>:phone-number/<id>)",
-      })
+    numberArn: phoneNumberArn
       .optional()
       .meta({ description: "A number already in the hub's instance (Indonesia: added by AWS Support)" }),
     claim: z
@@ -156,12 +189,8 @@ const phoneSchema = z
         "claim",
         "give numberArn (a number already in the instance) or claim (any number Connect claims), not both",
       );
-    } else if (phone.numberArn === undefined && phone.claim === undefined) {
-      issue(
-        "numberArn",
-        `missing: name the tenant's number. ${INDONESIAN_NUMBER_STEPS}. Outside Indonesia, claim: { country, type } lets Connect claim any number`,
-      );
     }
+    // Whether a number is required at all depends on `offboarding`: registry/tenant-rules.ts.
     if (phone.numberArn !== undefined && phone.did === undefined) {
       issue(
         "did",
@@ -177,20 +206,27 @@ const phoneSchema = z
   });
 
 export const tenantFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  code: z.string({ error: 'expected the Kemendagri code as a quoted string (e.g. "71.71" or "31")' }),
+  $schema: z.string().max(500).optional(),
+  code: z
+    .string({ error: 'the Kemendagri code as a quoted string (e.g. "71.71" or "31")' })
+    .max(5, { error: 'not a Kemendagri code: "NN.NN" or "NN" (e.g. "71.71" or "31")' }),
   hub: slugId("hub id").meta({
     description: "Connect hub (instance) this tenant shares, from platform.yaml",
   }),
   dataRegion: z.enum(DATA_REGIONS).default("ap-southeast-3"),
   phone: phoneSchema,
-  agencies: z.array(agencySchema).min(1, { error: "a tenant needs at least one agency" }),
+  agencies: z
+    .array(agencySchema)
+    .min(1, { error: "a tenant needs at least one agency" })
+    .max(TENANT_FILE_LIMITS.agencies),
   routing: routingSchema
     .default({})
     .meta({ description: "Overrides of the default routing: category -> agency ids alerted" }),
   callHandling: z
     .strictObject({
-      staffedHours: z.union([z.literal("24/7"), z.array(windowSchema).min(1)]).default("24/7"),
+      staffedHours: z
+        .union([z.literal("24/7"), z.array(windowSchema).min(1).max(TENANT_FILE_LIMITS.staffedWindows)])
+        .default("24/7"),
       categoryMenu: z.boolean().default(false),
       promptSet: slugId("prompt set").default("default"),
       maxQueueWaitSeconds: z
@@ -221,6 +257,10 @@ export const tenantFileSchema = z.strictObject({
       maxQueueWaitSeconds: DEFAULT_QUEUE_WAIT_SECONDS,
       queueCapacity: DEFAULT_QUEUE_CAPACITY,
     }),
+  offboarding: z.boolean().default(false).meta({
+    description:
+      "Set while the tenant is being removed: the hub routes no number to it any more (no phone.numberArn or phone.claim), so its stacks can be destroyed; `siaga112 tenant remove <code>` lists the steps",
+  }),
   retention: z
     .strictObject({ callerNumberDays: z.int().min(1).max(3650).default(90) })
     .default({ callerNumberDays: 90 }),
@@ -249,6 +289,24 @@ export const tenantFileSchema = z.strictObject({
 });
 export type TenantFile = z.infer<typeof tenantFileSchema>;
 
+/**
+ * The single values of a tenant file, each with the rules of its place in `tenantFileSchema`: the
+ * second, lenient pass over a file that failed as a whole keeps every value that passes its own rule
+ * (registry/tenant-view.ts), so routing and cross-file checks still run in the same report.
+ */
+export const tenantFileLeaves = {
+  code: tenantFileSchema.shape.code,
+  hub: tenantFileSchema.shape.hub,
+  number: e164,
+  numberArn: phoneNumberArn,
+  agencyId: agencySchema.shape.id,
+  agencyKind: agencySchema.shape.kind,
+  contactId: contactSchema.shape.id,
+  afterMinutes: stepSchema.shape.afterMinutes,
+  timeOfDay: hhmm,
+  promptSet: slugId("prompt set"),
+} as const;
+
 const quotasSchema = z.strictObject({
   lambdaFunctions: z.int().min(1).optional(),
   queues: z.int().min(1).optional(),
@@ -257,7 +315,7 @@ const quotasSchema = z.strictObject({
 });
 
 export const platformFileSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().max(500).optional(),
   /** Default AWS account of every stack. */
   account: accountId,
   national: z
@@ -278,6 +336,7 @@ export const platformFileSchema = z.strictObject({
         quotas: quotasSchema.default({}),
       }),
     )
-    .min(1, { error: "declare at least one hub" }),
+    .min(1, { error: "declare at least one hub" })
+    .max(100),
 });
 export type PlatformFile = z.infer<typeof platformFileSchema>;

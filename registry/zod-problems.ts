@@ -1,9 +1,9 @@
 /**
  * Turns zod issues into registry problems that name the field, the value and what is accepted.
  */
-import { distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import { describeIssue, valueAt } from "../domain/zod-issues";
+import { didYouMean, nearest } from "./did-you-mean";
 import { type Problem, pathToString } from "./problem";
 
 /**
@@ -46,11 +46,18 @@ export function zodProblems(
       continue;
     }
     const value = valueAt(input, issue.path);
+    const guess =
+      issue.code === "invalid_value" && typeof value === "string" && issue.values.length > 1
+        ? didYouMean(
+            value,
+            issue.values.filter((v) => typeof v === "string"),
+          )
+        : "";
     problems.push({
       file,
       path: pathToString(issue.path),
       value,
-      message: describeIssue(issue, value),
+      message: `${describeIssue(issue, value)}${guess}`,
     });
   }
   return problems;
@@ -89,17 +96,4 @@ function unwrap(def: SchemaDef | undefined): SchemaDef | undefined {
     else return current;
   }
   return current;
-}
-
-function nearest(key: string, accepted: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of accepted) {
-    const d = distance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }

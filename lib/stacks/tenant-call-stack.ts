@@ -118,14 +118,20 @@ export class TenantCallStack extends Stack {
     this.inboundFlow = flows.inbound;
     // A flow may only name a Lambda that is associated with the instance.
     for (const integration of integrations) this.inboundFlow.node.addDependency(integration);
-    this.phoneNumber = new TenantPhoneNumber(this, "Number", {
-      instanceArn: this.instanceArn,
-      instanceId: this.instanceId,
-      inboundFlowArn: this.inboundFlow.attrContactFlowArn,
-      numberArn: tenant.phone.numberArn,
-      claim: tenant.phone.claim && { countryCode: tenant.phone.claim.country, type: tenant.phone.claim.type },
-      tenantCode: tenant.code,
-    });
+    // An offboarding tenant names no number: deploying it takes the number off the inbound flow.
+    if (tenant.phone.numberArn !== undefined || tenant.phone.claim !== undefined) {
+      this.phoneNumber = new TenantPhoneNumber(this, "Number", {
+        instanceArn: this.instanceArn,
+        instanceId: this.instanceId,
+        inboundFlowArn: this.inboundFlow.attrContactFlowArn,
+        numberArn: tenant.phone.numberArn,
+        claim: tenant.phone.claim && {
+          countryCode: tenant.phone.claim.country,
+          type: tenant.phone.claim.type,
+        },
+        tenantCode: tenant.code,
+      });
+    }
     this.monitoring.watchConnectQueue("112", { instanceId: this.instanceId, queueName: this.names.queue });
     this.monitoring.watchContactFlow("inbound", this.instanceId, this.names.inboundFlow);
   }

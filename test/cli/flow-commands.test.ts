@@ -39,6 +39,25 @@ describe("siaga112 flow simulate", () => {
     expect(err).toContain('--fail "intake=slow": expected intake=<error|timeout|malformed>');
   });
 
+  it("speaks the same vocabulary as call: --press <keys>, --hang-up-after <seconds>, codes or slugs", async () => {
+    const hungUp = await siaga112("flow", "simulate", "kota-manado", "--hang-up-after", "1", "--json");
+    expect(JSON.parse(hungUp.out)).toMatchObject({ outcome: "caller-hung-up" });
+    const old = await siaga112("flow", "simulate", "71.71", "--hang-up", "1", "--json");
+    expect(JSON.parse(old.out)).toMatchObject({ outcome: "caller-hung-up" });
+    const silent = await siaga112("flow", "simulate", "31", "--press", ".", "--json");
+    expect(
+      JSON.parse(silent.out).path.find((s: { action: string }) => s.action === "category-menu").branch,
+    ).toBe("InputTimeLimitExceeded");
+  });
+
+  it("hides the old option name from --help", async () => {
+    const { buildProgram } = await import("../../cli/main");
+    const flow = buildProgram().commands.find((c) => c.name() === "flow")!;
+    const help = flow.commands.find((c) => c.name() === "simulate")!.helpInformation();
+    expect(help).toContain("--hang-up-after <seconds>");
+    expect(help).not.toMatch(/--hang-up </);
+  });
+
   it("names an unknown tenant and the known codes", async () => {
     const { err, code } = await siaga112("flow", "simulate", "99.99");
     expect(code).not.toBe(0);

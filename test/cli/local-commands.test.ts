@@ -1,94 +1,17 @@
-import { interactiveCall } from "../../cli/local-commands";
+import { spawn } from "node:child_process";
+import { startBanner } from "../../cli/local-commands";
 import { buildProgram } from "../../cli/main";
-import { type LocalCentre, startLocalCentre } from "../../local/centre";
-import { CentreClient } from "../../local/centre-client";
+import type { LocalCentre } from "../../local/centre";
+import { runningCentre } from "../support/running-centre";
 
+const running = runningCentre();
+const printed = running.printed;
 let centre: LocalCentre;
-let printed: string[];
-beforeAll(async () => {
-  centre = await startLocalCentre({ port: 0 });
+beforeAll(() => {
+  centre = running.centre;
 });
-afterAll(() => centre.stop());
-beforeEach(() => {
-  printed = [];
-  jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    printed.push(args.join(" "));
-  });
-  jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-});
-afterEach(() => jest.restoreAllMocks());
 
 const run = (...args: string[]) => buildProgram().parseAsync(["node", "siaga112", ...args]);
-
-describe("siaga112 call", () => {
-  it("places a scripted call and prints the prompts as text and the incident's code", async () => {
-    await run("call", "31", "--press", "2", "--centre", centre.url);
-    const text = printed.join("\n");
-    expect(text).toContain('"Satu satu dua. Medis satu, kebakaran dua, polisi tiga."');
-    expect(text).toContain("(menekan 2)");
-    expect(text).toContain("Tersambung ke antrean petugas 112 DKI Jakarta.");
-    expect(text).toMatch(/Insiden tercatat: kode [2-9A-Z]{6}/);
-  });
-
-  it("finds a tenant by its name and names the running ones when it cannot", async () => {
-    await run("call", "kota-manado", "--silent", "--no-sim", "--centre", centre.url);
-    expect(printed.join("\n")).toContain("Kota Manado");
-    await expect(run("call", "kota-bogor", "--centre", centre.url)).rejects.toThrow(
-      'tenant "kota-bogor": not running',
-    );
-  });
-
-  it("asks for a key at each menu when interactive, then places the real call", async () => {
-    const questions: string[] = [];
-    const report = await interactiveCall(
-      new CentreClient(centre.url),
-      { tenant: "31", queue: "open" },
-      async (q) => {
-        questions.push(q);
-        return "1";
-      },
-    );
-    expect(questions).toHaveLength(1);
-    expect(report.category).toBe("medical");
-    expect(report.incident?.shortCode).toMatch(/^[2-9A-Z]{6}$/);
-  });
-
-  it("hangs up when the caller types t at a menu", async () => {
-    const report = await interactiveCall(
-      new CentreClient(centre.url),
-      { tenant: "31", queue: "open" },
-      async () => "t",
-    );
-    expect(report.outcome).toBe("caller-hung-up");
-  });
-
-  it("tells when a call-taker answered, or that the caller gave up waiting in the queue", async () => {
-    await run("call", "31", "--press", "2", "--queue-wait", "7", "--centre", centre.url);
-    expect(printed.join("\n")).toMatch(/Petugas 112 menjawab setelah [\d.]+ detik\./);
-    printed = [];
-    await run(
-      "call",
-      "31",
-      "--press",
-      "2",
-      "--queue-wait",
-      "600",
-      "--hang-up-after",
-      "90",
-      "--centre",
-      centre.url,
-    );
-    expect(printed.join("\n")).toContain(
-      "Penelepon menutup telepon setelah menunggu 90 detik; belum dijawab petugas.",
-    );
-  });
-
-  it("says how to start the centre when none is running", async () => {
-    await expect(run("call", "31", "--press", "2", "--centre", "http://127.0.0.1:9")).rejects.toThrow(
-      'start it with "npm start"',
-    );
-  });
-});
 
 describe("siaga112 simulate", () => {
   it("runs the traffic and reports the mix once the statistics count it all", async () => {
@@ -122,5 +45,42 @@ describe("siaga112 simulate", () => {
     await expect(
       program.parseAsync(["node", "siaga112", "simulate", "--abandon", "1.5", "--centre", centre.url]),
     ).rejects.toThrow('--abandon "1.5": a share from 0 to 1');
+  });
+});
+
+describe("siaga112 start", () => {
+  it("prints the landing page, and --centre in the hints when the centre is not at the default address", () => {
+    const lines = startBanner(centre, { speed: 1 });
+    expect(lines[1]).toBe(`  Halaman awal:         ${centre.url}/`);
+    expect(lines).toContain(`  Telepon:              npm run siaga112 -- call 31 --centre ${centre.url}`);
+    expect(lines).toContain(
+      `  Lalu lintas:          npm run siaga112 -- simulate --calls 1000 --tenants all --centre ${centre.url}`,
+    );
+    const usual = startBanner({ ...centre, url: "http://127.0.0.1:8112" }, { speed: 1 });
+    expect(usual).toContain("  Telepon:              npm run siaga112 -- call 31");
+  });
+
+  it("starts clean on Node 20: no AWS SDK Node-version notice, the pages, then stops on Ctrl+C", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "start", "--port", "0"], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "" },
+    });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk) => {
+        out += chunk;
+        if (out.includes("Ctrl+C")) resolve();
+      });
+      child.on("exit", () => reject(new Error(`start ended early: ${err}`)));
+    });
+    child.kill("SIGINT");
+    await new Promise((resolve) => child.on("exit", resolve));
+    expect(out).toMatch(/Halaman awal: +http:\/\/127\.0\.0\.1:\d+\//);
+    expect(out).toMatch(/call 31 --centre http:\/\/127\.0\.0\.1:\d+/);
+    expect(err).not.toContain("NodeVersionSupportWarning");
+    expect(err).toBe("");
   });
 });

@@ -1,13 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import { siaga112 } from "../support/run-cli";
+import { editFile, scratchTenants } from "../support/scratch-tenants";
 
-function copyOfExamples(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "siaga112-cli-")), "tenants");
-  cpSync("tenants", dir, { recursive: true });
-  return dir;
-}
+/** A path as the CLI prints it: relative to the working directory. */
+const shown = (path: string) => relative(process.cwd(), path);
+
+const copyOfExamples = () => scratchTenants();
 
 describe("siaga112 tenant list", () => {
   it("prints code, name, province, hub, zone and agencies", async () => {
@@ -39,22 +38,52 @@ describe("siaga112 tenant validate", () => {
     const { out, code } = await siaga112("tenant", "validate");
     expect(code).toBe(0);
     expect(out).toContain("3 tenant(s) valid");
-    expect(out).toContain("CONTOH placeholder contact(s) to replace before going live");
+    expect(out).toContain("CONTOH placeholder(s) to replace before going live; a deployment refuses them");
+  });
+
+  it("accepts numbers typed the Indonesian way and says how it stored them", async () => {
+    const dir = copyOfExamples();
+    const file = join(dir, "71.71-kota-manado.yaml");
+    editFile(file, (text) => text.replace('"+62431000112"', '"0813-4011-7002"'));
+    const { out, code } = await siaga112("tenant", "validate", "--dir", dir, file);
+    expect(code).toBe(0);
+    expect(out).toContain(`notice: ${shown(file)}: phone.overflow "0813-4011-7002": read as +6281340117002`);
+    expect(out).toContain("1 tenant(s) valid");
+  });
+
+  it("lists schema and routing problems of every file in one run", async () => {
+    const dir = copyOfExamples();
+    const manado = join(dir, "71.71-kota-manado.yaml");
+    editFile(manado, (text) =>
+      text
+        .replace("staffedHours:", "stafedHours:")
+        .replace("callHandling:", "routing: { fire: [pemadam], medical: [psc-119] }\ncallHandling:"),
+    );
+    const surabaya = join(dir, "35.78-kota-surabaya.yaml");
+    editFile(surabaya, (text) => text.replace(/^hub: .*$/m, ""));
+    const { err, code } = await siaga112("tenant", "validate", "--dir", dir);
+    expect(code).toBe(1);
+    expect(err.split("\n")).toEqual([
+      `${shown(surabaya)}: hub: missing (hub id as text)`,
+      `${shown(manado)}: callHandling.stafedHours: unknown key (did you mean "staffedHours"?); accepted keys: staffedHours, categoryMenu, promptSet, maxQueueWaitSeconds, queueCapacity`,
+      `${shown(manado)}: routing.medical[0] "psc-119": unknown agency (did you mean "psc119"?); agencies of this tenant: polresta, damkar, psc119, bpbd, basarnas, pln, satpolpp`,
+      `${shown(manado)}: routing.fire[0] "pemadam": unknown agency; agencies of this tenant: polresta, damkar, psc119, bpbd, basarnas, pln, satpolpp`,
+      "4 problem(s) found",
+    ]);
   });
 
   it("exits 1 listing every problem of the named file", async () => {
     const dir = copyOfExamples();
     const file = join(dir, "71.71-kota-manado.yaml");
-    writeFileSync(
-      file,
-      readFileSync(file, "utf8")
-        .replace("hub: timur-1", "hub: timur-9")
-        .replace('"+62431000112"', '"0431-000"'),
+    editFile(file, (text) =>
+      text.replace("hub: timur-1", "hub: timur-9").replace('"+62431000112"', '"0431-000"'),
     );
     const { err, code } = await siaga112("tenant", "validate", "--dir", dir, file);
     expect(code).toBe(1);
-    expect(err).toContain('phone.overflow "0431-000": not an E.164 number (e.g. +6281234567890)');
-    expect(err).toContain('hub "timur-9": unknown hub; hubs declared in platform.yaml: jawa-1, timur-1');
+    expect(err).toContain('phone.overflow "0431-000": not a phone number in use');
+    expect(err).toContain(
+      'hub "timur-9": unknown hub (did you mean "timur-1"?); hubs declared in platform.yaml: jawa-1, timur-1',
+    );
     expect(err).toContain("2 problem(s) found");
   });
 });
@@ -75,6 +104,25 @@ describe("siaga112 tenant add", () => {
     expect(code).toBe(1);
     expect(err).toBe(
       '"71.7l" is not a Kemendagri kab/kota or province code. Nearest:\n  71.71  Kota Manado\n  71.72  Kota Bitung\n  71.73  Kota Tomohon',
+    );
+  });
+
+  it("refuses up front a code that cannot be a tenant, saying why", async () => {
+    const dir = copyOfExamples();
+    expect(await siaga112("tenant", "add", "31.71", "--dir", dir)).toMatchObject({
+      code: 1,
+      err: '"31.71": Kota Administrasi Jakarta Pusat is an administrative city of DKI Jakarta, which runs one province-level tenant: use code "31"',
+    });
+    expect((await siaga112("tenant", "add", "71", "--dir", dir)).err).toBe(
+      '"71": Sulawesi Utara is a province; 112 centres are run by each kab/kota (only provinces whose cities are administrative, like DKI Jakarta "31", run one)',
+    );
+    expect(readdirSync(dir).filter((f) => f.startsWith("31.71") || f.startsWith("71-"))).toEqual([]);
+  });
+
+  it("suggests the codes of the same province first", async () => {
+    const { err } = await siaga112("tenant", "add", "71.99", "--dir", copyOfExamples());
+    expect(err).toBe(
+      '"71.99" is not a Kemendagri kab/kota or province code. Nearest:\n  71.09  Kabupaten Kepulauan Siau Tagulandang Biaro\n  71.01  Kabupaten Bolaang Mongondow\n  71.02  Kabupaten Minahasa',
     );
   });
 
@@ -99,6 +147,7 @@ describe("--help", () => {
       ["add", true],
       ["validate", true],
       ["list", true],
+      ["remove", true],
     ]);
     expect(tenant.commands.find((c) => c.name() === "list")!.helpInformation()).toContain("--json");
   });

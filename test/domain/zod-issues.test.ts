@@ -29,6 +29,12 @@ describe("zod issues in words", () => {
     expect(describeIssue(issue, null)).toBe("expected a mapping of keys, got null");
   });
 
+  it("say missing for an absent field even where the schema words what it accepts", () => {
+    const issue = { code: "invalid_type", path: ["hub"], expected: "string", message: "a hub id as text" };
+    expect(describeIssue(issue, undefined)).toBe("missing (a hub id as text)");
+    expect(describeIssue(issue, 7)).toBe("expected a hub id as text, got number");
+  });
+
   it("read the offending value back from the input, and nothing past a non-object", () => {
     expect(valueAt({ a: [{ b: 7 }] }, ["a", 0, "b"])).toBe(7);
     expect(valueAt({ a: "text" }, ["a", "length"])).toBeUndefined();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { loadRegistry, requireRegistry } from "../../registry/load-registry";
+import { formatProblem } from "../../registry/problem";
 import { INDONESIAN_NUMBER_STEPS } from "../../registry/tenant-file-schema";
 import { MANADO_FILE, manado, PLATFORM_FILE, platformText, problemsOf, source } from "./fixtures";
 
@@ -65,7 +66,7 @@ describe("validation rules, one failing file each, with the exact message", () =
         t.colour = "red";
       },
       [
-        `${MANADO_FILE}: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, retention, location, sms`,
+        `${MANADO_FILE}: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, offboarding, retention, location, sms`,
       ],
     ],
     [
@@ -90,7 +91,7 @@ describe("validation rules, one failing file each, with the exact message", () =
         (t.agencies[2].contacts as Record<string, unknown>[])[0].sms = ["0812-345"];
       },
       [
-        `${MANADO_FILE}: agencies[2].contacts[0].sms[0] "0812-345": not an E.164 number (e.g. +6281234567890)`,
+        `${MANADO_FILE}: agencies[2].contacts[0].sms[0] "0812-345": not a phone number in use: wrong number of digits or an unknown area/operator code (e.g. 0812-3456-7890 or +6281234567890)`,
       ],
     ],
     [
@@ -98,7 +99,9 @@ describe("validation rules, one failing file each, with the exact message", () =
       (t) => {
         (t.phone as Record<string, unknown>).overflow = "+6200000";
       },
-      [`${MANADO_FILE}: phone.overflow "+6200000": not an E.164 number (e.g. +6281234567890)`],
+      [
+        `${MANADO_FILE}: phone.overflow "+6200000": not a phone number: too few digits for its country (e.g. 0812-3456-7890 or +6281234567890)`,
+      ],
     ],
     [
       "a bad e-mail address",
@@ -115,7 +118,7 @@ describe("validation rules, one failing file each, with the exact message", () =
         t.agencies[0].kind = "polisi";
       },
       [
-        `${MANADO_FILE}: agencies[0].kind "polisi": expected one of "police", "fire", "ambulance", "disaster", "sar", "electricity", "water", "public-order", "transport", "social", "hospital", "other"`,
+        `${MANADO_FILE}: agencies[0].kind "polisi": expected one of "police", "fire", "ambulance", "disaster", "sar", "electricity", "water", "public-order", "transport", "social", "hospital", "other" (did you mean "police"?)`,
       ],
     ],
     [
@@ -140,7 +143,9 @@ describe("validation rules, one failing file each, with the exact message", () =
       (t) => {
         t.code = 71.71;
       },
-      [`${MANADO_FILE}: code 71.71: expected the Kemendagri code as a quoted string (e.g. "71.71" or "31")`],
+      [
+        `${MANADO_FILE}: code 71.71: expected the Kemendagri code as a quoted string (e.g. "71.71" or "31"), got number`,
+      ],
     ],
     [
       "an unknown hub",
@@ -327,14 +332,96 @@ describe("validation rules, one failing file each, with the exact message", () =
     t_setSms(tenant, "08123");
     const { messages } = problemsOf([source(MANADO_FILE, tenant)]);
     expect(messages).toEqual([
-      `${MANADO_FILE}: phone.overflow "112": not an E.164 number (e.g. +6281234567890)`,
-      `${MANADO_FILE}: agencies[0].contacts[0].sms[0] "08123": not an E.164 number (e.g. +6281234567890)`,
+      `${MANADO_FILE}: phone.overflow "112": not a phone number: start with 0 (Indonesian, e.g. 0812-3456-7890) or with + and the country code (e.g. +6281234567890)`,
+      `${MANADO_FILE}: agencies[0].contacts[0].sms[0] "08123": not a phone number: too few digits for an Indonesian number (e.g. 0812-3456-7890 or +6281234567890)`,
       `${MANADO_FILE}: hub "nowhere": unknown hub; hubs declared in platform.yaml: jawa-1, timur-1`,
     ]);
   });
 
   function t_setSms(tenant: ReturnType<typeof manado>, value: string) {
     (tenant.agencies[0].contacts as Record<string, unknown>[])[0].sms = [value];
+  }
+});
+
+describe("one pass: every problem of every file in one run (issue 14)", () => {
+  it("reports a misspelt key, routing to unknown agencies with near misses, and accepts a local number", () => {
+    const tenant = manado();
+    const contact = (tenant.agencies[0].contacts as Record<string, unknown>[])[0];
+    contact.smss = contact.sms;
+    delete contact.sms;
+    (tenant.phone as Record<string, string>).overflow = "0813-4011-7002";
+    t_route(tenant, { fire: ["pemadam"], medical: ["psc-119"] });
+    const { messages, registry } = problemsOf([source(MANADO_FILE, tenant)]);
+    expect(messages).toEqual([
+      `${MANADO_FILE}: agencies[0].contacts[0].smss: unknown key (did you mean "sms"?); accepted keys: id, name, sms, email`,
+      `${MANADO_FILE}: routing.medical[0] "psc-119": unknown agency (did you mean "psc119"?); agencies of this tenant: polresta, damkar, psc119, bpbd, basarnas, pln, satpolpp`,
+      `${MANADO_FILE}: routing.fire[0] "pemadam": unknown agency; agencies of this tenant: polresta, damkar, psc119, bpbd, basarnas, pln, satpolpp`,
+    ]);
+    expect(registry.notices.map(formatProblem)).toEqual([]);
+  });
+
+  it("stores a number typed the Indonesian way as E.164 and says so", () => {
+    const tenant = manado();
+    (tenant.phone as Record<string, string>).overflow = "0813-4011-7002";
+    (tenant.agencies[1].contacts as Record<string, unknown>[])[0].sms = [
+      "+62 812 0000 0111",
+      "(0431) 860-113",
+    ];
+    const { messages, registry } = problemsOf([source(MANADO_FILE, tenant)]);
+    expect(messages).toEqual([]);
+    expect(registry.notices.map(formatProblem)).toEqual([
+      `${MANADO_FILE}: phone.overflow "0813-4011-7002": read as +6281340117002`,
+      `${MANADO_FILE}: agencies[1].contacts[0].sms[0] "+62 812 0000 0111": read as +6281200000111`,
+      `${MANADO_FILE}: agencies[1].contacts[0].sms[1] "(0431) 860-113": read as +62431860113`,
+    ]);
+    const stored = registry.tenants[0];
+    expect(stored.phone.overflow).toBe("+6281340117002");
+    expect(stored.agencies[1].contacts[0].sms).toEqual(["+6281200000111", "+62431860113"]);
+  });
+
+  it("says a number YAML read as a number must be quoted", () => {
+    const text = source(MANADO_FILE, manado()).text.replace(/overflow: .*/, "overflow: 081340117002");
+    expect(problemsOf([{ file: MANADO_FILE, text }]).messages).toEqual([
+      `${MANADO_FILE}: phone.overflow 81340117002: expected a phone number in quotes (YAML read this one as the number 81340117002, losing its leading 0 or +; write e.g. "0812-3456-7890"), got number`,
+    ]);
+  });
+
+  it("says missing for a missing key, whatever the field", () => {
+    const tenant = manado();
+    delete tenant.hub;
+    delete tenant.code;
+    delete (tenant.agencies[0].contacts as Record<string, unknown>[])[0].name;
+    expect(problemsOf([source(MANADO_FILE, tenant)]).messages).toEqual([
+      `${MANADO_FILE}: code: missing (the Kemendagri code as a quoted string (e.g. "71.71" or "31"))`,
+      `${MANADO_FILE}: hub: missing (hub id as text)`,
+      `${MANADO_FILE}: agencies[0].contacts[0].name: missing (a contact's name as text)`,
+    ]);
+  });
+
+  it("runs the rules across files on files with schema problems too", () => {
+    const bitung = { ...manado(), code: "71.72", colour: "red" };
+    const { messages } = problemsOf([
+      source(MANADO_FILE, manado()),
+      source("tenants/71.72-kota-bitung.yaml", bitung),
+    ]);
+    expect(messages).toEqual([
+      `tenants/71.72-kota-bitung.yaml: colour: unknown key; accepted keys: code, hub, dataRegion, phone, agencies, routing, callHandling, offboarding, retention, location, sms`,
+      `tenants/71.72-kota-bitung.yaml: phone.numberArn "${"arn:aws:connect:ap-southeast-1:111111111111:phone-number/0a1b2c3d-7171-4000-8000-000000000001"}": number already used by ${MANADO_FILE}; each tenant needs its own number`,
+      `tenants/71.72-kota-bitung.yaml: phone.did "+62431860112": number already used by ${MANADO_FILE}; each tenant needs its own number`,
+    ]);
+  });
+
+  it("does not guess where a broken value hides what a rule needs", () => {
+    const tenant = manado();
+    tenant.agencies[0].kind = "polisi";
+    t_route(tenant, {});
+    const { messages } = problemsOf([source(MANADO_FILE, tenant)]);
+    // crime's default route needs a police agency: with the only kind unreadable, no second problem.
+    expect(messages).toEqual([expect.stringContaining('agencies[0].kind "polisi": expected one of')]);
+  });
+
+  function t_route(tenant: ReturnType<typeof manado>, routing: Record<string, string[]>) {
+    tenant.routing = routing;
   }
 });
 

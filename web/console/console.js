@@ -31,6 +31,11 @@ function showError(error) {
 
 async function init() {
   info = await (await fetch("/local/tenants")).json();
+  // The key comes only to the centre's own pages: a same-origin fetch with this header.
+  const key = await (
+    await fetch("/local/console-key", { headers: { "x-siaga112-client": "console" } })
+  ).json();
+  info.apiKey = key.apiKey;
   for (const t of info.tenants) $("tenant").append(el("option", { value: t.code }, `${t.code} ${t.name}`));
   const wanted = new URLSearchParams(location.search).get("tenant");
   if (wanted) $("tenant").value = wanted;

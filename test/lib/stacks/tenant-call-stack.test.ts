@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { PER_TENANT_USE } from "../../../domain/connect-quotas";
@@ -7,6 +8,7 @@ import { HubStack } from "../../../lib/stacks/hub-stack";
 import { TenantCallStack } from "../../../lib/stacks/tenant-call-stack";
 import { requireRegistry } from "../../../registry/load-registry";
 import { synthExampleApp } from "../../support/example-app";
+import { editFile, scratchTenants } from "../../support/scratch-tenants";
 
 describe("a tenant's call stack (Kota Manado, hub timur-1)", () => {
   const { assembly } = synthExampleApp();
@@ -209,5 +211,19 @@ describe("the call stack's guards", () => {
           promptSet: loadPromptSet("default"),
         }),
     ).toThrow(/props.hub "jawa-1": tenant 71.71 belongs to hub "timur-1"/);
+  });
+});
+
+describe("the call stack of an offboarding tenant (no number)", () => {
+  it("takes the number off the inbound flow: no phone number and no association", () => {
+    const dir = scratchTenants(["71.71-kota-manado.yaml"]);
+    editFile(join(dir, "71.71-kota-manado.yaml"), (text) =>
+      text.replace(/^ {2}did: .*$/m, "").replace(/^phone:/m, "offboarding: true\nphone:"),
+    );
+    const { assembly } = synthExampleApp({ tenantsDir: dir });
+    const template = Template.fromJSON(assembly.getStackByName("siaga112-71-71-call").template);
+    template.resourceCountIs("AWS::Connect::PhoneNumber", 0);
+    template.resourceCountIs("Custom::PhoneNumberContactFlow", 0);
+    template.resourceCountIs("AWS::Connect::ContactFlow", 2);
   });
 });
