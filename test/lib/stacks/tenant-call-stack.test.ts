@@ -218,7 +218,7 @@ describe("the call stack of an offboarding tenant (no number)", () => {
   it("takes the number off the inbound flow: no phone number and no association", () => {
     const dir = scratchTenants(["71.71-kota-manado.yaml"]);
     editFile(join(dir, "71.71-kota-manado.yaml"), (text) =>
-      text.replace(/^ {2}did: .*$/m, "").replace(/^phone:/m, "offboarding: true\nphone:"),
+      text.replace(/^ {2}numberArn: .*$/m, "").replace(/^phone:/m, "offboarding: true\nphone:"),
     );
     const { assembly } = synthExampleApp({ tenantsDir: dir });
     const template = Template.fromJSON(assembly.getStackByName("siaga112-71-71-call").template);
