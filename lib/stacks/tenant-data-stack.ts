@@ -12,7 +12,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
-import { nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
+import { ccpUrl, consoleNames, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import type { Platform, Tenant } from "../../domain/tenant";
 import { toRuntimeConfig } from "../../domain/tenant-runtime";
 import {
@@ -28,6 +28,7 @@ import { asyncDeadLetters, eventSourceDeadLetters } from "../dead-letter-destina
 import type { FunctionBundles } from "../function-bundles";
 import { IncidentStore } from "../incident-store";
 import { OperationsMonitoring } from "../operations-monitoring";
+import { TenantConsoleSettings } from "../tenant-console-settings";
 import { TenantKey } from "../tenant-key";
 import { type GrantTarget, WiredFunction } from "../wired-function";
 
@@ -59,8 +60,11 @@ export class TenantDataStack extends Stack {
   readonly functions: ReadonlyMap<string, WiredFunction>;
   readonly monitoring: OperationsMonitoring;
   readonly callTakerApi?: CallTakerApi;
+  /** The tenant's settings file on the console site (with the call-taker API). */
+  readonly consoleSettings?: TenantConsoleSettings;
   readonly ackUrl?: lambda.FunctionUrl;
   private readonly names: ReturnType<typeof tenantNames>;
+  private readonly platform: Platform;
 
   constructor(scope: Construct, id: string, props: TenantDataStackProps) {
     const { tenant, platform } = props;
@@ -71,7 +75,13 @@ export class TenantDataStack extends Stack {
       ...props,
     });
     this.tenant = tenant;
+    this.platform = platform;
     this.names = tenantNames(tenant);
+    if (!platform.console) {
+      throw new Error(
+        `TenantDataStack ${tenant.code}: platform.yaml has no console.url; deploy ${stackNames.console()} first and record its address (docs/deploy.md)`,
+      );
+    }
 
     this.key = this.createKey();
     this.incidents = this.createIncidentStore();
@@ -279,11 +289,34 @@ export class TenantDataStack extends Stack {
   private addCallTakerApi(fn: WiredFunction): void {
     if (this.callTakerApi)
       throw new Error("lambdas/manifest.ts: only one data function may have an http-api trigger");
-    (this as { callTakerApi?: CallTakerApi }).callTakerApi = new CallTakerApi(this, "CallTakerApi", {
+    const { tenant, platform } = this;
+    const api = new CallTakerApi(this, "CallTakerApi", {
       namePrefix: this.names.prefix,
       handler: fn.function,
       logKey: this.key.key,
+      signInDomainPrefix: this.names.signInDomain(this.account),
+      consoleOrigin: platform.console!.origin,
     });
+    (this as { callTakerApi?: CallTakerApi }).callTakerApi = api;
+    (this as { consoleSettings?: TenantConsoleSettings }).consoleSettings = new TenantConsoleSettings(
+      this,
+      "ConsoleSettings",
+      {
+        bucketName: consoleNames(platform).bucket,
+        key: this.names.consoleConfig,
+        settings: {
+          ...api.signIn.settings,
+          tenant: {
+            code: tenant.code,
+            name: tenant.name,
+            zone: tenant.zone.name,
+            timeZone: tenant.zone.iana,
+          },
+          apiUrl: api.api.apiEndpoint,
+          connect: { ccpUrl: ccpUrl(tenant.hub), region: tenant.hub.connectRegion },
+        },
+      },
+    );
   }
 
   private addPublicUrl(fn: WiredFunction): string {
