@@ -63,7 +63,7 @@ beforeAll(async () => {
     scope: SCOPE,
     jwksUri: `${idp.issuer}/jwks`,
   });
-  verifier.cacheJwks(idp.jwks as Parameters<typeof verifier.cacheJwks>[0]);
+  verifier.cacheJwks(idp.jwks as Parameters<typeof verifier.cacheJwks>[0], idp.issuer);
 });
 
 afterAll(async () => {
