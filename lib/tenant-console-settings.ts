@@ -26,8 +26,8 @@ export interface ConsoleSettings extends SignInSettings {
   };
   /** Base URL of the tenant's call-taker API (no trailing `/`): the page calls `${apiUrl}/incidents`. */
   readonly apiUrl: string;
-  /** The hub's Amazon Connect instance, for the Streams contact control panel. */
-  readonly connect: { readonly ccpUrl: string; readonly region: string };
+  /** The phone panel: the hub's Amazon Connect contact control panel, embedded with amazon-connect-streams. */
+  readonly phonePanel: { readonly kind: "streams"; readonly ccpUrl: string; readonly region: string };
 }
 
 export interface TenantConsoleSettingsProps {

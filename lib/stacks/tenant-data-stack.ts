@@ -313,7 +313,7 @@ export class TenantDataStack extends Stack {
             timeZone: tenant.zone.iana,
           },
           apiUrl: api.api.apiEndpoint,
-          connect: { ccpUrl: ccpUrl(tenant.hub), region: tenant.hub.connectRegion },
+          phonePanel: { kind: "streams", ccpUrl: ccpUrl(tenant.hub), region: tenant.hub.connectRegion },
         },
       },
     );

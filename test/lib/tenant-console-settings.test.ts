@@ -11,7 +11,11 @@ describe("TenantConsoleSettings", () => {
     scope: "openid email siaga112/console",
     tenant: { code: "71.71", name: "Kota Manado", zone: "WITA", timeZone: "Asia/Makassar" },
     apiUrl: "https://a.execute-api.ap-southeast-3.amazonaws.com",
-    connect: { ccpUrl: "https://siaga112-timur-1.my.connect.aws/ccp-v2/", region: "ap-southeast-1" },
+    phonePanel: {
+      kind: "streams" as const,
+      ccpUrl: "https://siaga112-timur-1.my.connect.aws/ccp-v2/",
+      region: "ap-southeast-1",
+    },
   };
   const setup = (key: string) => {
     const stack = new Stack(new App(), "S", { env: { account: "111111111111", region: "ap-southeast-3" } });

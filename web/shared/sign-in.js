@@ -17,6 +17,8 @@
 //   accessToken()   -> a valid access token (renewed with the refresh token), or null locally
 //   identity()      -> { username, groups, tenant } or null before sign-in
 //   authorizedFetch(url, init) -> fetch with the token (or the local headers); renews once on a 401
+//   session()       -> signs in when needed: { accessToken, username, groups, tenant } (a token
+//                      lives an hour: ask again before each call, or use authorizedFetch)
 //   settings()      -> the settings file's content (cloud) or null (local)
 
 /* global oidc */
@@ -205,6 +207,17 @@
     },
     identity,
     authorizedFetch,
+    session: async () => {
+      await signIn();
+      const token = await accessToken();
+      const who = await refreshIdentity();
+      return {
+        accessToken: token,
+        username: who?.username,
+        groups: who?.groups ?? [],
+        tenant: who?.tenant ?? null,
+      };
+    },
     settings: () => settings,
   };
 })();

@@ -179,6 +179,21 @@ describe("in the cloud (hosted sign-in, code flow with PKCE)", () => {
     expect(apiCalls[0].groups).toEqual(["national"]);
   });
 
+  it("gives the page its session: a verified access token, the user, the groups", async () => {
+    const session = (await page.evaluate(() =>
+      (globalThis as unknown as { siaga112SignIn: { session(): Promise<unknown> } }).siaga112SignIn.session(),
+    )) as { accessToken: string; username: string; groups: string[]; tenant: string | null };
+    expect({ ...session, accessToken: undefined }).toEqual({
+      accessToken: undefined,
+      username: OFFICER,
+      groups: ["national"],
+      tenant: null,
+    });
+    await expect(verifier.verify(session.accessToken)).resolves.toMatchObject({
+      scope: expect.stringContaining(SCOPE),
+    });
+  });
+
   it("renews a token about to expire with the refresh token, without another visit to the hosted page", async () => {
     const before = apiCalls.length;
     await Promise.all([
