@@ -23,6 +23,8 @@ export const stackNames = {
   data: (tenant: Pick<Tenant, "code">): string => `${PREFIX}-${tenantId(tenant)}-data`,
   call: (tenant: Pick<Tenant, "code">): string => `${PREFIX}-${tenantId(tenant)}-call`,
   national: (): string => `${PREFIX}-national`,
+  /** The call-takers' console site, shared by every tenant (deployed once). */
+  console: (): string => `${PREFIX}-console`,
 };
 
 /**
@@ -68,7 +70,46 @@ export function tenantNames(tenant: Pick<Tenant, "code">) {
     /** The customer-queue (hold) flow. */
     customerQueueFlow: `${id}-queue`,
     dashboard: id,
+    /** Prefix of the tenant pool's hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). */
+    signInDomain: (account: string) => `${id}-${account}`,
+    /** The tenant's console settings in the console site's bucket (read by the page as `/config/<code>.json`). */
+    consoleConfig: `${CONSOLE_CONFIG_PREFIX}${tenant.code}.json`,
   };
+}
+
+/** Folder of the console site holding one settings file per tenant. */
+export const CONSOLE_CONFIG_PREFIX = "config/";
+
+/**
+ * Physical names of the call-takers' console site (stack `siaga112-console`, in the national
+ * account and the data Region).
+ *
+ * @example
+ * consoleNames(platform).bucket // "siaga112-console-111111111111-ap-southeast-3"
+ */
+export function consoleNames(platform: Pick<Platform, "national">) {
+  const id = `${PREFIX}-console`;
+  const { account, region } = platform.national;
+  const bucket = `${id}-${account}-${region}`;
+  return {
+    prefix: id,
+    bucket,
+    bucketArn: `arn:aws:s3:::${bucket}`,
+    /** Every tenant settings file's key starts with this. */
+    configPrefix: CONSOLE_CONFIG_PREFIX,
+  };
+}
+
+/**
+ * The Amazon Connect contact control panel of a hub's instance, which the console embeds with
+ * amazon-connect-streams (`connect.core.initCCP`). Instances created since 2020 answer on
+ * `<alias>.my.connect.aws` (https://docs.aws.amazon.com/connect/latest/adminguide/upgrade-ccp-streams-api.html).
+ *
+ * @example
+ * ccpUrl({ instanceAlias: "siaga112-timur-1" }) // "https://siaga112-timur-1.my.connect.aws/ccp-v2/"
+ */
+export function ccpUrl(hub: Pick<Hub, "instanceAlias">): string {
+  return `https://${hub.instanceAlias}.my.connect.aws/ccp-v2/`;
 }
 
 /**
@@ -88,6 +129,8 @@ export function nationalNames() {
     deadLetterQueue: `${id}-dead-letters`,
     dashboard: id,
     functionName: (name: "aggregator" | "monitoring-api") => `${id}-${name}`,
+    /** Prefix of the officers' hosted sign-in domain. */
+    signInDomain: (account: string) => `${id}-${account}`,
   };
 }
 

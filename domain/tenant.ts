@@ -72,9 +72,14 @@ export interface HubQuotas {
 }
 
 export interface Platform {
-  /** Where the national monitoring stack lives. */
+  /** Where the national monitoring stack lives (and the call-takers' console site, in the data Region). */
   readonly national: { readonly account: string; readonly region: string };
   readonly hubs: readonly Hub[];
+  /**
+   * The call-takers' console site, once it is deployed: its origin (`https://host`, no path), to which
+   * every tenant's sign-in returns and which every hub's Connect instance lets embed the phone panel.
+   */
+  readonly console?: { readonly origin: string };
 }
 
 export type TenantLevel = "province" | "kabupaten" | "kota";

@@ -1,7 +1,12 @@
 /**
- * The call-takers' HTTP API of one tenant: an HTTP API whose every route needs a token from the
- * tenant's own Cognito user pool (call-takers and supervisors of that kab/kota only), with access
- * logs encrypted by the tenant key and a throttle so one client cannot flood the table.
+ * The call-takers' HTTP API of one tenant: an HTTP API whose every route needs an access token of
+ * the tenant's own Cognito user pool and console client (its JWT authorizer names that pool as
+ * issuer and that client as audience, so a token of another city is refused), with access logs
+ * encrypted by the tenant key and a throttle so one client cannot flood the table. Staff sign in on
+ * the pool's hosted pages (lib/hosted-sign-in.ts) and belong to the groups of domain/roles.ts; the
+ * API reads them from the token's `cognito:groups` claim. The console site calls it across origins,
+ * so the API answers CORS preflights for that origin only
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html).
  */
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
@@ -12,6 +17,8 @@ import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { ROLE_LABELS_ID, TENANT_ROLES } from "../domain/roles";
+import { HostedSignIn } from "./hosted-sign-in";
 import { StaffUserPool } from "./staff-user-pool";
 
 export interface CallTakerApiProps {
@@ -19,6 +26,10 @@ export interface CallTakerApiProps {
   readonly namePrefix: string;
   readonly handler: lambda.IFunction;
   readonly logKey: kms.IKey;
+  /** Prefix of the pool's hosted sign-in domain, e.g. `siaga112-71-71-111111111111`. */
+  readonly signInDomainPrefix: string;
+  /** The console site's origin (`https://host`): sign-in returns to it and it may call the API. */
+  readonly consoleOrigin: string;
   /** @default logs.RetentionDays.ONE_YEAR */
   readonly logRetention?: logs.RetentionDays;
   /** Steady requests per second for the whole API. @default 50 */
@@ -33,6 +44,7 @@ export class CallTakerApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  readonly signIn: HostedSignIn;
 
   constructor(scope: Construct, id: string, props: CallTakerApiProps) {
     super(scope, id);
@@ -45,13 +57,14 @@ export class CallTakerApi extends Construct {
       signInAliases: { username: true, email: true },
       tempPasswordValidity: Duration.days(3),
     });
-    this.client = this.userPool.addClient("Console", {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      accessTokenValidity: Duration.hours(12),
-      idTokenValidity: Duration.hours(12),
-      preventUserExistenceErrors: true,
+    this.signIn = new HostedSignIn(this, "SignIn", {
+      userPool: this.userPool,
+      domainPrefix: props.signInDomainPrefix,
+      groups: TENANT_ROLES.map((role) => ({ name: role, description: ROLE_LABELS_ID[role] })),
+      siteUrl: `${props.consoleOrigin}/`,
+      apiScope: { resourceServer: "siaga112", name: "console", description: "The call-taker console API" },
     });
+    this.client = this.signIn.client;
 
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {
       logGroupName: `/aws/vendedlogs/${props.namePrefix}-call-taker-api`,
@@ -65,6 +78,13 @@ export class CallTakerApi extends Construct {
       defaultAuthorizer: new HttpUserPoolAuthorizer("CallTakers", this.userPool, {
         userPoolClients: [this.client],
       }),
+      defaultAuthorizationScopes: [this.signIn.apiScope],
+      corsPreflight: {
+        allowOrigins: [props.consoleOrigin],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST],
+        allowHeaders: ["authorization", "content-type"],
+        maxAge: Duration.hours(1),
+      },
       defaultIntegration: new HttpLambdaIntegration("CallTakerApi", props.handler),
     });
     new apigw.HttpStage(this, "Stage", {

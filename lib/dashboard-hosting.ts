@@ -1,7 +1,8 @@
 /**
- * Hosting of the national monitoring dashboard: a private bucket behind CloudFront (origin access
- * control), the monitoring API under `/api/*` on the same origin so the static files can call the
- * relative `api/`, viewers restricted to Indonesia.
+ * Hosting of a siaga112 site (the national monitoring dashboard, the call-takers' console): a
+ * private bucket behind CloudFront (origin access control), optionally an HTTP API under `/api/*`
+ * on the same origin so the static files can call the relative `api/`, viewers restricted to
+ * Indonesia.
  *
  * Viewer access logs: none at CloudFront (`CLOUDFRONT_ACCESS_LOGS`). Standard logging (legacy)
  * cannot deliver to a bucket in an opt-in Region such as ap-southeast-3: the stack failed with
@@ -14,6 +15,8 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html,
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html
  */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { Aws, Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
@@ -26,8 +29,12 @@ import { acknowledgeWildcards } from "./nag-acknowledgements";
 export const CLOUDFRONT_ACCESS_LOGS = "none" as const;
 
 export interface DashboardHostingProps {
-  /** Id of the HTTP API serving `/api/*` (in this stack's Region). */
-  readonly apiId: string;
+  /** Id of the HTTP API serving `/api/*` (in this stack's Region). @default no API behind the site */
+  readonly apiId?: string;
+  /** What the distribution serves. @default "siaga112 national monitoring dashboard" */
+  readonly comment?: string;
+  /** Physical name of the site bucket, when other stacks must find it. @default generated */
+  readonly bucketName?: string;
   /** Countries (ISO 3166-1 alpha-2) allowed to open the dashboard. @default ["ID"] */
   readonly allowedCountries?: readonly string[];
 }
@@ -63,6 +70,7 @@ export class DashboardHosting extends Construct {
       reason: "This is the access-log bucket; logging it into itself would loop",
     });
     this.bucket = new s3.Bucket(this, "Site", {
+      bucketName: props.bucketName,
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -71,25 +79,29 @@ export class DashboardHosting extends Construct {
       serverAccessLogsPrefix: "site/",
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const api = new origins.HttpOrigin(`${props.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
-      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-    });
+    const api =
+      props.apiId &&
+      new origins.HttpOrigin(`${props.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      });
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
-      comment: "siaga112 national monitoring dashboard",
+      comment: props.comment ?? "siaga112 national monitoring dashboard",
       defaultRootObject: "index.html",
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       },
-      additionalBehaviors: {
-        "api/*": {
-          origin: api,
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-      },
+      additionalBehaviors: api
+        ? {
+            "api/*": {
+              origin: api,
+              viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+              allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+              cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+              originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            },
+          }
+        : undefined,
       geoRestriction: cloudfront.GeoRestriction.allowlist(...allowedCountries),
       // CLOUDFRONT_ACCESS_LOGS: no standard logging (see the file comment).
       enableLogging: false,
@@ -114,13 +126,25 @@ export class DashboardHosting extends Construct {
   }
 
   /**
-   * Deploys the static files, plus JSON files written beside them (e.g. `config.json` for sign-in),
-   * and invalidates the distribution.
+   * Deploys the static files, plus JSON files written beside them (e.g. `config.json` for sign-in)
+   * and shared folders under their own key prefix, and invalidates the distribution. Keys matching
+   * `options.keep` (e.g. `config/*`, written by other stacks) are neither uploaded nor pruned.
    */
-  deploySite(siteDir?: string, jsonFiles: Readonly<Record<string, unknown>> = {}): s3deploy.BucketDeployment {
+  deploySite(
+    siteDir?: string,
+    jsonFiles: Readonly<Record<string, unknown>> = {},
+    options: SiteDeployOptions = {},
+  ): s3deploy.BucketDeployment {
     const sources = [
       ...(siteDir ? [s3deploy.Source.asset(siteDir)] : []),
       ...Object.entries(jsonFiles).map(([file, data]) => s3deploy.Source.jsonData(file, data)),
+      ...Object.entries(options.files ?? {}).flatMap(([key, path]) =>
+        statSync(path).isDirectory()
+          ? filesUnder(path).map((file) =>
+              s3deploy.Source.data(`${key}${relative(path, file)}`, readText(file)),
+            )
+          : [s3deploy.Source.data(key, readText(path))],
+      ),
     ];
     if (sources.length === 0)
       throw new Error("DashboardHosting.deploySite: give a siteDir or at least one JSON file");
@@ -130,10 +154,33 @@ export class DashboardHosting extends Construct {
       distribution: this.distribution,
       distributionPaths: ["/*"],
       memoryLimit: 256,
+      exclude: options.keep ? [...options.keep] : undefined,
     });
     acknowledgeBucketDeployment(Stack.of(this), this.bucket.bucketArn);
     return deployment;
   }
+}
+
+export interface SiteDeployOptions {
+  /**
+   * More files by key: a file under its key, a folder's files under the key as prefix, e.g.
+   * `{ "shared/": "web/shared", "dashboard/dom.js": "web/dashboard/dom.js" }`. @default none
+   */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Key patterns other stacks own (neither uploaded nor pruned), e.g. `["config/*"]`. @default none */
+  readonly keep?: readonly string[];
+}
+
+/** Every file below `dir`, sorted so the asset hash does not depend on the file system's order. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function readText(file: string): string {
+  return readFileSync(file, "utf8");
 }
 
 /** BucketDeployment's provider is an aws-cdk-lib singleton: acknowledge its findings on it. */

@@ -1,30 +1,23 @@
 /**
- * The way in to national monitoring: the officers' Cognito pool with its hosted sign-in, the
- * read-only HTTP API (GET `/api/*`, Cognito JWT required) and the dashboard's hosting on the same
- * CloudFront origin. The dashboard finds the sign-in settings in `config.json` beside its files.
+ * The way in to national monitoring: the officers' Cognito pool with its hosted sign-in
+ * (lib/hosted-sign-in.ts: authorization code with PKCE, returning to the dashboard), the read-only
+ * HTTP API (GET `/api/*`, an access token of that pool and client required) and the dashboard's
+ * hosting on the same CloudFront origin. The dashboard finds the sign-in settings in `config.json`
+ * beside its files, and the shared page code under `shared/`.
  */
-import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { RemovalPolicy } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import * as cognito from "aws-cdk-lib/aws-cognito";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { NATIONAL_ROLE, ROLE_LABELS_ID } from "../domain/roles";
 import { DashboardHosting } from "./dashboard-hosting";
+import { HostedSignIn, type SignInSettings } from "./hosted-sign-in";
 import { StaffUserPool } from "./staff-user-pool";
-
-/** What the dashboard reads from `config.json` to sign officers in (OAuth code flow with PKCE). */
-export interface DashboardSignInConfig {
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  /** Hosted sign-in, e.g. `https://siaga112-national-111111111111.auth.ap-southeast-3.amazoncognito.com`. */
-  readonly authDomain: string;
-  /** Where sign-in returns to: the dashboard's own address. */
-  readonly redirectUri: string;
-}
 
 export interface MonitoringFrontDoorProps {
   /** Name prefix, e.g. `siaga112-national`. */
@@ -32,8 +25,12 @@ export interface MonitoringFrontDoorProps {
   /** The read-only monitoring API function. */
   readonly handler: lambda.IFunction;
   readonly logKey: kms.IKey;
+  /** Prefix of the officers' hosted sign-in domain, e.g. `siaga112-national-111111111111`. */
+  readonly signInDomainPrefix: string;
   /** The dashboard's static files. @default none deployed (only `config.json`) */
   readonly siteDir?: string;
+  /** The page code every site shares (`web/shared`), served under `shared/`. @default none deployed */
+  readonly sharedDir?: string;
   /** Steady requests per second for the whole API. @default 20 */
   readonly rateLimit?: number;
 }
@@ -47,7 +44,7 @@ export class MonitoringFrontDoor extends Construct {
   readonly client: cognito.UserPoolClient;
   readonly api: apigw.HttpApi;
   readonly hosting: DashboardHosting;
-  readonly signIn: DashboardSignInConfig;
+  readonly signIn: HostedSignIn;
 
   constructor(scope: Construct, id: string, props: MonitoringFrontDoorProps) {
     super(scope, id);
@@ -59,14 +56,10 @@ export class MonitoringFrontDoor extends Construct {
     const rateLimit = props.rateLimit ?? 20;
     if (!(rateLimit > 0))
       throw new Error(`MonitoringFrontDoor props.rateLimit ${rateLimit}: expected a number above 0`);
-    const stack = Stack.of(this);
 
     this.officers = new StaffUserPool(this, "Officers", {
       userPoolName: `${props.namePrefix}-officers`,
       signInAliases: { email: true },
-    });
-    const domain = this.officers.addDomain("SignIn", {
-      cognitoDomain: { domainPrefix: `${props.namePrefix}-${stack.account}` },
     });
 
     // The API exists before its routes so that the distribution (origin: the API) and the client
@@ -76,26 +69,24 @@ export class MonitoringFrontDoor extends Construct {
       createDefaultStage: false,
     });
     this.hosting = new DashboardHosting(this, "Dashboard", { apiId: this.api.apiId });
-    const redirectUri = `https://${this.hosting.distribution.distributionDomainName}/`;
-    this.client = this.officers.addClient("Dashboard", {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
-        callbackUrls: [redirectUri],
-        logoutUrls: [redirectUri],
+    this.signIn = new HostedSignIn(this, "SignIn", {
+      userPool: this.officers,
+      domainPrefix: props.signInDomainPrefix,
+      groups: [{ name: NATIONAL_ROLE, description: ROLE_LABELS_ID[NATIONAL_ROLE] }],
+      siteUrl: `https://${this.hosting.distribution.distributionDomainName}/`,
+      apiScope: {
+        resourceServer: "siaga112",
+        name: "monitoring",
+        description: "The national monitoring API",
       },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      preventUserExistenceErrors: true,
     });
+    this.client = this.signIn.client;
     this.api.addRoutes({
       path: "/api/{proxy+}",
       methods: [apigw.HttpMethod.GET],
       integration: new HttpLambdaIntegration("MonitoringApi", props.handler),
       authorizer: new HttpUserPoolAuthorizer("Officers", this.officers, { userPoolClients: [this.client] }),
+      authorizationScopes: [this.signIn.apiScope],
     });
     const accessLogs = new logs.LogGroup(this, "ApiAccessLogs", {
       logGroupName: `/aws/vendedlogs/${props.namePrefix}-monitoring-api`,
@@ -111,13 +102,11 @@ export class MonitoringFrontDoor extends Construct {
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
     });
 
-    this.signIn = {
-      region: stack.region,
-      userPoolId: this.officers.userPoolId,
-      userPoolClientId: this.client.userPoolClientId,
-      authDomain: domain.baseUrl(),
-      redirectUri,
-    };
-    this.hosting.deploySite(props.siteDir, { "config.json": this.signIn });
+    const settings: SignInSettings = this.signIn.settings;
+    this.hosting.deploySite(
+      props.siteDir,
+      { "config.json": settings },
+      { files: props.sharedDir ? { "shared/": props.sharedDir } : {} },
+    );
   }
 }

@@ -13,6 +13,7 @@ import type { Platform, Tenant } from "../domain/tenant";
 import { loadPromptSet, type PromptSet } from "../flows/prompt-set";
 import { FUNCTIONS } from "../lambdas/manifest";
 import { bundleFunctions, type FunctionBundles } from "./function-bundles";
+import { ConsoleStack } from "./stacks/console-stack";
 import { HubStack } from "./stacks/hub-stack";
 import { NationalStack } from "./stacks/national-stack";
 import { TenantCallStack } from "./stacks/tenant-call-stack";
@@ -27,8 +28,8 @@ export interface Siaga112AppOptions {
   readonly bundlesDir?: string;
   /** Folder of prompt sets. @default "prompts" */
   readonly promptsDir?: string;
-  /** Dashboard files for the national stack (skipped when the folder does not exist). @default "web/dashboard" */
-  readonly dashboardDir?: string;
+  /** The pages (`console/`, `dashboard/`, `shared/`), deployed when the folder exists. @default "web" */
+  readonly webDir?: string;
   /** Run cdk-nag AwsSolutions at synth (violations fail the synth). @default true */
   readonly nag?: boolean;
 }
@@ -62,6 +63,7 @@ export interface Siaga112Stacks {
   readonly data: ReadonlyMap<string, TenantDataStack>;
   readonly call: ReadonlyMap<string, TenantCallStack>;
   readonly national: NationalStack;
+  readonly console: ConsoleStack;
   readonly bundles: FunctionBundles;
 }
 
@@ -120,14 +122,20 @@ export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112St
     return set;
   };
 
+  const webDir = options.webDir ?? "web";
+  const pages = existsSync(webDir) ? webDir : undefined;
+  const consoleStack = new ConsoleStack(app, stackNames.console(), { platform, webDir: pages });
+  // Until the console site's address is known (its first deploy prints it), hubs and cities wait:
+  // their sign-in returns there and their Connect instance lets it embed the phone panel.
+  const consoleOrigin = platform.console?.origin;
   const hubs = new Map<string, HubStack>();
   for (const hub of platform.hubs) {
-    if (!tenants.some((t) => t.hub.id === hub.id)) continue;
-    hubs.set(hub.id, new HubStack(app, stackNames.hub(hub), { hub }));
+    if (!consoleOrigin || !tenants.some((t) => t.hub.id === hub.id)) continue;
+    hubs.set(hub.id, new HubStack(app, stackNames.hub(hub), { hub, consoleOrigin }));
   }
   const data = new Map<string, TenantDataStack>();
   const call = new Map<string, TenantCallStack>();
-  for (const tenant of tenants) {
+  for (const tenant of consoleOrigin ? tenants : []) {
     data.set(tenant.code, new TenantDataStack(app, stackNames.data(tenant), { tenant, platform, bundles }));
     call.set(
       tenant.code,
@@ -139,11 +147,11 @@ export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112St
       }),
     );
   }
-  const dashboardDir = options.dashboardDir ?? join("web", "dashboard");
   const national = new NationalStack(app, stackNames.national(), {
     platform,
     bundles,
-    dashboardDir: existsSync(dashboardDir) ? dashboardDir : undefined,
+    dashboardDir: pages && join(pages, "dashboard"),
+    sharedDir: pages && join(pages, "shared"),
   });
-  return { hubs, data, call, national, bundles };
+  return { hubs, data, call, national, console: consoleStack, bundles };
 }

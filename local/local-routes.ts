@@ -1,6 +1,7 @@
 /**
  * The local centre's HTTP routes:
  * - `/`, `/dashboard/`, `/console/`, `/inbox/`         static pages from `web/`
+ * - `/shared/`                                         what every page loads (sign-in, vendored libraries)
  * - `GET  /dashboard/api/statistics`                   the national monitoring API
  * - `GET  /local/tenants`                              tenants, agencies, labels (no key)
  * - `GET  /local/console-key`                          the call-taker API key, only to the centre's own
@@ -45,7 +46,7 @@ import type { LocalClock } from "./local-clock";
 import type { NationalMonitoring } from "./national-monitoring";
 import type { TenantFunctions } from "./tenant-functions";
 
-const PAGES = ["dashboard", "console", "inbox"] as const;
+const PAGES = ["dashboard", "console", "inbox", "shared"] as const;
 
 /** What the routes need of the local centre (the centre itself provides it). */
 export interface RoutedCentre {

@@ -45,6 +45,7 @@ export function generateRegistry(
       connectRegion: "ap-southeast-1",
       quotas: { queues: 100, contactFlows: 200, phoneNumbers: 100 },
     })),
+    console: { url: "https://d111111abcdef8.cloudfront.net" },
   };
   return {
     platform: { file: join(dir, "platform.yaml"), text: dump(platform) },

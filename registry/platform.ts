@@ -47,6 +47,7 @@ export function resolvePlatform(
       instanceAlias: hub.instanceAlias ?? `siaga112-${hub.id}`,
       quotas: { ...DEFAULT_HUB_QUOTAS, ...definedOnly(hub.quotas) },
     })),
+    ...(parsed.console ? { console: { origin: parsed.console.url.replace(/\/$/, "") } } : {}),
   };
   return { platform, problems };
 }

@@ -338,5 +338,14 @@ export const platformFileSchema = z.strictObject({
     )
     .min(1, { error: "declare at least one hub" })
     .max(100),
+  /** The console site (stack `siaga112-console`), once deployed: the address its deploy printed. */
+  console: z
+    .strictObject({
+      url: z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/?$/, {
+        error:
+          "not the console site's address (https://host, no path), e.g. https://d111111abcdef8.cloudfront.net",
+      }),
+    })
+    .optional(),
 });
 export type PlatformFile = z.infer<typeof platformFileSchema>;

@@ -97,6 +97,7 @@ describe("README: onboarding a city, from tenant add to a clean synth", () => {
     expect(assembly.stacks.map((s) => s.stackName).sort()).toEqual([
       "siaga112-71-72-call",
       "siaga112-71-72-data",
+      "siaga112-console",
       "siaga112-hub-timur-1",
       "siaga112-national",
     ]);

@@ -41,7 +41,12 @@ describe("calls are not recorded, and everything says so", () => {
 
   it("no hub has recording storage (no instance storage configuration, no bucket)", () => {
     for (const hub of platform.hubs) {
-      const template = Template.fromStack(new HubStack(new App(), `hub-${hub.id}`, { hub }));
+      const template = Template.fromStack(
+        new HubStack(new App(), `hub-${hub.id}`, {
+          hub,
+          consoleOrigin: "https://d111111abcdef8.cloudfront.net",
+        }),
+      );
       template.resourceCountIs("AWS::Connect::InstanceStorageConfig", 0);
       template.resourceCountIs("AWS::S3::Bucket", 0);
     }

@@ -1,8 +1,13 @@
 /**
  * One hub (`siaga112-hub-<hubId>`): the Amazon Connect instance several tenants share, in the hub's
- * Connect Region, with its instance-wide alarms.
+ * Connect Region, with its instance-wide alarms, and the console site as an approved origin so its
+ * pages may embed the instance's contact control panel (amazon-connect-streams); an origin is a
+ * scheme, host and port
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-connect-approvedorigin.html,
+ * https://docs.aws.amazon.com/connect/latest/adminguide/upgrade-ccp-streams-api.html).
  */
 import { Stack, type StackProps } from "aws-cdk-lib";
+import * as connect from "aws-cdk-lib/aws-connect";
 import * as sns from "aws-cdk-lib/aws-sns";
 import type { Construct } from "constructs";
 import { hubNames, stackNames } from "../../domain/naming";
@@ -16,6 +21,8 @@ export const HUB_ALARM_METRICS = ["MissedCalls", "ThrottledCalls", "CallsBreachi
 
 export interface HubStackProps extends StackProps {
   readonly hub: Hub;
+  /** The console site's origin (`https://host`), allowed to embed the contact control panel. */
+  readonly consoleOrigin: string;
 }
 
 /**
@@ -26,6 +33,7 @@ export class HubStack extends Stack {
   readonly hub: Hub;
   readonly connect: ConnectInstance;
   readonly operationsTopic: sns.Topic;
+  readonly consoleOrigin: connect.CfnApprovedOrigin;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     const { hub } = props;
@@ -45,6 +53,15 @@ export class HubStack extends Stack {
     this.connect = new ConnectInstance(this, "Connect", {
       instanceAlias: hub.instanceAlias,
       flowLogKey: key.key,
+    });
+    if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(props.consoleOrigin)) {
+      throw new Error(
+        `HubStack props.consoleOrigin "${props.consoleOrigin}": expected an origin such as https://d111111abcdef8.cloudfront.net (no path)`,
+      );
+    }
+    this.consoleOrigin = new connect.CfnApprovedOrigin(this, "ConsoleOrigin", {
+      instanceId: this.connect.instance.attrArn,
+      origin: props.consoleOrigin,
     });
     this.operationsTopic = new sns.Topic(this, "Operations", {
       topicName: hubNames(hub).operationsTopic,

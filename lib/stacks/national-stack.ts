@@ -28,6 +28,8 @@ export interface NationalStackProps extends StackProps {
   readonly bundles: FunctionBundles;
   /** Folder of the dashboard's static files. @default none deployed */
   readonly dashboardDir?: string;
+  /** Folder of the page code every site shares (`web/shared`). @default none deployed */
+  readonly sharedDir?: string;
 }
 
 /**
@@ -178,7 +180,9 @@ export class NationalStack extends Stack {
         namePrefix: names.prefix,
         handler: this.monitoringApi.function,
         logKey: key,
+        signInDomainPrefix: names.signInDomain(this.account),
         siteDir: props.dashboardDir,
+        sharedDir: props.sharedDir,
       });
     }
   }

@@ -12,7 +12,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
-import { nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
+import { ccpUrl, consoleNames, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import type { Platform, Tenant } from "../../domain/tenant";
 import {
   FUNCTIONS,
@@ -30,6 +30,7 @@ import type { FunctionBundles } from "../function-bundles";
 import { IncidentStore } from "../incident-store";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { TENANT_CONFIG_FILE, TenantConfigLayer } from "../tenant-config-layer";
+import { TenantConsoleSettings } from "../tenant-console-settings";
 import { TenantKey } from "../tenant-key";
 import { type GrantTarget, WiredFunction } from "../wired-function";
 
@@ -63,7 +64,10 @@ export class TenantDataStack extends Stack {
   readonly callTakerApi?: CallTakerApi;
   /** Public function URLs by function name (acknowledgement links, caller location links). */
   readonly publicUrls: ReadonlyMap<string, lambda.FunctionUrl> = new Map();
+  /** The tenant's settings file on the console site (with the call-taker API). */
+  readonly consoleSettings?: TenantConsoleSettings;
   private readonly names: ReturnType<typeof tenantNames>;
+  private readonly platform: Platform;
   private configLayer?: TenantConfigLayer;
 
   constructor(scope: Construct, id: string, props: TenantDataStackProps) {
@@ -75,7 +79,13 @@ export class TenantDataStack extends Stack {
       ...props,
     });
     this.tenant = tenant;
+    this.platform = platform;
     this.names = tenantNames(tenant);
+    if (!platform.console) {
+      throw new Error(
+        `TenantDataStack ${tenant.code}: platform.yaml has no console.url; deploy ${stackNames.console()} first and record its address (docs/deploy.md)`,
+      );
+    }
 
     this.key = this.createKey();
     this.incidents = this.createIncidentStore();
@@ -300,11 +310,34 @@ export class TenantDataStack extends Stack {
   private addCallTakerApi(fn: WiredFunction): void {
     if (this.callTakerApi)
       throw new Error("lambdas/manifest.ts: only one data function may have an http-api trigger");
-    (this as { callTakerApi?: CallTakerApi }).callTakerApi = new CallTakerApi(this, "CallTakerApi", {
+    const { tenant, platform } = this;
+    const api = new CallTakerApi(this, "CallTakerApi", {
       namePrefix: this.names.prefix,
       handler: fn.function,
       logKey: this.key.key,
+      signInDomainPrefix: this.names.signInDomain(this.account),
+      consoleOrigin: platform.console!.origin,
     });
+    (this as { callTakerApi?: CallTakerApi }).callTakerApi = api;
+    (this as { consoleSettings?: TenantConsoleSettings }).consoleSettings = new TenantConsoleSettings(
+      this,
+      "ConsoleSettings",
+      {
+        bucketName: consoleNames(platform).bucket,
+        key: this.names.consoleConfig,
+        settings: {
+          ...api.signIn.settings,
+          tenant: {
+            code: tenant.code,
+            name: tenant.name,
+            zone: tenant.zone.name,
+            timeZone: tenant.zone.iana,
+          },
+          apiUrl: api.api.apiEndpoint,
+          phonePanel: { kind: "streams", ccpUrl: ccpUrl(tenant.hub), region: tenant.hub.connectRegion },
+        },
+      },
+    );
   }
 
   /** A public URL for the function; the others read it in the trigger's `baseUrlEnv`. */

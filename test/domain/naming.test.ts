@@ -1,4 +1,4 @@
-import { dataArns, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
+import { ccpUrl, consoleNames, dataArns, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
 import { requireRegistry } from "../../registry/load-registry";
 
 describe("names a platform engineer can guess from the tenant code", () => {
@@ -36,5 +36,17 @@ describe("names a platform engineer can guess from the tenant code", () => {
     expect(nationalBusArn(platform)).toBe(
       "arn:aws:events:ap-southeast-3:111111111111:event-bus/siaga112-national",
     );
+  });
+
+  it("names the one console site, the tenant's settings file in it and its hosted sign-in domain", () => {
+    expect(stackNames.console()).toBe("siaga112-console");
+    expect(consoleNames(platform).bucket).toBe("siaga112-console-111111111111-ap-southeast-3");
+    expect(tenantNames(manado).consoleConfig).toBe("config/71.71.json");
+    expect(tenantNames({ code: "31" }).consoleConfig).toBe("config/31.json");
+    expect(tenantNames(manado).signInDomain("111111111111")).toBe("siaga112-71-71-111111111111");
+  });
+
+  it("finds the hub's contact control panel from its instance alias", () => {
+    expect(ccpUrl(manado.hub)).toBe("https://siaga112-timur-1.my.connect.aws/ccp-v2/");
   });
 });

@@ -2,7 +2,7 @@
  * The whole app for the example tenants: stack names, environments, size, shared Lambda assets and
  * a synth that needs no AWS account.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CloudFormationStackArtifact } from "aws-cdk-lib/cx-api";
@@ -47,6 +47,7 @@ describe("the siaga112 app for the example tenants", () => {
         "siaga112-71-71-data",
         "siaga112-71-71-call",
         "siaga112-national",
+        "siaga112-console",
       ].sort(),
     );
   });
@@ -127,6 +128,7 @@ describe("the siaga112 app for the example tenants", () => {
       "siaga112-71-71-data",
       "siaga112-71-71-call",
       "siaga112-national",
+      "siaga112-console",
     ];
     for (const name of unchanged) {
       expect([name, without.assembly.getStackByName(name).template]).toEqual([
@@ -145,5 +147,21 @@ describe("the siaga112 app for the example tenants", () => {
     expect(deps("siaga112-71-71-call")).toEqual(["siaga112-hub-timur-1"]);
     expect(deps("siaga112-35-78-call")).toEqual(["siaga112-hub-jawa-1"]);
     expect(deps("siaga112-71-71-data")).toEqual([]);
+  });
+
+  it("leaves hubs and cities out until platform.yaml names the console site they sign in to", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "siaga112-no-console-")), "tenants");
+    mkdirSync(dir);
+    for (const file of readdirSync("tenants")) copyFileSync(join("tenants", file), join(dir, file));
+    const platform = join(dir, "platform.yaml");
+    writeFileSync(platform, readFileSync(platform, "utf8").replace(/^console:\n.*\n/m, ""));
+    const first = synthExampleApp({ tenantsDir: dir });
+    expect(first.assembly.stacks.map((s) => s.stackName).sort()).toEqual([
+      "siaga112-console",
+      "siaga112-national",
+    ]);
+    expect(JSON.stringify(first.assembly.getStackByName("siaga112-console").messages)).toContain(
+      "tenants/platform.yaml has no console.url",
+    );
   });
 });

@@ -42,6 +42,7 @@ describe("tenant isolation", () => {
     expect(text).toContain('"kms:ResourceAliases":"alias/siaga112-71-71"');
     expect(text).toContain("schedule/siaga112-71-71/*");
     expect(text).toContain('"events:source":"siaga112.tenant.71.71"');
+    expect(text).toContain("siaga112-console-111111111111-ap-southeast-3/config/71.71.json");
   });
 
   it("grants no data-plane action on * in any stack", () => {
@@ -66,6 +67,15 @@ describe("tenant isolation", () => {
       statement: { Effect: "Allow", Action: "sns:Publish", Resource: "*" },
     };
     expect(crossTenantGrants(manado, [leak], tenants).map((p) => p.other)).toEqual(["35.78"]);
+    const settings: FoundStatement = {
+      ...leak,
+      statement: {
+        Effect: "Allow",
+        Action: "s3:PutObject",
+        Resource: "arn:aws:s3:::siaga112-console-b/config/31.json",
+      },
+    };
+    expect(crossTenantGrants(manado, [settings], tenants).map((p) => p.other)).toEqual(["31"]);
     expect(dataPlaneOnStar([leak, star])).toEqual([star]);
   });
 

@@ -484,6 +484,18 @@ describe("rules across files", () => {
     ]);
   });
 
+  it("takes the console site's address as an origin, and refuses one with a path or without https", () => {
+    expect(requireRegistry({ dir: "tenants" }).platform.console).toEqual({
+      origin: "https://d111111abcdef8.cloudfront.net",
+    });
+    const platform = load(platformText()) as { console?: { url: string } };
+    platform.console = { url: "http://konsol.example.go.id/konsol" };
+    const { messages } = problemsOf([], source(PLATFORM_FILE, platform));
+    expect(messages).toEqual([
+      `${PLATFORM_FILE}: console.url "http://konsol.example.go.id/konsol": not the console site's address (https://host, no path), e.g. https://d111111abcdef8.cloudfront.net`,
+    ]);
+  });
+
   it("refuses a file whose name is not <code>-<slug>", () => {
     const { messages } = problemsOf([source("tenants/manado.yaml", manado())]);
     expect(messages).toEqual([

@@ -43,7 +43,7 @@ export function identityStatements(stack: string, template: unknown): FoundState
   return found;
 }
 
-/** Names that identify a tenant's table, keys, topics, secret, schedules and queue in an ARN or condition. */
+/** Names that identify a tenant's table, keys, topics, secret, schedules, queue and console settings in an ARN or condition. */
 export function tenantResourceMarkers(tenant: Tenant): string[] {
   const names = tenantNames(tenant);
   const exact = [
@@ -58,6 +58,7 @@ export function tenantResourceMarkers(tenant: Tenant): string[] {
     names.agencyTopicPrefix,
     `schedule/${names.scheduleGroup}/`,
     `secret:${names.signingSecret}`,
+    `/${names.consoleConfig}`,
   ];
 }
 

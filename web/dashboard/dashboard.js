@@ -31,7 +31,7 @@ function query() {
 
 async function load() {
   try {
-    const response = await siaga112Auth.authorizedFetch(`api/statistics?${query()}`, { cache: "no-store" });
+    const response = await siaga112SignIn.authorizedFetch(`api/statistics?${query()}`, { cache: "no-store" });
     const body = await response.json();
     if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
     $("error").hidden = true;
@@ -186,5 +186,24 @@ $("filters").addEventListener("submit", (event) => {
 });
 $("province").addEventListener("change", load);
 $("live").addEventListener("change", schedule);
-load();
-schedule();
+
+/** In the cloud the officer signs in first (hosted sign-in); the local centre has no sign-in. */
+async function start() {
+  try {
+    const { mode } = await siaga112SignIn.configure({ settingsUrl: "config.json" });
+    if (mode === "cloud") {
+      const officer = await siaga112SignIn.signIn();
+      $("who").textContent = officer.username;
+      $("who").hidden = false;
+      $("sign-out").hidden = false;
+      $("sign-out").addEventListener("click", () => siaga112SignIn.signOut());
+    }
+  } catch (error) {
+    $("error").hidden = false;
+    $("error").textContent = `Gagal masuk: ${error.message}`;
+    return;
+  }
+  load();
+  schedule();
+}
+start();

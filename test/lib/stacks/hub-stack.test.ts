@@ -34,6 +34,16 @@ describe("a hub stack (jawa-1)", () => {
     expect(byAction("AssociateKmsKey")).toBeDefined();
   });
 
+  it("lets the console site (an origin: scheme and host) embed the instance's contact control panel", () => {
+    const origins = Object.values(template.findResources("AWS::Connect::ApprovedOrigin"));
+    expect(origins.map((o) => o.Properties)).toEqual([
+      {
+        InstanceId: { "Fn::GetAtt": [expect.stringMatching(/^Connect/), "Arn"] },
+        Origin: "https://d111111abcdef8.cloudfront.net",
+      },
+    ]);
+  });
+
   it("keeps no caller data at rest in Singapore: no recording or transcript storage", () => {
     template.resourceCountIs("AWS::Connect::InstanceStorageConfig", 0);
     template.resourceCountIs("AWS::S3::Bucket", 0);

@@ -72,19 +72,24 @@ describe("the national stack", () => {
     template.hasResourceProperties("AWS::Cognito::UserPoolDomain", {
       Domain: "siaga112-national-111111111111",
     });
+    const dashboard = {
+      "Fn::Join": ["", ["https://", { "Fn::GetAtt": [Match.anyValue(), "DomainName"] }, "/"]],
+    };
     template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
       AllowedOAuthFlows: ["code"],
       GenerateSecret: false,
-      CallbackURLs: [
-        { "Fn::Join": ["", ["https://", { "Fn::GetAtt": [Match.anyValue(), "DomainName"] }, "/"]] },
-      ],
+      ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
+      CallbackURLs: [dashboard],
+      LogoutURLs: [dashboard],
     });
     const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
     const config = JSON.stringify(deployment.Properties.SourceMarkers);
     // config.json is filled at deploy time with the pool, its client, the sign-in domain and the distribution.
-    for (const part of ['{"Ref":"FrontDoorOfficers', "Dashboard", "SignIn", '"DomainName"]']) {
+    for (const part of ['{"Ref":"FrontDoorOfficers', "Browser", "Domain", '"DomainName"]']) {
       expect(config).toContain(part);
     }
+    // The dashboard, config.json, and the shared sign-in module with its vendored library and licence.
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(5);
   });
 });
 

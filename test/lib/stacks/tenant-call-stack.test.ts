@@ -186,7 +186,7 @@ describe("the call stack's guards", () => {
 
   it("fails the synth when the tenant's flows fail verification", () => {
     const app = new App();
-    const hub = new HubStack(app, "hub", { hub: manado.hub });
+    const hub = new HubStack(app, "hub", { hub: manado.hub, consoleOrigin: platform.console!.origin });
     const promptSet = loadPromptSet("default");
     const slow = {
       ...promptSet,
@@ -201,7 +201,7 @@ describe("the call stack's guards", () => {
   it("refuses a hub stack of another hub", () => {
     const app = new App();
     const other = platform.hubs.find((h) => h.id !== manado.hub.id)!;
-    const hub = new HubStack(app, "hub", { hub: other });
+    const hub = new HubStack(app, "hub", { hub: other, consoleOrigin: platform.console!.origin });
     expect(
       () =>
         new TenantCallStack(app, stackNames.call(manado), {

@@ -221,6 +221,44 @@ describe("a tenant's data stack (Kota Manado)", () => {
     });
   });
 
+  it("writes the tenant's console settings to config/71.71.json on the console site, and may write nothing else", () => {
+    const [writer] = Object.values(resources("Custom::ConsoleSettings"));
+    const create = JSON.parse(JSON.stringify(writer.Properties.Create));
+    const text = JSON.stringify(create);
+    expect(text).toContain('\\"service\\":\\"S3\\",\\"action\\":\\"PutObject\\"');
+    expect(text).toContain("siaga112-console-111111111111-ap-southeast-3");
+    expect(text).toContain("config/71.71.json");
+    // The settings name this stack's own pool, client, API and its hub's contact control panel.
+    for (const part of [
+      "CallTakerApiCallTakers",
+      "Browser",
+      "ApiEndpoint",
+      "siaga112-timur-1.my.connect.aws/ccp-v2/",
+    ])
+      expect(text).toContain(part);
+    const policies = Object.values(resources("AWS::IAM::Policy")).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes("s3:PutObject"),
+    );
+    expect(policies.map((p) => p.Properties.PolicyDocument.Statement)).toEqual([
+      [
+        {
+          Effect: "Allow",
+          Action: ["s3:DeleteObject", "s3:PutObject"],
+          Resource: {
+            "Fn::Join": [
+              "",
+              [
+                "arn:",
+                { Ref: "AWS::Partition" },
+                ":s3:::siaga112-console-111111111111-ap-southeast-3/config/71.71.json",
+              ],
+            ],
+          },
+        },
+      ],
+    ]);
+  });
+
   it("sets retention and the tenant key on every log group", () => {
     for (const group of Object.values(resources("AWS::Logs::LogGroup"))) {
       expect(group.Properties.RetentionInDays).toBeGreaterThan(0);

@@ -1,0 +1,25 @@
+/**
+ * Browser libraries are served from web/shared/vendor/ (no CDN), copied from the npm package the
+ * lockfile pins: a copy that drifts from node_modules fails here with the command to refresh it.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const PACKAGE = join(__dirname, "..", "..", "..", "node_modules", "oidc-client-ts");
+const VENDORED = [
+  {
+    copy: "web/shared/vendor/oidc-client-ts.min.js",
+    source: join(PACKAGE, "dist", "browser", "oidc-client-ts.min.js"),
+  },
+  { copy: "web/shared/vendor/oidc-client-ts.LICENSE", source: join(PACKAGE, "LICENSE") },
+];
+
+describe("vendored browser libraries", () => {
+  it.each(VENDORED.map((v) => [v.copy, v] as const))(
+    "%s is the installed package's file",
+    (_copy, { copy, source }) => {
+      const same = readFileSync(copy).equals(readFileSync(source));
+      expect([copy, same ? "same" : `differs: cp ${source} ${copy}`]).toEqual([copy, "same"]);
+    },
+  );
+});
