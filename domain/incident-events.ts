@@ -30,6 +30,10 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export const INCIDENT_STATES = [
   "received",
+  /** The caller hung up in the queue before a call-taker answered: listed for call-back. */
+  "abandoned",
+  /** The flow sent the call to the backup centre (queue full, closed or failing). */
+  "overflowed",
   "classified",
   "escalated",
   "acknowledged",
