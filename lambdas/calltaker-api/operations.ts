@@ -1,8 +1,10 @@
 /**
- * What call-takers do to incidents: list, read, classify (which alerts the routed agencies),
- * set a non-emergency outcome, close. Each operation checks the transition in the domain and
- * writes with a version condition, so two call-takers cannot overwrite each other.
+ * What call-takers do to incidents: read, classify (which alerts the routed agencies), set a
+ * non-emergency outcome, close, record a call-back, take or reassign, reopen. Each operation
+ * checks the transition in the domain and the desk of the incident, and writes with a version
+ * condition, so two call-takers cannot overwrite each other. Lists are in queries.ts.
  */
+import type { CallBackResult } from "../../domain/call-back";
 import type { IncidentCategory } from "../../domain/categories";
 import {
   type AgencyStatus,
@@ -11,6 +13,8 @@ import {
   type Incident,
   type IncidentLocation,
   NON_EMERGENCY_OUTCOMES,
+  OUTCOME_STATES,
+  reopenedState,
   type Severity,
 } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
@@ -31,6 +35,36 @@ export class IncidentNotFoundError extends Error {
 /** Someone else changed the incident meanwhile (409): read it again and retry. */
 export class ConcurrentChangeError extends Error {
   override readonly name = "ConcurrentChangeError";
+}
+
+/** The incident is on another call-taker's desk (403): a supervisor can reassign it. */
+export class OtherDeskError extends Error {
+  override readonly name = "OtherDeskError";
+  constructor(
+    readonly incidentId: string,
+    readonly assignee: string,
+  ) {
+    super(`incident ${incidentId}: on the desk of "${assignee}"; a supervisor can reassign it`);
+  }
+}
+
+/** Who acts: the username (the desk) and whether the role may act on every desk. */
+export interface Actor {
+  readonly username: string;
+  readonly everyDesk: boolean;
+}
+
+/**
+ * The desk an incident goes to when `actor` changes it: an unassigned incident becomes the
+ * actor's; one on another desk is refused unless the actor may act on every desk. Without an
+ * actor (the relay, tests of the lifecycle) the desk stays as it is.
+ */
+function deskFor(incident: Incident, actor: Actor | undefined): string | undefined {
+  if (!actor) return incident.assignee;
+  if (incident.assignee && incident.assignee !== actor.username && !actor.everyDesk) {
+    throw new OtherDeskError(incident.incidentId, incident.assignee);
+  }
+  return incident.assignee ?? actor.username;
 }
 
 export interface Classification {
@@ -64,12 +98,13 @@ function sameClassification(incident: Incident, c: Classification): boolean {
  * classification writes nothing twice.
  *
  * @example
- * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } });
+ * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } }, actor);
  */
 export async function classifyIncident(
   deps: TenantDeps,
   incidentId: string,
   classification: Classification,
+  actor?: Actor,
 ): Promise<Incident> {
   const incident = await requireIncident(deps, incidentId);
   const retry =
@@ -77,6 +112,7 @@ export async function classifyIncident(
     incident.category !== undefined &&
     sameClassification(incident, classification);
   if (!retry) assertTransition(incidentId, incident.state, "classified");
+  const assignee = deskFor(incident, actor);
 
   const now = new Date(deps.clock.now()).toISOString();
   const agencies = retry ? (incident.agencies ?? []) : deps.tenant.routing[classification.category];
@@ -90,6 +126,7 @@ export async function classifyIncident(
     outcome: "genuine",
     agencies,
     classifiedAt: incident.classifiedAt ?? now,
+    assignee,
     version: incident.version + (retry ? 0 : 1),
   };
   if (!retry) await writeIncident(deps, incident, classified);
@@ -103,15 +140,17 @@ export async function classifyIncident(
 
 /**
  * Sets a non-emergency outcome (prank, ghost, information, wrong number): the incident closes
- * without escalation, and a prank or ghost call counts toward the caller's prank flag.
+ * without escalation, and a prank or ghost call counts toward the caller's prank flag. A ghost
+ * call with a number goes on the call-back list.
  *
  * @example
- * await setOutcome(deps, "c0ffee", "prank");
+ * await setOutcome(deps, "c0ffee", "prank", actor);
  */
 export async function setOutcome(
   deps: TenantDeps,
   incidentId: string,
   outcome: CallOutcome,
+  actor?: Actor,
 ): Promise<Incident> {
   const incident = await requireIncident(deps, incidentId);
   if (!NON_EMERGENCY_OUTCOMES.includes(outcome)) {
@@ -120,15 +159,17 @@ export async function setOutcome(
     );
   }
   if (incident.state === "closed" && incident.outcome === outcome) return incident;
-  if (incident.state !== "received" && incident.state !== "classified") {
+  if (!OUTCOME_STATES.includes(incident.state)) {
     throw new IllegalTransitionError(incidentId, incident.state, "closed");
   }
   const now = new Date(deps.clock.now()).toISOString();
   const closed: Incident = {
     ...incident,
     state: "closed",
+    stateBeforeClose: incident.state,
     outcome,
     closedAt: now,
+    assignee: deskFor(incident, actor),
     version: incident.version + 1,
   };
   if ((outcome === "prank" || outcome === "ghost") && incident.callerKey) {
@@ -143,36 +184,129 @@ export async function setOutcome(
 }
 
 /**
- * Closes an incident once it is handled (or a received one with its outcome given).
+ * Closes an incident once it is handled (or an unclassified one with its outcome given).
  *
  * @example
- * await closeIncident(deps, "c0ffee");
+ * await closeIncident(deps, "c0ffee", undefined, actor);
  */
 export async function closeIncident(
   deps: TenantDeps,
   incidentId: string,
   outcome?: CallOutcome,
+  actor?: Actor,
 ): Promise<Incident> {
   const incident = await requireIncident(deps, incidentId);
   if (incident.state === "closed") return incident;
-  if (incident.state === "received") {
+  if (incident.state === "received" || incident.state === "abandoned" || incident.state === "overflowed") {
     if (!outcome || outcome === "genuine") {
       throw new RangeError(
-        `incident ${incidentId}: outcome ${outcome ? `"${outcome}"` : "missing"}: a received incident closes with one of ${NON_EMERGENCY_OUTCOMES.join(", ")}, or is classified first`,
+        `incident ${incidentId}: outcome ${outcome ? `"${outcome}"` : "missing"}: a ${incident.state} incident closes with one of ${NON_EMERGENCY_OUTCOMES.join(", ")}, or is classified first`,
       );
     }
-    return setOutcome(deps, incidentId, outcome);
+    return setOutcome(deps, incidentId, outcome, actor);
   }
   assertTransition(incidentId, incident.state, "closed");
   const closed: Incident = {
     ...incident,
     state: "closed",
+    stateBeforeClose: incident.state,
     outcome: incident.outcome ?? "genuine",
     closedAt: new Date(deps.clock.now()).toISOString(),
+    assignee: deskFor(incident, actor),
     version: incident.version + 1,
   };
   await writeIncident(deps, incident, closed);
   return closed;
+}
+
+/**
+ * Records a call-back attempt and its result on the incident. Only incidents on the call-back list
+ * (or called back already) take one: an abandoned or silent call with a number.
+ *
+ * @example
+ * await recordCallBack(deps, "c0ffee", { result: "reached", talkSeconds: 40 }, actor);
+ */
+export async function recordCallBack(
+  deps: TenantDeps,
+  incidentId: string,
+  attempt: { readonly result: CallBackResult; readonly talkSeconds?: number },
+  actor: Actor,
+): Promise<Incident> {
+  const incident = await requireIncident(deps, incidentId);
+  if (!incident.callerNumber) {
+    throw new RangeError(
+      `incident ${incidentId}: came without a number (no SIM card or withheld); nobody can call back`,
+    );
+  }
+  if (incident.callbackDue === undefined && (incident.callbacks ?? []).length === 0) {
+    const error = new IllegalTransitionError(incidentId, incident.state, incident.state);
+    error.message = `incident ${incidentId}: not on the call-back list (only abandoned and silent calls with a number are)`;
+    throw error;
+  }
+  const after: Incident = {
+    ...incident,
+    callbacks: [
+      ...(incident.callbacks ?? []),
+      {
+        at: new Date(deps.clock.now()).toISOString(),
+        by: actor.username,
+        result: attempt.result,
+        ...(attempt.talkSeconds !== undefined ? { talkSeconds: attempt.talkSeconds } : {}),
+      },
+    ],
+    assignee: deskFor(incident, actor),
+    version: incident.version + 1,
+  };
+  await writeIncident(deps, incident, after);
+  deps.metrics.count(`CallBack-${attempt.result}`);
+  return after;
+}
+
+/**
+ * Puts an incident on a call-taker's desk: a call-taker takes an unassigned one (`to` = self); a
+ * supervisor moves any to anyone.
+ *
+ * @example
+ * await assignIncident(deps, "c0ffee", "rina", supervisor);
+ */
+export async function assignIncident(
+  deps: TenantDeps,
+  incidentId: string,
+  to: string,
+  actor: Actor,
+): Promise<Incident> {
+  const incident = await requireIncident(deps, incidentId);
+  if (incident.assignee === to) return incident;
+  if (!actor.everyDesk) {
+    if (to !== actor.username) throw new OtherDeskError(incidentId, incident.assignee ?? to);
+    deskFor(incident, actor);
+  }
+  const after: Incident = { ...incident, assignee: to, version: incident.version + 1 };
+  await writeIncident(deps, incident, after);
+  return after;
+}
+
+/**
+ * Reopens a closed incident (supervisors): it goes back to the state it was closed from; a
+ * non-emergency outcome is cleared so that it can be set again or the incident classified.
+ *
+ * @example
+ * await reopenIncident(deps, "c0ffee");
+ */
+export async function reopenIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
+  const incident = await requireIncident(deps, incidentId);
+  const state = reopenedState(incident);
+  const { closedAt: _closed, stateBeforeClose: _before, ...open } = incident;
+  const after: Incident = {
+    ...open,
+    state,
+    ...(incident.outcome === "genuine" ? {} : { outcome: undefined }),
+    reopenedAt: new Date(deps.clock.now()).toISOString(),
+    version: incident.version + 1,
+  };
+  await writeIncident(deps, incident, after);
+  deps.log.info("incident reopened", { incidentId, state });
+  return after;
 }
 
 /**
@@ -214,19 +348,6 @@ export async function agencyProgress(deps: TenantDeps, incidentId: string): Prom
     ...(item.acknowledgedAt ? { acknowledgedAt: item.acknowledgedAt } : {}),
     ...(item.statusAt ? { statusAt: item.statusAt } : {}),
   }));
-}
-
-/**
- * Incidents received on a day (tenant's zone, `YYYY-MM-DD`), newest first.
- *
- * @example
- * await listIncidents(deps, { day: "2026-11-27", limit: 50 });
- */
-export async function listIncidents(
-  deps: TenantDeps,
-  options: { readonly day: string; readonly limit: number; readonly state?: string },
-): Promise<Incident[]> {
-  return new IncidentItems(deps).listOfDay(options);
 }
 
 /** Writes what the call-taker changed; 409 when someone changed the incident since it was read. */
