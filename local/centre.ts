@@ -25,6 +25,7 @@ import { TenantPhone } from "./local-calls";
 import { LocalClock } from "./local-clock";
 import { routeRequest } from "./local-routes";
 import { type NationalMonitoring, startNationalMonitoring } from "./national-monitoring";
+import { PhoneDesk } from "./phone-desk";
 import { startTenantFunctions, type TenantFunctions } from "./tenant-functions";
 
 export interface LocalCentreOptions {
@@ -61,6 +62,8 @@ export interface LocalCentre {
   readonly inbox: AgencyInbox;
   readonly bus: LocalEventBus;
   readonly national: NationalMonitoring;
+  /** Where queued calls ring at the consoles (the local phone panel). */
+  readonly desk: PhoneDesk;
   readonly apiKey: string;
   readonly webDir: string;
   /** Resolves when every change has been relayed and every event counted (tests, bench). */
@@ -95,6 +98,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
   const clock = new LocalClock({ speed: options.speed ?? 1 });
   const inbox = new AgencyInbox(clock);
   const bus = new LocalEventBus();
+  const desk = new PhoneDesk(clock);
   const server = createServer();
   try {
     const national = await startNationalMonitoring(dynamo, bus, tenants, () => clock.now());
@@ -137,6 +141,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
           // The cloud feeds the same function from Amazon Connect contact events.
           recordAnswer: (record) =>
             recordCallAnswer({ dynamodb: functions.capturingClient, tableName, log: () => {} }, record),
+          desk,
         },
       );
       local.set(tenant.code, { tenant, tableName, phone, functions });
@@ -149,6 +154,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       inbox,
       bus,
       national,
+      desk,
       apiKey,
       webDir,
       settled: async () => {
@@ -162,6 +168,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       pages: { dashboard: `${url}/dashboard/`, console: `${url}/console/`, inbox: `${url}/inbox/` },
       stop: async () => {
         clock.stop();
+        desk.stop();
         for (const t of local.values()) t.functions.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
