@@ -70,6 +70,38 @@ describe("intake", () => {
     expect(Item!.receivedAt).toBe(new Date(now - 2000).toISOString());
   });
 
+  it("stores the first answer's caller flags on the incident, and notes a call without a number", async () => {
+    const d = await deps();
+    const sent: string[] = [];
+    const counting: IntakeDeps = {
+      ...d,
+      dynamodb: {
+        send: (command: never) => (sent.push((command as object).constructor.name), db.client.send(command)),
+      },
+    };
+    const first = randomUUID();
+    await recordCall(counting, contactFlowEvent(first, "+6281288880000"));
+    // An unflagged call: the incident and the history in one round trip, nothing more.
+    expect(sent).toEqual(["PutItemCommand", "UpdateItemCommand"]);
+    now += 60_000;
+    const second = randomUUID();
+    expect(await recordCall(d, contactFlowEvent(second, "+6281288880000"))).toMatchObject({
+      repeatCaller: "true",
+    });
+    const read = async (id: string) =>
+      (
+        await db.doc.send(
+          new GetCommand({ TableName: d.tableName, Key: incidentKey(id), ConsistentRead: true }),
+        )
+      ).Item!;
+    expect(await read(second)).toMatchObject({ repeatCaller: true, suspectedPrank: false });
+    expect((await read(first)).repeatCaller).toBeUndefined();
+    const noSim = randomUUID();
+    await recordCall(d, contactFlowEvent(noSim));
+    expect(await read(noSim)).toMatchObject({ noNumber: true });
+    expect((await read(noSim)).callerNumber).toBeUndefined();
+  });
+
   it("flags a repeat caller within 24 hours but not a caller without a number", async () => {
     const d = await deps();
     expect(await recordCall(d, contactFlowEvent(randomUUID()))).toMatchObject({ repeatCaller: "false" });
