@@ -187,12 +187,17 @@ export const FUNCTIONS = [
   {
     name: "calltaker-api",
     home: "data",
-    description: "Call-taker HTTP API: list, read, classify, set outcome, close",
+    description:
+      "Call-taker HTTP API: lists with cursors, counts, classify, outcome, close, call-back, reassign, reopen, open alerts",
     wiring: {
       trigger: { kind: "http-api" },
       env: [ENV.tenant, ENV.tableName, ENV.serviceName, ENV.metricsNamespace],
       localOnlyEnv: [ENV.localApiKey],
-      grants: [{ resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] }, KEY_USE],
+      // BatchGetItem: the incidents of the open alerts in one request.
+      grants: [
+        { resource: "table", actions: [...TABLE_READ, "dynamodb:BatchGetItem", ...TABLE_WRITE] },
+        KEY_USE,
+      ],
     },
   },
   {
