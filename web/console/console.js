@@ -70,7 +70,10 @@ async function init() {
   choose($("severity"), Object.entries(labels().severities));
   fillFilters(labels(), may("every-desk"));
   $("filter-desk-label").hidden = !may("every-desk");
-  $("tenant").addEventListener("change", () => restart());
+  $("tenant").addEventListener("change", () => {
+    counts = undefined;
+    restart();
+  });
   $("filters").addEventListener("change", () => reloadList());
   $("more").addEventListener("click", () => loadMore());
   $("classify-form").addEventListener("submit", classify);
@@ -285,11 +288,16 @@ async function loadMore() {
   }
 }
 
-async function refresh() {
+/** Counts read the whole day (docs: lambdas/README.md): every 6th refresh (15 s), or after an act. */
+let refreshes = 0;
+let counts;
+
+async function refresh(recount = false) {
   try {
-    const [page, counts, alerts, callbacks] = await Promise.all([
+    const wantCounts = recount || !counts || refreshes++ % 6 === 0;
+    const [page, newCounts, alerts, callbacks] = await Promise.all([
       api("GET", `/incidents?${filterQuery()}`),
-      api("GET", "/incidents/counts"),
+      wantCounts ? api("GET", "/incidents/counts") : counts,
       api("GET", "/alerts?open=true"),
       api("GET", "/callbacks"),
     ]);
@@ -309,6 +317,7 @@ async function refresh() {
     }
     if (!firstLoad && arrived.length > 0 && ![...calls.values()].some((c) => c.status === "ringing")) ring();
     firstLoad = false;
+    counts = newCounts;
     renderCounts(counts, labels(), (state) => {
       $("filter-state").value = state;
       reloadList();
@@ -500,7 +509,7 @@ async function act(path, body) {
     await api("POST", path, body);
     say("Tersimpan.");
     showError();
-    await refresh();
+    await refresh(true);
     return true;
   } catch (error) {
     showError(error);

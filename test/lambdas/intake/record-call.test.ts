@@ -76,7 +76,10 @@ describe("intake", () => {
     const counting: IntakeDeps = {
       ...d,
       dynamodb: {
-        send: (command: never) => (sent.push((command as object).constructor.name), db.client.send(command)),
+        send: (command: never) => {
+          sent.push((command as object).constructor.name);
+          return db.client.send(command);
+        },
       },
     };
     const first = randomUUID();
