@@ -10,7 +10,12 @@ import { INCIDENT_TABLE } from "../../domain/incident-table";
 import { overdueAt } from "../../domain/open-alerts";
 import { localDayBounds } from "../../domain/time-zones";
 import { AgencyAlerts } from "../items/agency-alerts";
-import { type IncidentFilter, IncidentItems, type IncidentPartition } from "../items/incidents";
+import {
+  type IncidentFilter,
+  IncidentItems,
+  type IncidentPartition,
+  incidentsById,
+} from "../items/incidents";
 import type { TenantDeps } from "../shared/ports";
 import { type CursorScope, decodeCursor, encodeCursor } from "./list-cursor";
 
@@ -151,7 +156,7 @@ export async function openAlertsByAgency(
   const ids = open.flatMap((o) => o.alerts.map((a) => a.incidentId));
   const incidents = new Map<string, Incident>();
   for (let i = 0; i < ids.length; i += 100) {
-    for (const incident of await new IncidentItems(deps).getMany(ids.slice(i, i + 100)))
+    for (const incident of await incidentsById(deps, ids.slice(i, i + 100)))
       incidents.set(incident.incidentId, incident);
   }
   return open

@@ -300,29 +300,6 @@ export class IncidentItems {
     return Object.fromEntries(counts.filter(([, n]) => n > 0));
   }
 
-  /** Several incidents by id (at most 100), in no particular order; missing ones are left out. */
-  async getMany(incidentIds: readonly string[]): Promise<Incident[]> {
-    const ids = [...new Set(incidentIds)];
-    if (ids.length === 0) return [];
-    if (ids.length > 100) throw new RangeError(`incidents: ${ids.length} ids, at most 100 at once`);
-    const found: Incident[] = [];
-    let keys: Record<string, unknown>[] | undefined = ids.map(
-      (id) => incidentKey(id) as unknown as Record<string, unknown>,
-    );
-    // Unprocessed keys (throttling) are asked again; a handful of rounds at most.
-    for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
-      const answer: {
-        Responses?: Record<string, Incident[]>;
-        UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
-      } = await this.table.db.send(
-        new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: keys } } }),
-      );
-      found.push(...(answer.Responses?.[this.table.tableName] ?? []));
-      keys = answer.UnprocessedKeys?.[this.table.tableName]?.Keys;
-    }
-    return found;
-  }
-
   /** Incidents whose short code is `shortCode`, newest first (at most 20: codes are not unique). */
   async withShortCode(shortCode: string): Promise<Incident[]> {
     const index = INCIDENT_TABLE.indexes.byShortCode;
@@ -382,4 +359,30 @@ export class IncidentItems {
       ),
     );
   }
+}
+
+/**
+ * Several incidents by id (at most 100), in no particular order; missing ones are left out.
+ *
+ * @example
+ * await incidentsById(deps, ["c0ffee", "f00d"]);
+ */
+export async function incidentsById(table: ItemTable, incidentIds: readonly string[]): Promise<Incident[]> {
+  const ids = [...new Set(incidentIds)];
+  if (ids.length === 0) return [];
+  if (ids.length > 100) throw new RangeError(`incidents: ${ids.length} ids, at most 100 at once`);
+  const found: Incident[] = [];
+  let keys: Record<string, unknown>[] | undefined = ids.map(
+    (id) => incidentKey(id) as unknown as Record<string, unknown>,
+  );
+  // Unprocessed keys (throttling) are asked again; a handful of rounds at most.
+  for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
+    const answer: {
+      Responses?: Record<string, Incident[]>;
+      UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
+    } = await table.db.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys } } }));
+    found.push(...(answer.Responses?.[table.tableName] ?? []));
+    keys = answer.UnprocessedKeys?.[table.tableName]?.Keys;
+  }
+  return found;
 }
