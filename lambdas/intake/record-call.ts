@@ -142,7 +142,6 @@ async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
       ? rememberCall(deps, callerKey, call.contactId, nowSeconds, expiresAt)
       : Promise.resolve({ repeatCaller: false, suspectedPrank: false });
     const [, { repeatCaller, suspectedPrank }] = await Promise.all([putIncident, flags]);
-    if (repeatCaller || suspectedPrank) await storeFlags(deps, key, { repeatCaller, suspectedPrank });
     deps.log({
       level: "INFO",
       message: "intake: call recorded",
@@ -168,33 +167,6 @@ async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
     });
     return { status: "error", error: "table" };
   }
-}
-
-/**
- * Stores the caller flags on the incident, for the console (absent means false, so an unflagged
- * call costs no extra write). The first answer's flags stay: a retry does not overwrite them.
- */
-async function storeFlags(
-  deps: IntakeDeps,
-  key: { pk: string; sk: string },
-  flags: { readonly repeatCaller: boolean; readonly suspectedPrank: boolean },
-): Promise<void> {
-  await deps.dynamodb
-    .send(
-      new UpdateItemCommand({
-        TableName: deps.tableName,
-        Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-        UpdateExpression: "SET repeatCaller = :repeat, suspectedPrank = :prank",
-        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(repeatCaller)",
-        ExpressionAttributeValues: {
-          ":repeat": { BOOL: flags.repeatCaller },
-          ":prank": { BOOL: flags.suspectedPrank },
-        },
-      }),
-    )
-    .catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
 }
 
 /** Appends the call to the caller's history and returns its flags from what came before. */

@@ -318,6 +318,29 @@ export class IncidentItems {
   }
 
   /**
+   * Stores the caller flags intake answered the flow with (absent means false, so only flagged
+   * calls are written). Written by the relay from the stream rather than by intake, whose one
+   * round trip is the caller's wait; the first flags stored stay.
+   */
+  async storeCallerFlags(
+    incidentId: string,
+    flags: { readonly repeatCaller: boolean; readonly suspectedPrank: boolean },
+  ): Promise<void> {
+    if (!flags.repeatCaller && !flags.suspectedPrank) return;
+    await writtenUnlessConditionFails(
+      this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: incidentKey(incidentId),
+          UpdateExpression: "SET repeatCaller = :repeat, suspectedPrank = :prank",
+          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(repeatCaller)",
+          ExpressionAttributeValues: { ":repeat": flags.repeatCaller, ":prank": flags.suspectedPrank },
+        }),
+      ),
+    );
+  }
+
+  /**
    * A classified incident becomes escalated when its first alert went out. Only from
    * `classified`: an agency that acknowledged (or a call-taker who closed) first is not undone.
    */

@@ -36,8 +36,11 @@ function say(text) {
   $("status").textContent = text;
 }
 
-/** A short two-tone ring when a call arrives (WebAudio; counted for the tests). */
+/** A short two-tone ring when a call arrives, at most every 2 s (WebAudio; counted for the tests). */
+let lastRing = 0;
 function ring() {
+  if (Date.now() - lastRing < 2000) return;
+  lastRing = Date.now();
   globalThis.siaga112Ring = { played: (globalThis.siaga112Ring?.played ?? 0) + 1 };
   try {
     const audio = new AudioContext();
@@ -174,8 +177,15 @@ async function startPhone() {
   await panel.start();
 }
 
+/** Calls to show: every live one, and only the latest few that simulated call-takers took. */
+function shownCalls() {
+  const all = [...calls.values()];
+  const passing = all.filter((c) => c.status === "simulated" || c.status === "taken");
+  return all.filter((c) => !passing.includes(c) || passing.indexOf(c) >= passing.length - 3);
+}
+
 function renderCalls() {
-  const items = [...calls.values()].map((call) => {
+  const items = shownCalls().map((call) => {
     const li = el("li", { class: `call ${call.status}`, "data-testid": "call", "data-status": call.status });
     const code = call.shortCode ? `#${call.shortCode}` : "";
     const text = {
