@@ -5,7 +5,7 @@
  * strings, of an incident item, in the same partition as the query (same day, state or call-back
  * list). A cursor from another list, tenant day or a hand-made one is refused naming `cursor`.
  */
-import type { IncidentListKey } from "../items/incidents";
+import type { IncidentListKey } from "../items/incident-lists";
 
 /** What a cursor must agree with: the index key names and the values fixed by the query. */
 export interface CursorScope {

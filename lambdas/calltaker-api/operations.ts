@@ -4,7 +4,6 @@
  * checks the transition in the domain and the desk of the incident, and writes with a version
  * condition, so two call-takers cannot overwrite each other. Lists are in queries.ts.
  */
-import type { CallBackResult } from "../../domain/call-back";
 import type { IncidentCategory } from "../../domain/categories";
 import {
   type AgencyStatus,
@@ -14,7 +13,6 @@ import {
   type IncidentLocation,
   NON_EMERGENCY_OUTCOMES,
   OUTCOME_STATES,
-  reopenedState,
   type Severity,
 } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
@@ -23,6 +21,7 @@ import { AgencyAlerts } from "../items/agency-alerts";
 import { CallerHistories } from "../items/caller-histories";
 import { IncidentItems } from "../items/incidents";
 import type { TenantDeps } from "../shared/ports";
+import { type Actor, deskFor } from "./access";
 
 /** The incident does not exist (404). */
 export class IncidentNotFoundError extends Error {
@@ -37,36 +36,6 @@ export class ConcurrentChangeError extends Error {
   override readonly name = "ConcurrentChangeError";
 }
 
-/** The incident is on another call-taker's desk (403): a supervisor can reassign it. */
-export class OtherDeskError extends Error {
-  override readonly name = "OtherDeskError";
-  constructor(
-    readonly incidentId: string,
-    readonly assignee: string,
-  ) {
-    super(`incident ${incidentId}: on the desk of "${assignee}"; a supervisor can reassign it`);
-  }
-}
-
-/** Who acts: the username (the desk) and whether the role may act on every desk. */
-export interface Actor {
-  readonly username: string;
-  readonly everyDesk: boolean;
-}
-
-/**
- * The desk an incident goes to when `actor` changes it: an unassigned incident becomes the
- * actor's; one on another desk is refused unless the actor may act on every desk. Without an
- * actor (the relay, tests of the lifecycle) the desk stays as it is.
- */
-function deskFor(incident: Incident, actor: Actor | undefined): string | undefined {
-  if (!actor) return incident.assignee;
-  if (incident.assignee && incident.assignee !== actor.username && !actor.everyDesk) {
-    throw new OtherDeskError(incident.incidentId, incident.assignee);
-  }
-  return incident.assignee ?? actor.username;
-}
-
 export interface Classification {
   readonly category: IncidentCategory;
   readonly severity: Severity;
@@ -74,7 +43,7 @@ export interface Classification {
   readonly notes?: string;
 }
 
-async function requireIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
+export async function requireIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
   const incident = await new IncidentItems(deps).get(incidentId);
   if (!incident) throw new IncidentNotFoundError(incidentId);
   return incident;
@@ -220,96 +189,6 @@ export async function closeIncident(
 }
 
 /**
- * Records a call-back attempt and its result on the incident. Only incidents on the call-back list
- * (or called back already) take one: an abandoned or silent call with a number.
- *
- * @example
- * await recordCallBack(deps, "c0ffee", { result: "reached", talkSeconds: 40 }, actor);
- */
-export async function recordCallBack(
-  deps: TenantDeps,
-  incidentId: string,
-  attempt: { readonly result: CallBackResult; readonly talkSeconds?: number },
-  actor: Actor,
-): Promise<Incident> {
-  const incident = await requireIncident(deps, incidentId);
-  if (!incident.callerNumber) {
-    throw new RangeError(
-      `incident ${incidentId}: came without a number (no SIM card or withheld); nobody can call back`,
-    );
-  }
-  if (incident.callbackDue === undefined && (incident.callbacks ?? []).length === 0) {
-    const error = new IllegalTransitionError(incidentId, incident.state, incident.state);
-    error.message = `incident ${incidentId}: not on the call-back list (only abandoned and silent calls with a number are)`;
-    throw error;
-  }
-  const after: Incident = {
-    ...incident,
-    callbacks: [
-      ...(incident.callbacks ?? []),
-      {
-        at: new Date(deps.clock.now()).toISOString(),
-        by: actor.username,
-        result: attempt.result,
-        ...(attempt.talkSeconds !== undefined ? { talkSeconds: attempt.talkSeconds } : {}),
-      },
-    ],
-    assignee: deskFor(incident, actor),
-    version: incident.version + 1,
-  };
-  await writeIncident(deps, incident, after);
-  deps.metrics.count(`CallBack-${attempt.result}`);
-  return after;
-}
-
-/**
- * Puts an incident on a call-taker's desk: a call-taker takes an unassigned one (`to` = self); a
- * supervisor moves any to anyone.
- *
- * @example
- * await assignIncident(deps, "c0ffee", "rina", supervisor);
- */
-export async function assignIncident(
-  deps: TenantDeps,
-  incidentId: string,
-  to: string,
-  actor: Actor,
-): Promise<Incident> {
-  const incident = await requireIncident(deps, incidentId);
-  if (incident.assignee === to) return incident;
-  if (!actor.everyDesk) {
-    if (to !== actor.username) throw new OtherDeskError(incidentId, incident.assignee ?? to);
-    deskFor(incident, actor);
-  }
-  const after: Incident = { ...incident, assignee: to, version: incident.version + 1 };
-  await writeIncident(deps, incident, after);
-  return after;
-}
-
-/**
- * Reopens a closed incident (supervisors): it goes back to the state it was closed from; a
- * non-emergency outcome is cleared so that it can be set again or the incident classified.
- *
- * @example
- * await reopenIncident(deps, "c0ffee");
- */
-export async function reopenIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
-  const incident = await requireIncident(deps, incidentId);
-  const state = reopenedState(incident);
-  const { closedAt: _closed, stateBeforeClose: _before, ...open } = incident;
-  const after: Incident = {
-    ...open,
-    state,
-    ...(incident.outcome === "genuine" ? {} : { outcome: undefined }),
-    reopenedAt: new Date(deps.clock.now()).toISOString(),
-    version: incident.version + 1,
-  };
-  await writeIncident(deps, incident, after);
-  deps.log.info("incident reopened", { incidentId, state });
-  return after;
-}
-
-/**
  * Reads one incident.
  *
  * @example
@@ -351,7 +230,7 @@ export async function agencyProgress(deps: TenantDeps, incidentId: string): Prom
 }
 
 /** Writes what the call-taker changed; 409 when someone changed the incident since it was read. */
-async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
+export async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
   if (!(await new IncidentItems(deps).writeChanges(before, after))) {
     throw new ConcurrentChangeError(
       `incident ${before.incidentId}: changed by someone else meanwhile; read it again`,

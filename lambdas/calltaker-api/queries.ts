@@ -12,10 +12,10 @@ import { localDayBounds } from "../../domain/time-zones";
 import { AgencyAlerts } from "../items/agency-alerts";
 import {
   type IncidentFilter,
-  IncidentItems,
+  IncidentLists,
   type IncidentPartition,
   incidentsById,
-} from "../items/incidents";
+} from "../items/incident-lists";
 import type { TenantDeps } from "../shared/ports";
 import { type CursorScope, decodeCursor, encodeCursor } from "./list-cursor";
 
@@ -51,7 +51,7 @@ async function pageOf(
   options: { readonly limit: number; readonly cursor?: string; readonly filter?: IncidentFilter },
 ): Promise<IncidentPageAnswer> {
   const startKey = options.cursor ? decodeCursor(options.cursor, scopeOf(partition)) : undefined;
-  const page = await new IncidentItems(deps).page(partition, {
+  const page = await new IncidentLists(deps).page(partition, {
     limit: options.limit,
     filter: options.filter,
     startKey,
@@ -95,7 +95,7 @@ export async function countIncidents(
   deps: TenantDeps,
   day: string,
 ): Promise<{ day: string; total: number; byState: Record<IncidentState, number> }> {
-  const counts = await new IncidentItems(deps).countByState(localDayBounds(day, deps.tenant.zone));
+  const counts = await new IncidentLists(deps).countByState(localDayBounds(day, deps.tenant.zone));
   const byState = Object.fromEntries(INCIDENT_STATES.map((s) => [s, counts[s] ?? 0])) as Record<
     IncidentState,
     number

@@ -15,29 +15,23 @@
  * GET  /callbacks?limit=&cursor=                 the call-back list
  * GET  /alerts?open=true                         alerts not acknowledged yet, per agency
  */
-import { timingSafeEqual } from "node:crypto";
 import { IllegalTransitionError, type Incident, isContactId } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
 import { type ConsoleAct, mayAct } from "../../domain/roles";
 import { localDate } from "../../domain/time-zones";
-import type { IncidentFilter } from "../items/incidents";
-import { LOCAL_API_KEY_HEADER } from "../shared/environment";
 import { type Route, router } from "../shared/http-router";
 import type { HttpRequest, HttpResponse, RequestIdentity, TenantDeps } from "../shared/ports";
+import { type Actor, actorOf, identify, listFilter, OtherDeskError } from "./access";
+import { assignIncident, recordCallBack, reopenIncident } from "./follow-up";
 import { BadCursorError } from "./list-cursor";
 import {
-  type Actor,
   agencyProgress,
-  assignIncident,
   type Classification,
   ConcurrentChangeError,
   classifyIncident,
   closeIncident,
   IncidentNotFoundError,
-  OtherDeskError,
   readIncident,
-  recordCallBack,
-  reopenIncident,
   setOutcome,
 } from "./operations";
 import { countIncidents, listCallBacks, listIncidents, openAlertsByAgency } from "./queries";
@@ -50,7 +44,8 @@ import {
   closeBody,
   countsQuery,
   emptyBody,
-  type FieldProblem,
+  invalid,
+  json,
   listQuery,
   outcomeBody,
   pageQuery,
@@ -61,65 +56,11 @@ export interface CallTakerDeps extends TenantDeps {
   readonly localApiKey?: string;
 }
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-
-function json(statusCode: number, body: unknown): HttpResponse {
-  return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
-}
-
-function invalid(problems: FieldProblem[]): HttpResponse {
-  return json(400, {
-    error: "invalid-request",
-    message: problems
-      .map((p) => `${p.field} ${JSON.stringify(p.value) ?? "missing"}: expected ${p.expected}`)
-      .join("; "),
-    problems,
-  });
-}
-
 /** What a call-taker sees of an incident (no internal keys). */
 export function incidentView(incident: Incident): Record<string, unknown> {
   const { pk, sk, dayPk, codePk, callerKey, version, expiresAt, callbackDue, ...view } =
     incident as Incident & Record<string, unknown>;
   return { ...view, ...(callbackDue ? { callbackDue: true } : {}), version };
-}
-
-/** Who sent the request, or the 401/403 answer. */
-function identify(
-  deps: CallTakerDeps,
-  request: HttpRequest,
-): { identity: RequestIdentity } | { refusal: HttpResponse } {
-  if (deps.localApiKey) {
-    const given = Buffer.from(request.headers[LOCAL_API_KEY_HEADER] ?? "");
-    const expected = Buffer.from(deps.localApiKey);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      return {
-        refusal: json(401, { error: "unauthenticated", message: `missing or wrong ${LOCAL_API_KEY_HEADER}` }),
-      };
-    }
-  } else if (!request.authorized) {
-    return { refusal: json(401, { error: "unauthenticated", message: "no authorizer in front of the API" }) };
-  }
-  const identity = request.identity;
-  if (!identity) {
-    return {
-      refusal: json(401, {
-        error: "unauthenticated",
-        message:
-          "no identity: a token with sub and cognito:groups (local centre: x-siaga112-user / x-siaga112-role)",
-      }),
-    };
-  }
-  // A pool may stamp users with their tenant: a token of another city is refused here as well.
-  if (identity.tenant !== undefined && identity.tenant !== deps.tenant.code) {
-    return {
-      refusal: json(403, {
-        error: "forbidden",
-        message: `custom:tenant "${identity.tenant}": this is the call-taker API of ${deps.tenant.code} (${deps.tenant.name})`,
-      }),
-    };
-  }
-  return { identity };
 }
 
 function parseBody(body: string | undefined): { value: unknown } | { error: HttpResponse } {
@@ -181,14 +122,6 @@ interface CallTakerRoute extends Route<CallTakerDeps> {
   readonly act: ConsoleAct;
 }
 
-/** The actor of a write: the desk is the username (or the subject when the token has none). */
-function actorOf(identity: RequestIdentity): Actor {
-  return {
-    username: identity.username ?? identity.subject,
-    everyDesk: mayAct(identity.groups, "every-desk"),
-  };
-}
-
 /** The identity `identify` checked (`route` hands handlers only requests that have one). */
 const identityOf = (request: HttpRequest): RequestIdentity => request.identity!;
 
@@ -204,26 +137,6 @@ function withBody<T>(
     if (input.problems) return invalid(input.problems);
     const actor = actorOf(identityOf(request));
     return json(200, incidentView(await act(deps, params.incidentId!, input.data, actor)));
-  };
-}
-
-/** The list filters of a query, with the desk a call-taker may see. */
-function listFilter(
-  query: { category?: string; flag?: string; call?: string; desk?: string },
-  identity: RequestIdentity,
-): IncidentFilter | { problems: FieldProblem[] } {
-  const actor = actorOf(identity);
-  const desk = query.desk ?? (actor.everyDesk ? "all" : "mine");
-  if (!actor.everyDesk && desk !== "mine") {
-    return { problems: [{ field: "desk", value: desk, expected: '"mine" (other desks: supervisors only)' }] };
-  }
-  return {
-    ...(query.category ? { category: query.category } : {}),
-    ...(query.flag === "repeat" ? { repeatCaller: true } : {}),
-    ...(query.flag === "prank" ? { suspectedPrank: true } : {}),
-    ...(query.flag === "no-number" ? { noNumber: true } : {}),
-    ...(query.call ? { callResult: query.call as IncidentFilter["callResult"] } : {}),
-    ...(desk === "mine" ? { deskOf: actor.username } : desk === "all" ? {} : { assignee: desk }),
   };
 }
 

@@ -8,6 +8,7 @@ import { INCIDENT_CATEGORIES } from "../../domain/categories";
 import { SEVERITIES } from "../../domain/incident";
 import { CALL_OUTCOMES, INCIDENT_STATES } from "../../domain/incident-events";
 import { acceptedText, valueAt, type ZodIssueLike } from "../../domain/zod-issues";
+import type { HttpResponse } from "../shared/ports";
 
 export const classificationBody = z.object({
   category: z.enum(INCIDENT_CATEGORIES),
@@ -81,4 +82,20 @@ export function check<T>(
       expected: acceptedText(issue),
     })),
   };
+}
+
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+export function json(statusCode: number, body: unknown): HttpResponse {
+  return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
+}
+
+export function invalid(problems: FieldProblem[]): HttpResponse {
+  return json(400, {
+    error: "invalid-request",
+    message: problems
+      .map((p) => `${p.field} ${JSON.stringify(p.value) ?? "missing"}: expected ${p.expected}`)
+      .join("; "),
+    problems,
+  });
 }
