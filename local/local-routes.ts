@@ -23,7 +23,7 @@ import {
   INCIDENT_STATE_LABELS_ID,
   SEVERITY_LABELS_ID,
 } from "../domain/incident";
-import { ROLE_LABELS_ID } from "../domain/roles";
+import { ROLE_ACTS, ROLE_LABELS_ID } from "../domain/roles";
 import type { Tenant } from "../domain/tenant";
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
@@ -150,6 +150,8 @@ async function localApi(
           callBackResults: CALLBACK_RESULT_LABELS_ID,
           roles: ROLE_LABELS_ID,
         },
+        // What each role may do (the console hides what the API would refuse anyway).
+        roleActs: ROLE_ACTS,
         // The console's phone panel: the local one (web/console/phone-local.js).
         phonePanel: { kind: "local" },
         tenants: [...centre.tenants.values()].map(({ tenant }) => ({
