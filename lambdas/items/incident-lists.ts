@@ -75,8 +75,9 @@ const FILTER_PIECES = {
   notRepeatCaller: "attribute_not_exists(#f_repeat) OR #f_repeat = :f_false",
   suspectedPrank: "#f_prank = :f_true",
   notSuspectedPrank: "attribute_not_exists(#f_prank) OR #f_prank = :f_false",
-  noNumber: "attribute_not_exists(#f_number)",
-  hasNumber: "attribute_exists(#f_number)",
+  // Intake's flag, not the number's absence: the number may be masked later (retention).
+  noNumber: "#f_nonumber = :f_true",
+  hasNumber: "attribute_not_exists(#f_nonumber) OR #f_nonumber = :f_false",
   answered: "attribute_exists(#f_answered)",
   abandoned: "attribute_exists(#f_abandoned)",
   overflowed: "attribute_exists(#f_overflowed)",
@@ -109,7 +110,8 @@ function filterExpression(filter: IncidentFilter | undefined) {
   }
   if (filter.noNumber !== undefined) {
     use(filter.noNumber ? "noNumber" : "hasNumber");
-    names["#f_number"] = "callerNumber";
+    names["#f_nonumber"] = "noNumber";
+    values[filter.noNumber ? ":f_true" : ":f_false"] = filter.noNumber;
   }
   if (filter.callResult !== undefined) {
     use(filter.callResult);

@@ -161,6 +161,8 @@ describe("the call-back list", () => {
       });
     const list = await get("/callbacks");
     expect(list.body.incidents.map((i: { incidentId: string }) => i.incidentId)).toEqual([withNumber]);
+    const noNumber = await get("/incidents", { flag: "no-number" });
+    expect(noNumber.body.incidents.map((i: { incidentId: string }) => i.incidentId)).toEqual([noSim]);
     expect(list.body.incidents[0]).toMatchObject({ state: "abandoned", callbackDue: true });
     const noSimIncident = await get(`/incidents/${noSim}`);
     expect(noSimIncident.body).toMatchObject({ state: "abandoned", noNumber: true });
