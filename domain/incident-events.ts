@@ -54,6 +54,7 @@ export const INCIDENT_EVENT_TYPES = [
   "IncidentClosed",
   "CallAnswered",
   "CallAbandoned",
+  "CallOverflowed",
 ] as const;
 export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
@@ -136,6 +137,16 @@ export interface CallAbandoned extends EventBase<"CallAbandoned"> {
   readonly secondsWaited: number;
 }
 
+/**
+ * The flow sent the call to the backup centre (queue full, closed or failing). Added in schema
+ * version 1 (additive); `at` is when it was sent. Recorded by the local centre; in the cloud no
+ * contact event is read as one yet (docs/deploy.md).
+ */
+export interface CallOverflowed extends EventBase<"CallOverflowed"> {
+  /** Seconds from the call entering the system to the transfer. */
+  readonly secondsInFlow: number;
+}
+
 export type IncidentEvent =
   | IncidentReceived
   | IncidentClassified
@@ -145,4 +156,5 @@ export type IncidentEvent =
   | AgencyStatusReported
   | IncidentClosed
   | CallAnswered
-  | CallAbandoned;
+  | CallAbandoned
+  | CallOverflowed;
