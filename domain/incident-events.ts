@@ -30,6 +30,10 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export const INCIDENT_STATES = [
   "received",
+  /** The caller hung up in the queue before a call-taker answered: listed for call-back. */
+  "abandoned",
+  /** The flow sent the call to the backup centre (queue full, closed or failing). */
+  "overflowed",
   "classified",
   "escalated",
   "acknowledged",
@@ -50,6 +54,7 @@ export const INCIDENT_EVENT_TYPES = [
   "IncidentClosed",
   "CallAnswered",
   "CallAbandoned",
+  "CallOverflowed",
 ] as const;
 export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
@@ -132,6 +137,16 @@ export interface CallAbandoned extends EventBase<"CallAbandoned"> {
   readonly secondsWaited: number;
 }
 
+/**
+ * The flow sent the call to the backup centre (queue full, closed or failing). Added in schema
+ * version 1 (additive); `at` is when it was sent. Recorded by the local centre; in the cloud no
+ * contact event is read as one yet (docs/deploy.md).
+ */
+export interface CallOverflowed extends EventBase<"CallOverflowed"> {
+  /** Seconds from the call entering the system to the transfer. */
+  readonly secondsInFlow: number;
+}
+
 export type IncidentEvent =
   | IncidentReceived
   | IncidentClassified
@@ -141,4 +156,5 @@ export type IncidentEvent =
   | AgencyStatusReported
   | IncidentClosed
   | CallAnswered
-  | CallAbandoned;
+  | CallAbandoned
+  | CallOverflowed;

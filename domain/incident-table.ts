@@ -4,7 +4,8 @@
  * Lambdas, so every side creates and reads the identical table. No AWS imports.
  *
  * Items (all under `pk`/`sk`):
- * - incident        `INC#<incidentId>` / `INCIDENT`               the incident and its state
+ * - incident        `INC#<incidentId>` / `INCIDENT`               the incident and its state (the only
+ *                                                                 item kind with a `state` attribute)
  * - agency alert    `INC#<incidentId>` / `AGENCY#<agencyId>`      one agency's progress on it
  * - outbox entry    `INC#<incidentId>` / `OUTBOX#<agency>#<round>#<step>`  one escalation to send
  * - caller history  `CALLER#<callerKey>` / `HISTORY`              recent calls of one number (hashed)
@@ -26,6 +27,24 @@ export const INCIDENT_TABLE = {
     pendingOutbox: { name: "pendingOutbox", partitionKey: "outboxPk", sortKey: "dueAt" },
     /** Sparse: incidents by short code (set by intake as `codePk`), for acknowledgement links. */
     byShortCode: { name: "byShortCode", partitionKey: "codePk", sortKey: "receivedAt" },
+    /**
+     * Incidents by state, newest last: the call-taker's list filtered by state, and the counts per
+     * state, read as a range of `receivedAt` (a local day's bounds, `localDayBounds`). Keyed on the
+     * incident's own `state`, so every writer of a state keeps the index right without a derived
+     * key; only incident items carry `state` (agency and outbox items have `status`). A state is
+     * a low-cardinality partition key, but per tenant table the writes are a few per second at
+     * most (Jakarta's surge ~20/s), far below a partition's 1,000 writes/s, and a GSI partition has
+     * no size limit (only local secondary indexes have the 10 GB item-collection limit):
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html
+     */
+    byState: { name: "byState", partitionKey: "state", sortKey: "receivedAt" },
+    /** Sparse: incidents waiting for a call-back (`callbackDue`, domain/call-back.ts). */
+    callbacks: { name: "callbacks", partitionKey: "callbackDue", sortKey: "receivedAt" },
+    /**
+     * Sparse: agency alerts not acknowledged yet, per agency (`openAlertAgency` = the agency id
+     * while the alert's status is "alerted"): the console's panel of unacknowledged alerts.
+     */
+    openAlerts: { name: "openAlerts", partitionKey: "openAlertAgency", sortKey: "receivedAt" },
   },
 } as const;
 
@@ -110,24 +129,25 @@ export interface CreateIncidentTableInput {
  * await client.send(new CreateTableCommand(createIncidentTableInput("siaga112-71-71-incidents")));
  */
 export function createIncidentTableInput(tableName: string): CreateIncidentTableInput {
-  const { byDay, pendingOutbox, byShortCode } = INCIDENT_TABLE.indexes;
+  const indexes = Object.values(INCIDENT_TABLE.indexes);
+  // Every key attribute once (several indexes sort on `receivedAt`); all are strings.
+  const keyNames = [
+    INCIDENT_TABLE.partitionKey,
+    INCIDENT_TABLE.sortKey,
+    ...indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
-    AttributeDefinitions: [
-      { AttributeName: INCIDENT_TABLE.partitionKey, AttributeType: "S" },
-      { AttributeName: INCIDENT_TABLE.sortKey, AttributeType: "S" },
-      { AttributeName: byDay.partitionKey, AttributeType: "S" },
-      { AttributeName: byDay.sortKey, AttributeType: "S" },
-      { AttributeName: pendingOutbox.partitionKey, AttributeType: "S" },
-      { AttributeName: pendingOutbox.sortKey, AttributeType: "S" },
-      { AttributeName: byShortCode.partitionKey, AttributeType: "S" },
-    ],
+    AttributeDefinitions: [...new Set(keyNames)].map((name) => ({
+      AttributeName: name,
+      AttributeType: "S" as const,
+    })),
     KeySchema: [
       { AttributeName: INCIDENT_TABLE.partitionKey, KeyType: "HASH" },
       { AttributeName: INCIDENT_TABLE.sortKey, KeyType: "RANGE" },
     ],
-    GlobalSecondaryIndexes: [byDay, pendingOutbox, byShortCode].map((index) => ({
+    GlobalSecondaryIndexes: indexes.map((index) => ({
       IndexName: index.name,
       KeySchema: [
         { AttributeName: index.partitionKey, KeyType: "HASH" as const },

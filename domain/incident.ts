@@ -3,6 +3,7 @@
  * Pure (node:crypto only): shared by the Lambdas, the CLI and the local centre.
  */
 import { createHash } from "node:crypto";
+import type { CallBackAttempt } from "./call-back";
 import type { CallerLocationReport } from "./caller-location";
 import type { IncidentCategory } from "./categories";
 import type { CallOutcome, IncidentState } from "./incident-events";
@@ -35,6 +36,8 @@ export const AGENCY_STATUS_LABELS_ID: Readonly<Record<AgencyStatus, string>> = {
 /** Indonesian labels of incident states, for the console and pages. */
 export const INCIDENT_STATE_LABELS_ID: Readonly<Record<IncidentState, string>> = {
   received: "baru",
+  abandoned: "ditinggalkan penelepon",
+  overflowed: "dialihkan ke pusat cadangan",
   classified: "diklasifikasi",
   escalated: "dieskalasi",
   acknowledged: "dikonfirmasi instansi",
@@ -72,8 +75,26 @@ export interface Incident {
   readonly callerNumber?: string;
   /** Hash identifying the caller's history item. */
   readonly callerKey?: string;
+  /** Caller flags, stored by intake from the first answer it gave the flow (docs/glossary.md). */
   readonly repeatCaller?: boolean;
   readonly suspectedPrank?: boolean;
+  /** True when the call came without a number (no SIM card, or withheld): nobody can call back. */
+  readonly noNumber?: boolean;
+  /** When a call-taker answered (call-answer function, from contact events). */
+  readonly answeredAt?: string;
+  /** When the caller hung up in the queue before anyone answered. */
+  readonly abandonedAt?: string;
+  /** When the flow sent the call to the backup centre. */
+  readonly overflowedAt?: string;
+  /** Username of the call-taker whose desk holds the incident (absent: nobody took it yet). */
+  readonly assignee?: string;
+  /** Call-back attempts, oldest first (domain/call-back.ts). */
+  readonly callbacks?: readonly CallBackAttempt[];
+  /** Set while the incident waits for a call-back (sparse index `callbacks`). */
+  readonly callbackDue?: string;
+  /** The state the incident was in when it was closed, so a supervisor can reopen it. */
+  readonly stateBeforeClose?: IncidentState;
+  readonly reopenedAt?: string;
   readonly category?: IncidentCategory;
   readonly severity?: Severity;
   readonly location?: IncidentLocation;
@@ -127,11 +148,15 @@ const PROGRESS: readonly IncidentState[] = ["acknowledged", "dispatched", "on-sc
 
 /**
  * Legal transitions. Agencies may skip ahead (report "on scene" without "dispatched");
- * the incident never moves back. Non-emergency outcomes close a received or classified
- * incident without escalation.
+ * the incident never moves back (a supervisor's reopen is an override, see `reopenedState`).
+ * Non-emergency outcomes close a received, abandoned, overflowed or classified incident
+ * without escalation. Abandoned and overflowed calls are set by the call-answer function.
  */
 export const LEGAL_TRANSITIONS: Readonly<Record<IncidentState, readonly IncidentState[]>> = {
-  received: ["classified", "closed"],
+  received: ["abandoned", "overflowed", "classified", "closed"],
+  // Called back (or reported by the backup centre): classified as an emergency, or closed.
+  abandoned: ["classified", "closed"],
+  overflowed: ["classified", "closed"],
   classified: ["escalated", ...PROGRESS, "closed"],
   escalated: [...PROGRESS, "closed"],
   acknowledged: ["dispatched", "on-scene", "resolved", "closed"],
@@ -223,4 +248,51 @@ export function maskCallerNumber(number: string | undefined): string {
  */
 export function dayPkOf(receivedAt: string, utcOffsetHours: TenantZone["utcOffsetHours"]): string {
   return `DAY#${localDate(receivedAt, { utcOffsetHours })}`;
+}
+
+/** States a call-taker may set a non-emergency outcome from (the call is not being escalated). */
+export const OUTCOME_STATES: readonly IncidentState[] = ["received", "abandoned", "overflowed", "classified"];
+
+/** How the call itself went: a call-taker answered, the caller hung up first, or the backup centre took it. */
+export type CallResult = "answered" | "abandoned" | "overflowed";
+
+/** Indonesian labels of call results (docs/glossary.md). */
+export const CALL_RESULT_LABELS_ID: Readonly<Record<CallResult, string>> = {
+  answered: "dijawab",
+  abandoned: "ditinggalkan penelepon",
+  overflowed: "dialihkan ke pusat cadangan",
+};
+
+/**
+ * How the call went, from what the call-answer function recorded; undefined while it is still
+ * queued (or when the contact events were lost: they are best effort).
+ *
+ * @example
+ * callResultOf({ abandonedAt: "2026-11-27T13:00:40Z" }) // "abandoned"
+ */
+export function callResultOf(
+  incident: Pick<Incident, "answeredAt" | "abandonedAt" | "overflowedAt">,
+): CallResult | undefined {
+  if (incident.answeredAt) return "answered";
+  if (incident.abandonedAt) return "abandoned";
+  if (incident.overflowedAt) return "overflowed";
+  return undefined;
+}
+
+/**
+ * The state a supervisor's reopen puts a closed incident back in: the state it was closed from,
+ * or "received" when that is unknown. Refuses an incident that is not closed.
+ *
+ * @example
+ * reopenedState({ incidentId: "c0ffee", state: "closed", stateBeforeClose: "received" }) // "received"
+ */
+export function reopenedState(
+  incident: Pick<Incident, "incidentId" | "state" | "stateBeforeClose">,
+): IncidentState {
+  if (incident.state !== "closed") {
+    const error = new IllegalTransitionError(incident.incidentId, incident.state, "received");
+    error.message = `incident ${incident.incidentId}: "${incident.state}" is not closed; only a closed incident can be reopened`;
+    throw error;
+  }
+  return incident.stateBeforeClose ?? "received";
 }

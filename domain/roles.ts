@@ -20,3 +20,42 @@ export const ROLE_LABELS_ID: Readonly<Record<TenantRole | typeof NATIONAL_ROLE, 
   manager: "pengelola",
   national: "pusat pemantauan nasional",
 };
+
+/** What a staff member can do in the call-taker console and its API. */
+export const CONSOLE_ACTS = [
+  /** Read incidents, counts, call-backs and open alerts. */
+  "read",
+  /** Classify, set an outcome, close, call back, take an unassigned incident to one's desk. */
+  "handle",
+  /** Reopen a closed incident. */
+  "reopen",
+  /** Move an incident to another call-taker's desk. */
+  "reassign",
+  /** List and act on every desk's incidents, not only one's own and the unassigned ones. */
+  "every-desk",
+] as const;
+export type ConsoleAct = (typeof CONSOLE_ACTS)[number];
+
+/**
+ * The acts of each tenant role. Read-only staff and the city's manager read everything and change
+ * nothing in this API (the manager's own tools are elsewhere).
+ */
+export const ROLE_ACTS: Readonly<Record<TenantRole, readonly ConsoleAct[]>> = {
+  "call-taker": ["read", "handle"],
+  supervisor: ["read", "handle", "reopen", "reassign", "every-desk"],
+  "read-only": ["read", "every-desk"],
+  manager: ["read", "every-desk"],
+};
+
+/**
+ * Whether any of the groups allows an act (unknown groups allow nothing).
+ *
+ * @example
+ * mayAct(["call-taker"], "reopen") // false
+ * mayAct(["call-taker", "supervisor"], "reopen") // true
+ */
+export function mayAct(groups: readonly string[], act: ConsoleAct): boolean {
+  return groups.some((group) =>
+    (ROLE_ACTS as Readonly<Record<string, readonly ConsoleAct[]>>)[group]?.includes(act),
+  );
+}

@@ -58,6 +58,29 @@ export function localDate(at: string | number, zone: Pick<TenantZone, "utcOffset
 }
 
 /**
+ * The first and last millisecond of a local day (`YYYY-MM-DD` in the zone) as ISO instants in UTC,
+ * the form `receivedAt` is stored in, so a day is a range of the incident indexes' sort key.
+ *
+ * @example
+ * localDayBounds("2026-11-28", { utcOffsetHours: 8 })
+ * // { from: "2026-11-27T16:00:00.000Z", to: "2026-11-28T15:59:59.999Z" }
+ */
+export function localDayBounds(
+  day: string,
+  zone: Pick<TenantZone, "utcOffsetHours">,
+): { readonly from: string; readonly to: string } {
+  const midnight = Date.parse(`${day}T00:00:00.000Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(day) ||
+    Number.isNaN(midnight) ||
+    localIso(midnight, { utcOffsetHours: 0 }).slice(0, 10) !== day
+  )
+    throw new RangeError(`day "${day}": not a calendar date YYYY-MM-DD (e.g. 2026-11-27)`);
+  const from = midnight - zone.utcOffsetHours * HOUR_MS;
+  return { from: new Date(from).toISOString(), to: new Date(from + 24 * HOUR_MS - 1).toISOString() };
+}
+
+/**
  * An instant as people in the tenant read it: `27/11/2026 21:04 WITA`.
  *
  * @example

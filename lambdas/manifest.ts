@@ -193,7 +193,8 @@ export const FUNCTIONS = [
   {
     name: "calltaker-api",
     home: "data",
-    description: "Call-taker HTTP API: list, read, classify, set outcome, close, ask the caller's location",
+    description:
+      "Call-taker HTTP API: lists with cursors, counts, classify, outcome, close, call-back, reassign, reopen, open alerts, ask the caller's location",
     wiring: {
       trigger: { kind: "http-api" },
       env: [
@@ -205,8 +206,9 @@ export const FUNCTIONS = [
         ENV.metricsNamespace,
       ],
       localOnlyEnv: [ENV.localApiKey],
+      // BatchGetItem: the incidents of the open alerts in one request.
       grants: [
-        { resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] },
+        { resource: "table", actions: [...TABLE_READ, "dynamodb:BatchGetItem", ...TABLE_WRITE] },
         // Signs the caller's location link (the acknowledgement links' secret, its own purpose).
         { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
         { resource: "sms-phone-numbers", actions: ["sns:Publish"] },

@@ -27,6 +27,7 @@ import { TenantPhone } from "./local-calls";
 import { LocalClock } from "./local-clock";
 import { routeRequest } from "./local-routes";
 import { type NationalMonitoring, startNationalMonitoring } from "./national-monitoring";
+import { PhoneDesk } from "./phone-desk";
 import { startTenantFunctions, type TenantFunctions } from "./tenant-functions";
 
 export interface LocalCentreOptions {
@@ -63,6 +64,8 @@ export interface LocalCentre {
   readonly inbox: AgencyInbox;
   readonly bus: LocalEventBus;
   readonly national: NationalMonitoring;
+  /** Where queued calls ring at the consoles (the local phone panel). */
+  readonly desk: PhoneDesk;
   readonly apiKey: string;
   /** `Host` values the centre answers to; any other is refused (DNS rebinding). */
   readonly hosts: ReadonlySet<string>;
@@ -104,6 +107,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
   const clock = new LocalClock({ speed: options.speed ?? 1 });
   const inbox = new AgencyInbox(clock);
   const bus = new LocalEventBus();
+  const desk = new PhoneDesk(clock);
   const server = createServer();
   try {
     const national = await startNationalMonitoring(dynamo, bus, tenants, () => clock.now());
@@ -149,6 +153,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
           // The cloud feeds the same function from Amazon Connect contact events.
           recordAnswer: (record) =>
             recordCallAnswer({ dynamodb: functions.capturingClient, tableName, log: () => {} }, record),
+          desk,
         },
       );
       local.set(tenant.code, { tenant, tableName, phone, functions });
@@ -161,6 +166,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       inbox,
       bus,
       national,
+      desk,
       apiKey,
       hosts: new Set(allowedHosts(host, port)),
       webDir,
@@ -180,6 +186,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       },
       stop: async () => {
         clock.stop();
+        desk.stop();
         for (const t of local.values()) t.functions.stop();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();

@@ -25,6 +25,7 @@ import {
 import { buildInboundFlow, placeholderRefs } from "../flows/tenant-flows";
 import { type CallAnswerRecord, secondsBetween } from "../lambdas/call-answer/contact-event";
 import type { IntakeOkAnswer } from "../lambdas/intake/answer";
+import { DEFAULT_PATIENCE_SECONDS, type PhoneDesk } from "./phone-desk";
 import { DEFAULT_QUEUE_WAIT_SECONDS, queueAnswer } from "./queue-answer";
 
 export interface CallRequest {
@@ -42,6 +43,13 @@ export interface CallRequest {
   readonly queue?: QueueState;
   /** Explore the flow without recording anything. */
   readonly dryRun?: boolean;
+  /**
+   * Ring the tenant's consoles until a call-taker answers (or the caller gives up after
+   * `hangUpInQueueAfterSeconds`, default 120 s) instead of a simulated call-taker answering after
+   * `queueWaitSeconds`. @default true when a console of the tenant is online and no
+   * `queueWaitSeconds` is given
+   */
+  readonly ring?: boolean;
 }
 
 export interface TranscriptLine {
@@ -83,6 +91,7 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
     callerNumber,
     queue,
     dryRun,
+    ring,
   } = body;
   if (inputs !== undefined && (!Array.isArray(inputs) || inputs.some((d) => typeof d !== "string")))
     throw new Error(`inputs ${JSON.stringify(inputs)}: a list of keys, e.g. ["2"] ("" = silence)`);
@@ -106,6 +115,8 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
     throw new Error(`queue ${JSON.stringify(queue)}: one of ${QUEUE_STATES.join(", ")}`);
   if (dryRun !== undefined && typeof dryRun !== "boolean")
     throw new Error(`dryRun ${JSON.stringify(dryRun)}: true or false`);
+  if (ring !== undefined && typeof ring !== "boolean")
+    throw new Error(`ring ${JSON.stringify(ring)}: true or false`);
   return {
     inputs: inputs as string[] | undefined,
     hangUpAfterSeconds: hangUpAfterSeconds as number | undefined,
@@ -114,6 +125,7 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
     callerNumber: callerNumber as string | undefined,
     queue: queue as QueueState | undefined,
     dryRun: dryRun as boolean | undefined,
+    ring: ring as boolean | undefined,
   };
 }
 
@@ -199,15 +211,9 @@ export class TenantPhone {
     const attributes = result.attributes;
     const recorded = !request.dryRun && attributes.intakeStatus === "ok";
     let answer: CallReport["answer"];
+    const initiatedAt = new Date(startedAt).toISOString();
     if (recorded && result.outcome === "queued") {
-      const record = queueAnswer({
-        contactId,
-        startedAt,
-        flowSeconds: result.elapsedSeconds,
-        queueWaitSeconds: request.queueWaitSeconds ?? DEFAULT_QUEUE_WAIT_SECONDS,
-        hangUpAfterSeconds: request.hangUpAfterSeconds,
-        hangUpInQueueAfterSeconds: request.hangUpInQueueAfterSeconds,
-      });
+      const record = await this.waitInQueue(request, contactId, startedAt, result.elapsedSeconds, attributes);
       await this.queue.recordAnswer(record);
       const at = record.kind === "answered" ? record.answeredAt : record.hungUpAt;
       const seconds = secondsBetween(record.initiatedAt, at);
@@ -219,6 +225,15 @@ export class TenantPhone {
           record.kind === "answered"
             ? `Petugas 112 menjawab setelah ${seconds} detik.`
             : `Penelepon menutup telepon setelah menunggu ${seconds} detik; belum dijawab petugas.`,
+      });
+    }
+    if (recorded && result.outcome === "answered-by-number") {
+      // The backup centre took it: the incident must not stay "baru" (the cloud: docs/deploy.md).
+      await this.queue.recordAnswer({
+        kind: "overflowed",
+        contactId,
+        initiatedAt,
+        overflowedAt: new Date(startedAt + result.elapsedSeconds * 1000).toISOString(),
       });
     }
     return {
@@ -241,12 +256,57 @@ export class TenantPhone {
       awaitingInput,
     };
   }
+
+  /**
+   * A queued call: it rings at the tenant's consoles until a call-taker answers or the caller gives
+   * up, or (simulated, `siaga112 simulate`) a simulated call-taker answers after the queue wait.
+   */
+  private async waitInQueue(
+    request: CallRequest,
+    contactId: string,
+    startedAt: number,
+    flowSeconds: number,
+    attributes: Readonly<Record<string, string>>,
+  ): Promise<Extract<CallAnswerRecord, { kind: "answered" | "abandoned" }>> {
+    const desk = this.queue.desk;
+    const call = {
+      tenant: this.tenant.code,
+      contactId,
+      incidentId: attributes.incidentId,
+      shortCode: attributes.shortCode,
+      callerNumber: request.callerNumber,
+      repeatCaller: attributes.repeatCaller === "true",
+      suspectedPrank: attributes.suspectedPrank === "true",
+    };
+    const ringAtConsole =
+      request.ring ?? (desk?.online(this.tenant.code) === true && request.queueWaitSeconds === undefined);
+    const initiatedAt = new Date(startedAt).toISOString();
+    if (desk && ringAtConsole) {
+      const rung = await desk.ring(call, request.hangUpInQueueAfterSeconds ?? DEFAULT_PATIENCE_SECONDS);
+      const at = new Date(rung.at).toISOString();
+      return rung.kind === "answered"
+        ? { kind: "answered", contactId, initiatedAt, answeredAt: at }
+        : { kind: "abandoned", contactId, initiatedAt, hungUpAt: at };
+    }
+    const record = queueAnswer({
+      contactId,
+      startedAt,
+      flowSeconds,
+      queueWaitSeconds: request.queueWaitSeconds ?? DEFAULT_QUEUE_WAIT_SECONDS,
+      hangUpAfterSeconds: request.hangUpAfterSeconds,
+      hangUpInQueueAfterSeconds: request.hangUpInQueueAfterSeconds,
+    });
+    desk?.announce(call, record);
+    return record;
+  }
 }
 
-/** How queued calls end locally: a clock and the call-answer function's plain function. */
+/** How queued calls end locally: a clock, the call-answer function's plain function and the consoles' phones. */
 export interface QueueSide {
   readonly clock: { now(): number };
   readonly recordAnswer: (record: CallAnswerRecord) => Promise<unknown>;
+  /** Where queued calls ring; without it a simulated call-taker answers every call. */
+  readonly desk?: Pick<PhoneDesk, "online" | "ring" | "announce">;
 }
 
 function describeEnd(outcome: SimulationOutcome, tenant: Tenant): string {

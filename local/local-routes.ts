@@ -10,6 +10,8 @@
  * - `GET  /local/inbox?tenant=&after=`                 agency inbox messages
  * - `GET  /local/clock`, `POST /local/clock/advance`   local time; jump ahead `{ minutes }`
  * - `GET  /local/settled`                              waits until every change is relayed and counted
+ * - `/local/phone/...`                                 the local phone panel (local/phone-routes.ts)
+ * - `GET  /vendor/amazon-connect-streams.js`           the Streams library from node_modules
  * - `/t/<code>/api/...`                                the tenant's call-taker API
  * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
  * - `/t/<code>/loc/...`                                the tenant's caller location pages (GET page, POST share)
@@ -19,13 +21,16 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import { CALLBACK_RESULT_LABELS_ID } from "../domain/call-back";
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../domain/categories";
 import {
   AGENCY_STATUS_LABELS_ID,
   CALL_OUTCOME_LABELS_ID,
+  CALL_RESULT_LABELS_ID,
   INCIDENT_STATE_LABELS_ID,
   SEVERITY_LABELS_ID,
 } from "../domain/incident";
+import { ROLE_ACTS, ROLE_LABELS_ID } from "../domain/roles";
 import type { Tenant } from "../domain/tenant";
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
@@ -43,7 +48,9 @@ import {
 } from "./http-kit";
 import { parseCallRequest, type TenantPhone } from "./local-calls";
 import type { LocalClock } from "./local-clock";
+import { localIdentity } from "./local-identity";
 import type { NationalMonitoring } from "./national-monitoring";
+import { PHONE_ROUTE_PREFIX, type PhoneRoutedCentre, phoneRoute } from "./phone-routes";
 import type { TenantFunctions } from "./tenant-functions";
 
 const PAGES = ["dashboard", "console", "inbox", "shared"] as const;
@@ -66,8 +73,12 @@ export interface RoutedCentre {
   readonly national: Pick<NationalMonitoring, "answer">;
   readonly inbox: Pick<AgencyInbox, "list">;
   readonly clock: Pick<LocalClock, "now" | "upcoming" | "failures" | "advance">;
+  readonly desk: PhoneRoutedCentre["desk"];
   settled(): Promise<void>;
 }
+
+/** The Amazon Connect Streams library, served to the console from the installed npm package. */
+const STREAMS_FILE = join(require.resolve("amazon-connect-streams/package.json"), "..", "release");
 
 /** Answers one request; never throws (errors become JSON with the status). */
 export async function routeRequest(
@@ -92,24 +103,33 @@ export async function routeRequest(
           404,
           `tenant "${tenantRoute[1]}": not running here (${[...centre.tenants.keys()].join(", ")})`,
         );
+      const headers = headersOf(request);
       const plain: HttpRequest = {
         method,
         path: tenantRoute[3] ?? "/",
-        headers: headersOf(request),
+        headers,
         query: queryOf(url),
         body: method === "GET" || method === "HEAD" ? undefined : await readBody(request),
         authorized: false,
+        // The local centre vouches for who uses the console (the key is checked by the API).
+        ...(tenantRoute[2] === "api" ? { identity: localIdentity(headers) } : {}),
       };
       const fn = { api: local.functions.callTaker, ack: local.functions.ack, loc: local.functions.location };
       const answer = await fn[tenantRoute[2] as keyof typeof fn](plain);
       return send(response, answer.statusCode, answer.headers, answer.body);
     }
+    if (path.startsWith(PHONE_ROUTE_PREFIX)) return await phoneRoute(centre, method, url, request, response);
     if (path.startsWith("/local/")) return await localApi(centre, method, url, request, response);
     if (method !== "GET" && method !== "HEAD")
       throw new HttpError(405, `${method} ${path}: pages are read with GET`);
     if (path === "/") {
       if (serveStatic(response, centre.webDir, "index.html")) return;
     }
+    if (
+      path === "/vendor/amazon-connect-streams.js" &&
+      serveStatic(response, STREAMS_FILE, "connect-streams-min.js")
+    )
+      return;
     for (const page of PAGES) {
       if (path === `/${page}`) return send(response, 301, { location: `/${page}/` }, "");
       if (
@@ -148,7 +168,14 @@ async function localApi(
           agencyStatuses: AGENCY_STATUS_LABELS_ID,
           states: INCIDENT_STATE_LABELS_ID,
           outcomes: CALL_OUTCOME_LABELS_ID,
+          callResults: CALL_RESULT_LABELS_ID,
+          callBackResults: CALLBACK_RESULT_LABELS_ID,
+          roles: ROLE_LABELS_ID,
         },
+        // What each role may do (the console hides what the API would refuse anyway).
+        roleActs: ROLE_ACTS,
+        // The console's phone panel: the local one (web/console/phone-local.js).
+        phonePanel: { kind: "local" },
         tenants: [...centre.tenants.values()].map(({ tenant }) => ({
           code: tenant.code,
           name: tenant.name,

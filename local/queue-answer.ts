@@ -31,7 +31,9 @@ export interface QueueAnswerInput {
  * queueAnswer({ contactId, startedAt, flowSeconds: 12, queueWaitSeconds: 4 })
  * // { kind: "answered", contactId, initiatedAt, answeredAt: initiatedAt + 16 s }
  */
-export function queueAnswer(input: QueueAnswerInput): CallAnswerRecord {
+export function queueAnswer(
+  input: QueueAnswerInput,
+): Extract<CallAnswerRecord, { kind: "answered" | "abandoned" }> {
   const patience = Math.min(
     input.hangUpInQueueAfterSeconds ?? Number.POSITIVE_INFINITY,
     (input.hangUpAfterSeconds ?? Number.POSITIVE_INFINITY) - input.flowSeconds,

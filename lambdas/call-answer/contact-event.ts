@@ -26,6 +26,17 @@ export type CallAnswerRecord =
       readonly contactId: string;
       readonly initiatedAt: string;
       readonly hungUpAt: string;
+    }
+  /**
+   * The flow sent the call to the backup centre `overflowedAt` (queue full, closed or failing).
+   * The local centre records it from the flow simulator; no contact event is read as one yet
+   * (docs/deploy.md: not verified without an account).
+   */
+  | {
+      readonly kind: "overflowed";
+      readonly contactId: string;
+      readonly initiatedAt: string;
+      readonly overflowedAt: string;
     };
 
 export const CONTACT_EVENT_SOURCE = "aws.connect";

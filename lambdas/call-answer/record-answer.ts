@@ -13,6 +13,7 @@ import {
   GetItemCommand,
   UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
+import { CALLBACK_DUE, needsCallBack } from "../../domain/call-back";
 import { incidentKey } from "../../domain/incident-table";
 import { type CallAnswerRecord, readContactEvent, secondsBetween } from "./contact-event";
 
@@ -40,28 +41,52 @@ export type CallAnswerResult = "recorded" | "already-recorded" | "unknown-call" 
  * @example
  * await recordCallAnswer(deps, { kind: "answered", contactId, initiatedAt, answeredAt }) // "recorded"
  */
+/** What each kind of record writes: when it happened and how long it took (not for overflow). */
+const RECORD_WRITES = {
+  answered: "SET answeredAt = :at, answerSeconds = :seconds",
+  abandoned: "SET abandonedAt = :at, abandonSeconds = :seconds",
+  overflowed: "SET overflowedAt = :at",
+} as const;
+
+/** The call has no answer, abandon or overflow yet: the first record of a call wins. */
+const NOTHING_RECORDED_YET =
+  "attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(abandonedAt) AND attribute_not_exists(overflowedAt)";
+
+function instantOf(record: CallAnswerRecord): string {
+  switch (record.kind) {
+    case "answered":
+      return record.answeredAt;
+    case "abandoned":
+      return record.hungUpAt;
+    case "overflowed":
+      return record.overflowedAt;
+  }
+}
+
 export async function recordCallAnswer(
   deps: CallAnswerDeps,
   record: CallAnswerRecord,
 ): Promise<CallAnswerResult> {
   const key = incidentKey(record.contactId);
-  const answered = record.kind === "answered";
-  const at = answered ? record.answeredAt : record.hungUpAt;
+  const at = instantOf(record);
   const seconds = secondsBetween(record.initiatedAt, at);
+  let written: Record<string, { S?: string }> | undefined;
   try {
-    await deps.dynamodb.send(
+    const result = await deps.dynamodb.send(
       new UpdateItemCommand({
         TableName: deps.tableName,
         Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-        UpdateExpression: answered
-          ? "SET answeredAt = :at, answerSeconds = :seconds"
-          : "SET abandonedAt = :at, abandonSeconds = :seconds",
+        UpdateExpression: RECORD_WRITES[record.kind],
         // The incident's `version` is left alone: a call-taker classifying meanwhile is not refused.
-        ConditionExpression:
-          "attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(abandonedAt)",
-        ExpressionAttributeValues: { ":at": { S: at }, ":seconds": { N: String(seconds) } },
+        ConditionExpression: NOTHING_RECORDED_YET,
+        ExpressionAttributeValues: {
+          ":at": { S: at },
+          ...(record.kind === "overflowed" ? {} : { ":seconds": { N: String(seconds) } }),
+        },
+        ReturnValues: record.kind === "answered" ? "NONE" : "ALL_NEW",
       }),
     );
+    written = result.Attributes as Record<string, { S?: string }> | undefined;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     const stored = await deps.dynamodb.send(
@@ -81,6 +106,7 @@ export async function recordCallAnswer(
     });
     return result;
   }
+  if (record.kind !== "answered") await leaveReceived(deps, key, record.kind, written);
   deps.log({
     level: "INFO",
     message: "call-answer: recorded",
@@ -89,6 +115,38 @@ export async function recordCallAnswer(
     seconds,
   });
   return "recorded";
+}
+
+/**
+ * An abandoned or overflowed call does not stay "received" for ever: the incident moves to that
+ * state (only from "received": a call-taker who acted first wins), and an abandoned call with a
+ * number goes on the call-back list (domain/call-back.ts).
+ */
+async function leaveReceived(
+  deps: CallAnswerDeps,
+  key: { pk: string; sk: string },
+  state: "abandoned" | "overflowed",
+  image: Record<string, { S?: string }> | undefined,
+): Promise<void> {
+  const callBack = needsCallBack({ state, callerNumber: image?.callerNumber?.S });
+  try {
+    await deps.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: deps.tableName,
+        Key: { pk: { S: key.pk }, sk: { S: key.sk } },
+        UpdateExpression: callBack ? "SET #state = :state, callbackDue = :due" : "SET #state = :state",
+        ConditionExpression: "#state = :received",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: {
+          ":state": { S: state },
+          ":received": { S: "received" },
+          ...(callBack ? { ":due": { S: CALLBACK_DUE } } : {}),
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * What call-takers do to incidents: list, read, classify (which alerts the routed agencies),
- * set a non-emergency outcome, close. Each operation checks the transition in the domain and
- * writes with a version condition, so two call-takers cannot overwrite each other.
+ * What call-takers do to incidents: read, classify (which alerts the routed agencies), set a
+ * non-emergency outcome, close, record a call-back, take or reassign, reopen. Each operation
+ * checks the transition in the domain and the desk of the incident, and writes with a version
+ * condition, so two call-takers cannot overwrite each other. Lists are in queries.ts.
  */
 import type { IncidentCategory } from "../../domain/categories";
 import {
@@ -11,6 +12,7 @@ import {
   type Incident,
   type IncidentLocation,
   NON_EMERGENCY_OUTCOMES,
+  OUTCOME_STATES,
   type Severity,
 } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
@@ -19,6 +21,7 @@ import { AgencyAlerts } from "../items/agency-alerts";
 import { CallerHistories } from "../items/caller-histories";
 import { IncidentItems } from "../items/incidents";
 import type { TenantDeps } from "../shared/ports";
+import { type Actor, deskFor } from "./access";
 
 /** The incident does not exist (404). */
 export class IncidentNotFoundError extends Error {
@@ -40,7 +43,7 @@ export interface Classification {
   readonly notes?: string;
 }
 
-async function requireIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
+export async function requireIncident(deps: TenantDeps, incidentId: string): Promise<Incident> {
   const incident = await new IncidentItems(deps).get(incidentId);
   if (!incident) throw new IncidentNotFoundError(incidentId);
   return incident;
@@ -64,12 +67,13 @@ function sameClassification(incident: Incident, c: Classification): boolean {
  * classification writes nothing twice.
  *
  * @example
- * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } });
+ * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } }, actor);
  */
 export async function classifyIncident(
   deps: TenantDeps,
   incidentId: string,
   classification: Classification,
+  actor?: Actor,
 ): Promise<Incident> {
   const incident = await requireIncident(deps, incidentId);
   const retry =
@@ -77,6 +81,7 @@ export async function classifyIncident(
     incident.category !== undefined &&
     sameClassification(incident, classification);
   if (!retry) assertTransition(incidentId, incident.state, "classified");
+  const assignee = deskFor(incident, actor);
 
   const now = new Date(deps.clock.now()).toISOString();
   const agencies = retry ? (incident.agencies ?? []) : deps.tenant.routing[classification.category];
@@ -90,6 +95,7 @@ export async function classifyIncident(
     outcome: "genuine",
     agencies,
     classifiedAt: incident.classifiedAt ?? now,
+    assignee,
     version: incident.version + (retry ? 0 : 1),
   };
   if (!retry) await writeIncident(deps, incident, classified);
@@ -103,15 +109,17 @@ export async function classifyIncident(
 
 /**
  * Sets a non-emergency outcome (prank, ghost, information, wrong number): the incident closes
- * without escalation, and a prank or ghost call counts toward the caller's prank flag.
+ * without escalation, and a prank or ghost call counts toward the caller's prank flag. A ghost
+ * call with a number goes on the call-back list.
  *
  * @example
- * await setOutcome(deps, "c0ffee", "prank");
+ * await setOutcome(deps, "c0ffee", "prank", actor);
  */
 export async function setOutcome(
   deps: TenantDeps,
   incidentId: string,
   outcome: CallOutcome,
+  actor?: Actor,
 ): Promise<Incident> {
   const incident = await requireIncident(deps, incidentId);
   if (!NON_EMERGENCY_OUTCOMES.includes(outcome)) {
@@ -120,15 +128,17 @@ export async function setOutcome(
     );
   }
   if (incident.state === "closed" && incident.outcome === outcome) return incident;
-  if (incident.state !== "received" && incident.state !== "classified") {
+  if (!OUTCOME_STATES.includes(incident.state)) {
     throw new IllegalTransitionError(incidentId, incident.state, "closed");
   }
   const now = new Date(deps.clock.now()).toISOString();
   const closed: Incident = {
     ...incident,
     state: "closed",
+    stateBeforeClose: incident.state,
     outcome,
     closedAt: now,
+    assignee: deskFor(incident, actor),
     version: incident.version + 1,
   };
   if ((outcome === "prank" || outcome === "ghost") && incident.callerKey) {
@@ -143,32 +153,35 @@ export async function setOutcome(
 }
 
 /**
- * Closes an incident once it is handled (or a received one with its outcome given).
+ * Closes an incident once it is handled (or an unclassified one with its outcome given).
  *
  * @example
- * await closeIncident(deps, "c0ffee");
+ * await closeIncident(deps, "c0ffee", undefined, actor);
  */
 export async function closeIncident(
   deps: TenantDeps,
   incidentId: string,
   outcome?: CallOutcome,
+  actor?: Actor,
 ): Promise<Incident> {
   const incident = await requireIncident(deps, incidentId);
   if (incident.state === "closed") return incident;
-  if (incident.state === "received") {
+  if (incident.state === "received" || incident.state === "abandoned" || incident.state === "overflowed") {
     if (!outcome || outcome === "genuine") {
       throw new RangeError(
-        `incident ${incidentId}: outcome ${outcome ? `"${outcome}"` : "missing"}: a received incident closes with one of ${NON_EMERGENCY_OUTCOMES.join(", ")}, or is classified first`,
+        `incident ${incidentId}: outcome ${outcome ? `"${outcome}"` : "missing"}: a ${incident.state} incident closes with one of ${NON_EMERGENCY_OUTCOMES.join(", ")}, or is classified first`,
       );
     }
-    return setOutcome(deps, incidentId, outcome);
+    return setOutcome(deps, incidentId, outcome, actor);
   }
   assertTransition(incidentId, incident.state, "closed");
   const closed: Incident = {
     ...incident,
     state: "closed",
+    stateBeforeClose: incident.state,
     outcome: incident.outcome ?? "genuine",
     closedAt: new Date(deps.clock.now()).toISOString(),
+    assignee: deskFor(incident, actor),
     version: incident.version + 1,
   };
   await writeIncident(deps, incident, closed);
@@ -216,21 +229,8 @@ export async function agencyProgress(deps: TenantDeps, incidentId: string): Prom
   }));
 }
 
-/**
- * Incidents received on a day (tenant's zone, `YYYY-MM-DD`), newest first.
- *
- * @example
- * await listIncidents(deps, { day: "2026-11-27", limit: 50 });
- */
-export async function listIncidents(
-  deps: TenantDeps,
-  options: { readonly day: string; readonly limit: number; readonly state?: string },
-): Promise<Incident[]> {
-  return new IncidentItems(deps).listOfDay(options);
-}
-
 /** Writes what the call-taker changed; 409 when someone changed the incident since it was read. */
-async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
+export async function writeIncident(deps: TenantDeps, before: Incident, after: Incident): Promise<void> {
   if (!(await new IncidentItems(deps).writeChanges(before, after))) {
     throw new ConcurrentChangeError(
       `incident ${before.incidentId}: changed by someone else meanwhile; read it again`,

@@ -1,21 +1,30 @@
 /**
- * HTTP of the call-taker API (JSON). Authenticated by an authorizer in front in the cloud, by a
- * key header in local mode.
+ * HTTP of the call-taker API (JSON). Authenticated by a JWT authorizer in front in the cloud
+ * (Cognito groups in the token's claims), by a key header in local mode (the local centre says who
+ * the user is). Every route names the act it needs (domain/roles.ts); a role without it gets 403.
  *
- * GET  /incidents?day=YYYY-MM-DD&state=&limit=   incidents of a day (default: today), newest first
+ * GET  /incidents?day=&state=&category=&flag=&call=&desk=&limit=&cursor=   a page of a day's incidents
+ * GET  /incidents/counts?day=                    incidents of the day per state
  * GET  /incidents/{id}                           one incident, with `agencyProgress` of each alerted agency
  * POST /incidents/{id}/classification            {category, severity, location:{text,lat?,lon?}, notes?}
  * POST /incidents/{id}/outcome                   {outcome}: prank, ghost, information, wrong-number
  * POST /incidents/{id}/close                     {outcome?}
  * POST /incidents/{id}/location-request          (no body) one SMS with a location link to the caller
+ * POST /incidents/{id}/callbacks                 {result, talkSeconds?}: one call-back attempt
+ * POST /incidents/{id}/assignment                {assignee}: take it (call-taker) or reassign (supervisor)
+ * POST /incidents/{id}/reopen                    {}: supervisors
+ * GET  /callbacks?limit=&cursor=                 the call-back list
+ * GET  /alerts?open=true                         alerts not acknowledged yet, per agency
  */
-import { timingSafeEqual } from "node:crypto";
 import { IllegalTransitionError, type Incident, isContactId } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
+import { type ConsoleAct, mayAct } from "../../domain/roles";
 import { localDate } from "../../domain/time-zones";
-import { LOCAL_API_KEY_HEADER } from "../shared/environment";
 import { type Route, router } from "../shared/http-router";
-import type { HttpRequest, HttpResponse, TenantDeps } from "../shared/ports";
+import type { HttpRequest, HttpResponse, RequestIdentity, TenantDeps } from "../shared/ports";
+import { type Actor, actorOf, identify, listFilter, OtherDeskError } from "./access";
+import { assignIncident, recordCallBack, reopenIncident } from "./follow-up";
+import { BadCursorError } from "./list-cursor";
 import {
   agencyProgress,
   type Classification,
@@ -23,18 +32,25 @@ import {
   classifyIncident,
   closeIncident,
   IncidentNotFoundError,
-  listIncidents,
   readIncident,
   setOutcome,
 } from "./operations";
+import { countIncidents, listCallBacks, listIncidents, openAlertsByAgency } from "./queries";
 import { type LocationRequestPorts, locationFacts, locationRequestRoute } from "./request-location";
 import {
+  alertsQuery,
+  assignmentBody,
+  callBackBody,
   check,
   classificationBody,
   closeBody,
-  type FieldProblem,
+  countsQuery,
+  emptyBody,
+  invalid,
+  json,
   listQuery,
   outcomeBody,
+  pageQuery,
 } from "./validation";
 
 export interface CallTakerDeps extends TenantDeps {
@@ -44,36 +60,11 @@ export interface CallTakerDeps extends TenantDeps {
   readonly location?: LocationRequestPorts;
 }
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-
-function json(statusCode: number, body: unknown): HttpResponse {
-  return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
-}
-
-function invalid(problems: FieldProblem[]): HttpResponse {
-  return json(400, {
-    error: "invalid-request",
-    message: problems
-      .map((p) => `${p.field} ${JSON.stringify(p.value) ?? "missing"}: expected ${p.expected}`)
-      .join("; "),
-    problems,
-  });
-}
-
 /** What a call-taker sees of an incident (no internal keys). */
 export function incidentView(incident: Incident): Record<string, unknown> {
-  const { pk, sk, dayPk, codePk, callerKey, version, expiresAt, locationRequestedAt, ...view } =
+  const { pk, sk, dayPk, codePk, callerKey, version, expiresAt, locationRequestedAt, callbackDue, ...view } =
     incident as Incident & Record<string, unknown>;
-  return { ...view, version };
-}
-
-function authenticated(deps: CallTakerDeps, request: HttpRequest): boolean {
-  if (deps.localApiKey) {
-    const given = Buffer.from(request.headers[LOCAL_API_KEY_HEADER] ?? "");
-    const expected = Buffer.from(deps.localApiKey);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  }
-  return request.authorized;
+  return { ...view, ...(callbackDue ? { callbackDue: true } : {}), version };
 }
 
 function parseBody(body: string | undefined): { value: unknown } | { error: HttpResponse } {
@@ -89,26 +80,36 @@ function parseBody(body: string | undefined): { value: unknown } | { error: Http
  * Answers one call-taker request; never throws.
  *
  * @example
- * await handleCallTakerRequest(deps, { method: "POST", path: "/incidents/c0ffee/classification", body, ... })
+ * await handleCallTakerRequest(deps, { method: "POST", path: "/incidents/c0ffee/classification", body, identity, ... })
  */
 export async function handleCallTakerRequest(
   deps: CallTakerDeps,
   request: HttpRequest,
 ): Promise<HttpResponse> {
-  if (!authenticated(deps, request)) {
-    return json(401, {
-      error: "unauthenticated",
-      message: `missing or wrong ${LOCAL_API_KEY_HEADER} / authorizer`,
-    });
-  }
+  const who = identify(deps, request);
+  if ("refusal" in who) return who.refusal;
   try {
-    return await route(deps, request);
+    return await route(deps, request, who.identity);
   } catch (error) {
     if (error instanceof IncidentNotFoundError)
       return json(404, { error: "not-found", message: error.message });
+    if (error instanceof OtherDeskError)
+      return json(403, { error: "other-desk", message: error.message, assignee: error.assignee });
     if (error instanceof IllegalTransitionError || error instanceof ConcurrentChangeError) {
       return json(409, { error: "conflict", message: error.message });
     }
+    if (error instanceof BadCursorError)
+      return json(400, {
+        error: "invalid-request",
+        message: error.message,
+        problems: [
+          {
+            field: "cursor",
+            value: error.cursor.slice(0, 80),
+            expected: "the nextCursor of the previous page",
+          },
+        ],
+      });
     if (error instanceof RangeError) return json(400, { error: "invalid-request", message: error.message });
     deps.log.error("calltaker-api: request failed", {
       path: request.path,
@@ -120,39 +121,67 @@ export async function handleCallTakerRequest(
 
 type Params = Readonly<Record<string, string>>;
 
+interface CallTakerRoute extends Route<CallTakerDeps> {
+  /** The act the caller's role must allow (domain/roles.ts). */
+  readonly act: ConsoleAct;
+}
+
+/** The identity `identify` checked (`route` hands handlers only requests that have one). */
+const identityOf = (request: HttpRequest): RequestIdentity => request.identity!;
+
 /** Reads and validates a JSON body, then runs `act` on the incident named in the path. */
 function withBody<T>(
   schema: Parameters<typeof check<T>>[0],
-  act: (deps: CallTakerDeps, incidentId: string, input: T) => Promise<Incident>,
+  act: (deps: CallTakerDeps, incidentId: string, input: T, actor: Actor) => Promise<Incident>,
 ): Route<CallTakerDeps>["handle"] {
   return async (deps, request, params) => {
     const body = parseBody(request.body);
     if ("error" in body) return body.error;
     const input = check(schema, body.value);
     if (input.problems) return invalid(input.problems);
-    return json(200, incidentView(await act(deps, params.incidentId!, input.data)));
+    const actor = actorOf(identityOf(request));
+    return json(200, incidentView(await act(deps, params.incidentId!, input.data, actor)));
   };
 }
 
 /** The call-taker API, one row per route. */
-const ROUTES: readonly Route<CallTakerDeps>[] = [
+const ROUTES: readonly CallTakerRoute[] = [
   {
     method: "GET",
     path: "/incidents",
+    act: "read",
     handle: async (deps, request) => {
       const query = check(listQuery, { ...request.query });
       if (query.problems) return invalid(query.problems);
-      const incidents = await listIncidents(deps, {
+      const filter = listFilter(query.data, identityOf(request));
+      if ("problems" in filter) return invalid(filter.problems);
+      const page = await listIncidents(deps, {
         day: query.data.day ?? localDate(deps.clock.now(), deps.tenant.zone),
-        limit: Number(query.data.limit ?? 50),
         state: query.data.state,
+        limit: Number(query.data.limit ?? 50),
+        cursor: query.data.cursor,
+        filter,
       });
-      return json(200, { incidents: incidents.map(incidentView) });
+      return json(200, { ...page, incidents: page.incidents.map(incidentView) });
+    },
+  },
+  {
+    method: "GET",
+    path: "/incidents/counts",
+    act: "read",
+    handle: async (deps, request) => {
+      const query = check(countsQuery, { ...request.query });
+      if (query.problems) return invalid(query.problems);
+      return json(
+        200,
+        await countIncidents(deps, query.data.day ?? localDate(deps.clock.now(), deps.tenant.zone)),
+      );
     },
   },
   {
     method: "GET",
     path: "/incidents/{incidentId}",
+    act: "read",
     handle: async (deps, _request, { incidentId }: Params) => {
       const [incident, agencies] = await Promise.all([
         readIncident(deps, incidentId!),
@@ -168,33 +197,102 @@ const ROUTES: readonly Route<CallTakerDeps>[] = [
   {
     method: "POST",
     path: "/incidents/{incidentId}/classification",
-    handle: withBody(classificationBody, (deps, id, input) =>
-      classifyIncident(deps, id, input as Classification),
+    act: "handle",
+    handle: withBody(classificationBody, (deps, id, input, actor) =>
+      classifyIncident(deps, id, input as Classification, actor),
     ),
   },
   {
     method: "POST",
     path: "/incidents/{incidentId}/outcome",
-    handle: withBody(outcomeBody, (deps, id, input) => setOutcome(deps, id, input.outcome as CallOutcome)),
+    act: "handle",
+    handle: withBody(outcomeBody, (deps, id, input, actor) =>
+      setOutcome(deps, id, input.outcome as CallOutcome, actor),
+    ),
   },
-  { method: "POST", path: "/incidents/{incidentId}/location-request", handle: locationRequestRoute },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/location-request",
+    act: "handle",
+    handle: locationRequestRoute,
+  },
   {
     method: "POST",
     path: "/incidents/{incidentId}/close",
-    handle: withBody(closeBody, (deps, id, input) =>
-      closeIncident(deps, id, input.outcome as CallOutcome | undefined),
+    act: "handle",
+    handle: withBody(closeBody, (deps, id, input, actor) =>
+      closeIncident(deps, id, input.outcome as CallOutcome | undefined, actor),
     ),
+  },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/callbacks",
+    act: "handle",
+    handle: withBody(callBackBody, (deps, id, input, actor) => recordCallBack(deps, id, input, actor)),
+  },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/assignment",
+    act: "handle",
+    handle: withBody(assignmentBody, (deps, id, input, actor) =>
+      assignIncident(deps, id, input.assignee, actor),
+    ),
+  },
+  {
+    method: "POST",
+    path: "/incidents/{incidentId}/reopen",
+    act: "reopen",
+    handle: withBody(emptyBody, (deps, id) => reopenIncident(deps, id)),
+  },
+  {
+    method: "GET",
+    path: "/callbacks",
+    act: "read",
+    handle: async (deps, request) => {
+      const query = check(pageQuery, { ...request.query });
+      if (query.problems) return invalid(query.problems);
+      const page = await listCallBacks(deps, {
+        limit: Number(query.data.limit ?? 20),
+        cursor: query.data.cursor,
+      });
+      return json(200, { ...page, incidents: page.incidents.map(incidentView) });
+    },
+  },
+  {
+    method: "GET",
+    path: "/alerts",
+    act: "read",
+    handle: async (deps, request) => {
+      const query = check(alertsQuery, { ...request.query });
+      if (query.problems) return invalid(query.problems);
+      return json(200, {
+        now: new Date(deps.clock.now()).toISOString(),
+        agencies: await openAlertsByAgency(deps, { perAgency: 20 }),
+      });
+    },
   },
 ];
 
-const matchRoute = router(ROUTES);
+const matchRoute = router<CallTakerDeps>(ROUTES);
 
-async function route(deps: CallTakerDeps, request: HttpRequest): Promise<HttpResponse> {
+async function route(
+  deps: CallTakerDeps,
+  request: HttpRequest,
+  identity: RequestIdentity,
+): Promise<HttpResponse> {
   const match = matchRoute(request);
   if (match.kind !== "found") {
     return json(404, {
       error: "not-found",
       message: `no route ${request.method.toUpperCase()} ${request.path}`,
+    });
+  }
+  const { act } = match.route as CallTakerRoute;
+  if (!mayAct(identity.groups, act)) {
+    return json(403, {
+      error: "forbidden",
+      message: `${request.method.toUpperCase()} ${request.path}: needs a role that may "${act}"; groups: ${identity.groups.join(", ") || "(none)"}`,
+      act,
     });
   }
   const { incidentId } = match.params;
@@ -203,5 +301,5 @@ async function route(deps: CallTakerDeps, request: HttpRequest): Promise<HttpRes
       { field: "incidentId", value: incidentId, expected: "a Connect ContactId (letters, digits, dashes)" },
     ]);
   }
-  return match.route.handle(deps, request, match.params);
+  return match.route.handle(deps, { ...request, identity }, match.params);
 }

@@ -3,10 +3,12 @@
  * bad field, the value given and what is accepted.
  */
 import * as z from "zod/mini";
+import { CALLBACK_RESULTS } from "../../domain/call-back";
 import { INCIDENT_CATEGORIES } from "../../domain/categories";
 import { SEVERITIES } from "../../domain/incident";
-import { CALL_OUTCOMES } from "../../domain/incident-events";
+import { CALL_OUTCOMES, INCIDENT_STATES } from "../../domain/incident-events";
 import { acceptedText, valueAt, type ZodIssueLike } from "../../domain/zod-issues";
+import type { HttpResponse } from "../shared/ports";
 
 export const classificationBody = z.object({
   category: z.enum(INCIDENT_CATEGORIES),
@@ -22,11 +24,37 @@ export const classificationBody = z.object({
 export const outcomeBody = z.object({ outcome: z.enum(CALL_OUTCOMES) });
 export const closeBody = z.object({ outcome: z.optional(z.enum(CALL_OUTCOMES)) });
 
+const day = z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)));
+const limit = z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$/)));
+const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(1024)));
+
+/** `GET /incidents`: a day's list, one state, filters, a page. */
 export const listQuery = z.object({
-  day: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
-  state: z.optional(z.string().check(z.maxLength(20))),
-  limit: z.optional(z.string().check(z.regex(/^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$/))),
+  day,
+  state: z.optional(z.enum(INCIDENT_STATES)),
+  category: z.optional(z.enum(INCIDENT_CATEGORIES)),
+  /** Caller flag: repeat caller, suspected prank, or no number. */
+  flag: z.optional(z.enum(["repeat", "prank", "no-number"])),
+  /** How the call went; `pending` = nothing recorded yet. */
+  call: z.optional(z.enum(["answered", "abandoned", "overflowed", "pending"])),
+  /** `mine` (my desk and the unassigned), `all` (every desk: supervisors), or one desk's username. */
+  desk: z.optional(z.string().check(z.regex(/^[A-Za-z0-9@._+-]{1,128}$/))),
+  limit,
+  cursor,
 });
+
+export const countsQuery = z.object({ day });
+export const pageQuery = z.object({ limit, cursor });
+export const alertsQuery = z.object({ open: z.optional(z.literal("true")) });
+
+export const callBackBody = z.object({
+  result: z.enum(CALLBACK_RESULTS),
+  talkSeconds: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
+});
+export const assignmentBody = z.object({
+  assignee: z.string().check(z.regex(/^[A-Za-z0-9@._+-]{1,128}$/)),
+});
+export const emptyBody = z.object({});
 
 /** One bad field of a request. */
 export interface FieldProblem {
@@ -54,4 +82,20 @@ export function check<T>(
       expected: acceptedText(issue),
     })),
   };
+}
+
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+export function json(statusCode: number, body: unknown): HttpResponse {
+  return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
+}
+
+export function invalid(problems: FieldProblem[]): HttpResponse {
+  return json(400, {
+    error: "invalid-request",
+    message: problems
+      .map((p) => `${p.field} ${JSON.stringify(p.value) ?? "missing"}: expected ${p.expected}`)
+      .join("; "),
+    problems,
+  });
 }

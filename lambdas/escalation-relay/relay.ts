@@ -9,6 +9,7 @@ import { itemKind } from "../../domain/incident-table";
 import { deliverOutboxEntry } from "../escalation/deliver-outbox";
 import { openEscalations } from "../escalation/open-escalations";
 import { CallerHistories } from "../items/caller-histories";
+import { IncidentItems } from "../items/incidents";
 import { eventsOfChange } from "../shared/events-from-changes";
 import type { SenderDeps, TableChange } from "../shared/ports";
 
@@ -46,6 +47,8 @@ async function relayChange(deps: SenderDeps, change: TableChange): Promise<void>
   const flags = change.eventName === "INSERT" && kind === "incident" ? await flagsOf(deps, image) : undefined;
   const events = eventsOfChange(deps.tenant, change, flags);
   if (events.length > 0) await deps.events.publish(events);
+  // The console shows the flags intake answered the flow with: the same ones, from the history.
+  if (flags) await new IncidentItems(deps).storeCallerFlags(String(image.incidentId), flags);
 
   // Recovery path of classification: the API may have died between the state and the outbox.
   if (

@@ -106,7 +106,7 @@ async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
     const callerKey = call.callerNumber ? callerKeyOf(tenant.code, call.callerNumber) : undefined;
     const key = incidentKey(call.contactId);
 
-    const item: Record<string, { S: string } | { N: string }> = {
+    const item: Record<string, { S: string } | { N: string } | { BOOL: boolean }> = {
       pk: { S: key.pk },
       sk: { S: key.sk },
       incidentId: { S: call.contactId },
@@ -122,6 +122,9 @@ async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
     if (call.callerNumber && callerKey) {
       item.callerNumber = { S: call.callerNumber };
       item.callerKey = { S: callerKey };
+    } else {
+      // No SIM card or a withheld number: nobody can call back (a flag in the console).
+      item.noNumber = { BOOL: true };
     }
     const putIncident = deps.dynamodb
       .send(

@@ -4,7 +4,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AgencyStatus } from "../../domain/incident";
-import { agencyAlertKey, incidentKey } from "../../domain/incident-table";
+import { agencyAlertKey, INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
 import { type ItemTable, writtenUnlessConditionFails } from "./item-table";
 
 /** One agency's progress on an incident (`agencyAlertKey`). */
@@ -25,6 +25,8 @@ export interface AgencyAlert {
   readonly pendingSchedule?: string;
   readonly version: number;
 }
+
+const OPEN_ALERT_AGENCY = INCIDENT_TABLE.indexes.openAlerts.partitionKey;
 
 /** The agency has not acknowledged yet: later steps and their schedules apply only then. */
 const STILL_ALERTED = "#status = :alerted";
@@ -64,6 +66,26 @@ export class AgencyAlerts {
     return (Items ?? []) as AgencyAlert[];
   }
 
+  /**
+   * Alerts the agency has not acknowledged yet, newest incident first (sparse index `openAlerts`),
+   * at most `limit`; `more` tells whether older ones remain.
+   */
+  async openOf(agencyId: string, limit: number): Promise<{ alerts: AgencyAlert[]; more: boolean }> {
+    const index = INCIDENT_TABLE.indexes.openAlerts;
+    const { Items, LastEvaluatedKey } = await this.table.db.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: "#agency = :agency",
+        ExpressionAttributeNames: { "#agency": index.partitionKey },
+        ExpressionAttributeValues: { ":agency": agencyId },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return { alerts: (Items ?? []) as AgencyAlert[], more: LastEvaluatedKey !== undefined };
+  }
+
   /** Writes the agency's progress item of a new escalation unless it exists. */
   async openIfAbsent(
     alert: Omit<AgencyAlert, "status" | "round" | "step" | "version"> & {
@@ -78,6 +100,8 @@ export class AgencyAlerts {
           Item: {
             ...agencyAlertKey(alert.incidentId, alert.agencyId),
             ...alert,
+            // Sparse index of alerts not acknowledged yet (removed by `report`).
+            [OPEN_ALERT_AGENCY]: alert.agencyId,
             status: "alerted",
             round: 0,
             step: 0,
@@ -137,7 +161,8 @@ export class AgencyAlerts {
 
   /**
    * Records what the agency reported, if its status is still the one read (of two reports at once
-   * one wins). Acknowledging removes the pending schedule's name; the caller cancels the schedule.
+   * one wins). Acknowledging removes the pending schedule's name (the caller cancels the schedule)
+   * and takes the alert off the open-alerts index.
    * Returns false when another report won the race.
    */
   async report(
@@ -151,9 +176,9 @@ export class AgencyAlerts {
           TableName: this.table.tableName,
           Key: agencyAlertKey(alert.incidentId, alert.agencyId),
           UpdateExpression:
-            "SET #status = :status, statusAt = :now, acknowledgedAt = if_not_exists(acknowledgedAt, :now), version = version + :one REMOVE pendingSchedule",
+            "SET #status = :status, statusAt = :now, acknowledgedAt = if_not_exists(acknowledgedAt, :now), version = version + :one REMOVE pendingSchedule, #open",
           ConditionExpression: "#status = :current",
-          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeNames: { "#status": "status", "#open": OPEN_ALERT_AGENCY },
           ExpressionAttributeValues: { ":status": status, ":now": iso, ":one": 1, ":current": alert.status },
         }),
       ),

@@ -4,6 +4,7 @@
  * low-level client. Each write that races another writer names the timeline it guards.
  */
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { withCallBackDue } from "../../domain/call-back";
 import type { CallerLocationReport } from "../../domain/caller-location";
 import type { Incident } from "../../domain/incident";
 import type { IncidentState } from "../../domain/incident-events";
@@ -41,13 +42,14 @@ export class IncidentItems {
 
   /**
    * Writes the attributes that differ between `before` and `after`, if nobody changed the incident
-   * since `before` was read. Only changed attributes are written, so what other writers add
+   * since `before` was read; `callbackDue` is set or removed to match `needsCallBack(after)`. Only changed attributes are written, so what other writers add
    * meanwhile without bumping the version (the call-answer function's answer time) is kept.
    * Returns false when someone else changed it first.
    */
   async writeChanges(before: Incident, after: Incident): Promise<boolean> {
     const was = before as unknown as Record<string, unknown>;
-    const now = after as unknown as Record<string, unknown>;
+    // The call-back list follows the rule of domain/call-back.ts on every change.
+    const now = withCallBackDue(after) as unknown as Record<string, unknown>;
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ":version": before.version };
     const set: string[] = [];
@@ -80,34 +82,6 @@ export class IncidentItems {
         }),
       ),
     );
-  }
-
-  /** Incidents of one local day (`YYYY-MM-DD`), newest first, optionally of one state. */
-  async listOfDay(options: {
-    readonly day: string;
-    readonly limit: number;
-    readonly state?: string;
-  }): Promise<Incident[]> {
-    const index = INCIDENT_TABLE.indexes.byDay;
-    const { Items } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: "#day = :day",
-        ExpressionAttributeNames: {
-          "#day": index.partitionKey,
-          ...(options.state ? { "#state": "state" } : {}),
-        },
-        ExpressionAttributeValues: {
-          ":day": `DAY#${options.day}`,
-          ...(options.state ? { ":state": options.state } : {}),
-        },
-        ...(options.state ? { FilterExpression: "#state = :state" } : {}),
-        ScanIndexForward: false,
-        Limit: options.limit,
-      }),
-    );
-    return (Items ?? []) as Incident[];
   }
 
   /** Incidents whose short code is `shortCode`, newest first (at most 20: codes are not unique). */
@@ -143,6 +117,29 @@ export class IncidentItems {
       if (check === "expired" || verdict === "unknown") verdict = check;
     }
     return verdict;
+  }
+
+  /**
+   * Stores the caller flags intake answered the flow with (absent means false, so only flagged
+   * calls are written). Written by the relay from the stream rather than by intake, whose one
+   * round trip is the caller's wait; the first flags stored stay.
+   */
+  async storeCallerFlags(
+    incidentId: string,
+    flags: { readonly repeatCaller: boolean; readonly suspectedPrank: boolean },
+  ): Promise<void> {
+    if (!flags.repeatCaller && !flags.suspectedPrank) return;
+    await writtenUnlessConditionFails(
+      this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: incidentKey(incidentId),
+          UpdateExpression: "SET repeatCaller = :repeat, suspectedPrank = :prank",
+          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(repeatCaller)",
+          ExpressionAttributeValues: { ":repeat": flags.repeatCaller, ":prank": flags.suspectedPrank },
+        }),
+      ),
+    );
   }
 
   /**

@@ -101,6 +101,13 @@ export function eventsOfChange(
         secondsWaited,
       });
     }
+    if (str(after, "overflowedAt") && !str(before, "overflowedAt")) {
+      events.push({
+        ...base("CallOverflowed", str(after, "overflowedAt"), ""),
+        type: "CallOverflowed",
+        secondsInFlow: seconds(str(after, "receivedAt"), str(after, "overflowedAt")),
+      });
+    }
     if (state === "closed" && previous !== "closed") {
       events.push({
         ...base("IncidentClosed", str(after, "closedAt"), ""),

@@ -157,6 +157,22 @@ export interface TableChange {
   readonly newImage?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Who sent a request, as the authorizer in front vouched for it: in the cloud the claims of a
+ * Cognito token checked by the HTTP API's JWT authorizer (`toHttpRequest`), locally the local
+ * centre (`local/local-identity.ts`). Roles are the group names of domain/roles.ts.
+ */
+export interface RequestIdentity {
+  /** `sub` of the token. */
+  readonly subject: string;
+  /** `cognito:username` (or `username`); shown as the call-taker's desk. */
+  readonly username?: string;
+  /** `cognito:groups`. */
+  readonly groups: readonly string[];
+  /** `custom:tenant` when the pool sets it: the tenant code the user belongs to. */
+  readonly tenant?: string;
+}
+
 /** Plain HTTP request/response used by the call-taker API and the ack function. */
 export interface HttpRequest {
   readonly method: string;
@@ -167,6 +183,8 @@ export interface HttpRequest {
   readonly body?: string;
   /** True when an authorizer in front already authenticated the caller (cloud). */
   readonly authorized: boolean;
+  /** Who the caller is, when an authorizer (or the local centre) said so. */
+  readonly identity?: RequestIdentity;
 }
 
 export interface HttpResponse {

@@ -7,7 +7,7 @@ import {
 } from "../../domain/incident-table";
 
 describe("the incident table design", () => {
-  it("creates a table with the keys, both indexes and a new-and-old-image stream", () => {
+  it("creates a table with the keys, every index and a new-and-old-image stream", () => {
     const input = createIncidentTableInput("siaga112-71-71-incidents");
     expect(input.KeySchema).toEqual([
       { AttributeName: "pk", KeyType: "HASH" },
@@ -17,7 +17,13 @@ describe("the incident table design", () => {
       "byDay",
       "pendingOutbox",
       "byShortCode",
+      "byState",
+      "callbacks",
+      "openAlerts",
     ]);
+    // Each key attribute is declared once, as a string (several indexes sort on receivedAt).
+    const names = input.AttributeDefinitions.map((a) => a.AttributeName);
+    expect(names).toEqual([...new Set(names)]);
     const defined = new Set(input.AttributeDefinitions.map((a) => a.AttributeName));
     for (const index of input.GlobalSecondaryIndexes) {
       for (const key of index.KeySchema) expect(defined.has(key.AttributeName)).toBe(true);

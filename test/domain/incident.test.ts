@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import {
   assertTransition,
+  callResultOf,
   canTransition,
   dayPkOf,
   IllegalTransitionError,
   LEGAL_TRANSITIONS,
   maskCallerNumber,
+  reopenedState,
   shortCodeOf,
 } from "../../domain/incident";
 import { INCIDENT_STATES } from "../../domain/incident-events";
@@ -76,5 +78,29 @@ describe("short codes, masking and days", () => {
   it("files an incident under its day in the tenant's zone", () => {
     expect(dayPkOf("2026-11-27T20:00:00.000Z", 8)).toBe("DAY#2026-11-28");
     expect(dayPkOf("2026-11-27T15:59:59.000Z", 8)).toBe("DAY#2026-11-27");
+  });
+});
+
+describe("abandoned and overflowed calls", () => {
+  it("leave 'received' for their own states, from which they are classified or closed", () => {
+    expect(canTransition("received", "abandoned")).toBe(true);
+    expect(canTransition("received", "overflowed")).toBe(true);
+    for (const from of ["abandoned", "overflowed"] as const) {
+      expect(canTransition(from, "classified")).toBe(true);
+      expect(canTransition(from, "closed")).toBe(true);
+      expect(canTransition(from, "received")).toBe(false);
+    }
+    expect(callResultOf({ abandonedAt: "2026-11-27T13:00:40Z" })).toBe("abandoned");
+    expect(callResultOf({})).toBeUndefined();
+  });
+
+  it("reopen only from closed, back to the state they were closed from", () => {
+    expect(reopenedState({ incidentId: "c0ffee", state: "closed", stateBeforeClose: "abandoned" })).toBe(
+      "abandoned",
+    );
+    expect(reopenedState({ incidentId: "c0ffee", state: "closed" })).toBe("received");
+    expect(() => reopenedState({ incidentId: "c0ffee", state: "escalated" })).toThrow(
+      'incident c0ffee: "escalated" is not closed',
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { formatLocalTime, localClock, localDate, zoneOfProvince } from "../../domain/time-zones";
+import {
+  formatLocalTime,
+  localClock,
+  localDate,
+  localDayBounds,
+  zoneOfProvince,
+} from "../../domain/time-zones";
 import { officialRegions } from "../../registry/official-regions";
 
 describe("zoneOfProvince", () => {
@@ -56,5 +62,23 @@ describe("localClock", () => {
     ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, isoDayOfWeek: 7 }],
   ])("%s at UTC+%d is %j", (at, offset, expected) => {
     expect(localClock(Date.parse(at), offset)).toEqual(expected);
+  });
+});
+
+describe("localDayBounds", () => {
+  it("gives a local day as the UTC instants incidents are stored with, inclusive", () => {
+    expect(localDayBounds("2026-11-28", { utcOffsetHours: 8 })).toEqual({
+      from: "2026-11-27T16:00:00.000Z",
+      to: "2026-11-28T15:59:59.999Z",
+    });
+    const { from, to } = localDayBounds("2026-11-28", { utcOffsetHours: 9 });
+    expect(localDate(from, { utcOffsetHours: 9 })).toBe("2026-11-28");
+    expect(localDate(to, { utcOffsetHours: 9 })).toBe("2026-11-28");
+    expect(localDate(Date.parse(to) + 1, { utcOffsetHours: 9 })).toBe("2026-11-29");
+  });
+
+  it("refuses what is not a calendar date, naming the value", () => {
+    expect(() => localDayBounds("2026-02-30", { utcOffsetHours: 7 })).toThrow('day "2026-02-30"');
+    expect(() => localDayBounds("yesterday", { utcOffsetHours: 7 })).toThrow("YYYY-MM-DD");
   });
 });

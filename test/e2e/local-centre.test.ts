@@ -54,6 +54,7 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
   const row = page.locator(`[data-testid=incident][data-short-code="${shortCode}"]`);
   await row.click();
   await page.getByTestId("category").selectOption("fire");
+  await page.getByTestId("severity").selectOption("high");
   await page.getByTestId("location").fill("Jl. Sam Ratulangi 12, depan apotek");
   await page.screenshot({ path: join(SHOTS, "1-console-classify.png"), fullPage: true });
   await page.getByTestId("classify").click();

@@ -75,14 +75,26 @@ afterAll(async () => {
   await new Promise((resolve) => secrets.close(resolve));
 });
 
-function httpEvent(method: string, path: string, headers: Record<string, string> = {}) {
+/** Claims as the HTTP API JWT authorizer passes them (array claims as "[a b]"). */
+const CALL_TAKER_CLAIMS = { sub: "c-1", "cognito:username": "rina", "cognito:groups": "[call-taker]" };
+
+function httpEvent(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  claims?: Record<string, string>,
+) {
   return {
     version: "2.0",
     routeKey: "$default",
     rawPath: path,
     rawQueryString: "",
     headers,
-    requestContext: { http: { method, path }, stage: "$default" },
+    requestContext: {
+      http: { method, path },
+      stage: "$default",
+      ...(claims ? { authorizer: { jwt: { claims } } } : {}),
+    },
     isBase64Encoded: false,
   };
 }
@@ -96,7 +108,7 @@ describe("the deployed handlers", () => {
 
     const api = await loadHandler("calltaker-api");
     const read = await api(
-      httpEvent("GET", `/incidents/${id}`, { [LOCAL_API_KEY_HEADER]: "local-key" }),
+      httpEvent("GET", `/incidents/${id}`, { [LOCAL_API_KEY_HEADER]: "local-key" }, CALL_TAKER_CLAIMS),
       context,
     );
     expect(read.statusCode).toBe(200);

@@ -27,8 +27,9 @@ const ACTION_OF: Readonly<Record<string, string>> = {
 
 /** Commands bundled but never sent by a function, with the reason. */
 const NEVER_SENT: Readonly<Record<string, readonly string[]>> = {
-  // ack only cancels schedules; the shared scheduler adapter also knows how to create them.
-  ack: ["CreateScheduleCommand"],
+  // ack only cancels schedules; the shared scheduler adapter also knows how to create them. It
+  // reads incidents one by one; items/incidents.ts also batch-reads for the console's alerts panel.
+  ack: ["BatchGetCommand", "CreateScheduleCommand"],
 };
 
 const WIRED = FUNCTIONS.flatMap((f) => ("wiring" in f ? [f] : []));

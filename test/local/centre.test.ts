@@ -39,6 +39,46 @@ describe("local centre", () => {
     expect(stored.Item).toMatchObject({ state: "received", shortCode: report.incident.shortCode });
   });
 
+  it("records a call the flow sent to the backup centre as such, not as a new incident for ever", async () => {
+    const report = await (
+      await post("/local/calls", { tenant: "71.71", callerNumber: "+6281234560000", queue: "full" })
+    ).json();
+    expect(report.outcome).toBe("answered-by-number");
+    const stored = await centre.dynamo.documents.send(
+      new GetCommand({
+        TableName: centre.tenants.get("71.71")!.tableName,
+        Key: incidentKey(report.incident.incidentId),
+        ConsistentRead: true,
+      }),
+    );
+    expect(stored.Item).toMatchObject({ state: "overflowed", overflowedAt: expect.any(String) });
+  });
+
+  it("rings a queued call at an open console until someone answers it there", async () => {
+    const key = { "x-siaga112-key": centre.apiKey, "x-siaga112-user": "rina" };
+    const events = async (after = 0) =>
+      (await (
+        await fetch(`${centre.url}/local/phone/events?tenant=71.71&after=${after}`, { headers: key })
+      ).json()) as {
+        events: { type: string; contactId: string; seq: number }[];
+        last: number;
+      };
+    const { last } = await events(); // a console polls: the tenant has a console online
+    const call = post("/local/calls", { tenant: "71.71", callerNumber: "+6281234561111" });
+    let ringing: { contactId: string } | undefined;
+    while (!ringing) ringing = (await events(last)).events.find((e) => e.type === "ringing");
+    const answer = await fetch(`${centre.url}/local/phone/answer`, {
+      method: "POST",
+      headers: key,
+      body: JSON.stringify({ tenant: "71.71", contactId: ringing.contactId }),
+    });
+    expect(answer.status).toBe(200);
+    const report = await (await call).json();
+    expect(report).toMatchObject({ contactId: ringing.contactId, answer: { kind: "answered" } });
+    const noKey = await fetch(`${centre.url}/local/phone/events?tenant=71.71`);
+    expect(noKey.status).toBe(401);
+  });
+
   it("explores a menu in a dry run without recording anything", async () => {
     const report = await (await post("/local/calls", { tenant: "31", dryRun: true })).json();
     expect(report.awaitingInput).toBe(true);

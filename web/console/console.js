@@ -1,73 +1,181 @@
-// The local call-taker console: incidents of the day, classification, outcome, close.
-// Talks to the tenant's call-taker API (/t/<code>/api) with the local key.
+// The call-taker console: the phone panel (local or Amazon Connect, behind phone-panel.js), the
+// day's incidents with counts, filters and pages, the incident (classify, outcome, close, call
+// back, reassign, reopen), the alerts waiting for konfirmasi and the call-back list.
 
+let conn;
 let info;
+let panel;
 let selected;
 let incidents = [];
+let nextCursor;
+let nowMs = Date.now();
+const seen = new Set();
+const fresh = new Set();
+let firstLoad = true;
+const openAlertCounts = new Map();
+const calls = new Map(); // contactId -> call shown in the phone panel
+let current; // the incident shown
 
 const tenant = () => $("tenant").value;
-/** Times in the tenant's own zone (WIB, WITA or WIT), whatever the browser's zone. */
+const labels = () => info.labels;
 const zone = () => info.tenants.find((t) => t.code === tenant());
 const time = (iso) =>
   `${new Date(iso).toLocaleTimeString("id-ID", { timeZone: zone().timeZone })} ${zone().zone}`;
 const dateTime = (iso) =>
   `${new Date(iso).toLocaleString("id-ID", { timeZone: zone().timeZone })} ${zone().zone}`;
-
-async function api(method, path, body) {
-  const response = await fetch(`/t/${tenant()}/api${path}`, {
-    method,
-    headers: { "content-type": "application/json", "x-siaga112-key": info.apiKey },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const value = await response.json();
-  if (!response.ok) throw new Error(value.message || value.error || `HTTP ${response.status}`);
-  return value;
-}
+const may = (act) => conn.who().groups.some((g) => (info.roleActs?.[g] ?? []).includes(act));
+const api = (method, path, body) => callApi(conn, tenant(), method, path, body);
 
 function showError(error) {
   $("error").hidden = !error;
   $("error").textContent = error ? `Gagal: ${error.message}` : "";
+  if (error?.detail) $("error").title = error.detail;
+}
+
+function say(text) {
+  $("status").textContent = text;
 }
 
 async function init() {
-  info = await (await fetch("/local/tenants")).json();
-  // The key comes only to the centre's own pages: a same-origin fetch with this header.
-  const key = await (
-    await fetch("/local/console-key", { headers: { "x-siaga112-client": "console" } })
-  ).json();
-  info.apiKey = key.apiKey;
+  conn = await connectConsole();
+  info = conn.info;
   for (const t of info.tenants) $("tenant").append(el("option", { value: t.code }, `${t.code} ${t.name}`));
   const wanted = new URLSearchParams(location.search).get("tenant");
   if (wanted) $("tenant").value = wanted;
-  for (const [value, label] of Object.entries(info.labels.categories))
-    $("category").append(el("option", { value }, label));
-  for (const [value, label] of Object.entries(info.labels.severities))
-    $("severity").append(el("option", { value }, label));
-  $("severity").value = "high";
+  setUpWho();
+  // Nothing preselected: the call-taker chooses category and severity for each call.
+  const choose = (select, entries) =>
+    select.replaceChildren(
+      el("option", { value: "" }, "— pilih —"),
+      ...entries.map(([v, l]) => el("option", { value: v }, l)),
+    );
+  choose($("category"), Object.entries(labels().categories));
+  choose($("severity"), Object.entries(labels().severities));
+  fillFilters(labels(), may("every-desk"));
+  $("filter-desk-label").hidden = !may("every-desk");
   $("tenant").addEventListener("change", () => {
-    selected = undefined;
-    refresh();
+    counts = undefined;
+    restart();
   });
+  $("filters").addEventListener("change", () => reloadList());
+  $("more").addEventListener("click", () => loadMore());
   $("classify-form").addEventListener("submit", classify);
   for (const button of document.querySelectorAll("[data-outcome]"))
     button.addEventListener("click", () =>
       act(`/incidents/${selected}/outcome`, { outcome: button.dataset.outcome }),
     );
   $("close").addEventListener("click", () => act(`/incidents/${selected}/close`, {}));
+  $("reopen").addEventListener("click", () => act(`/incidents/${selected}/reopen`, {}));
+  $("reassign").addEventListener("click", () =>
+    act(`/incidents/${selected}/assignment`, { assignee: $("reassign-to").value.trim() }),
+  );
+  $("callback").addEventListener("click", () => callBack(current));
+  $("advance").hidden = !conn.local;
   $("advance").addEventListener("click", advance);
-  await refresh();
-  setInterval(refresh, 2000);
+  $("help-open").addEventListener("click", () => $("help").showModal());
+  setUpShortcuts();
+  await restart();
+  setInterval(refresh, 2500);
 }
 
-async function refresh() {
+function setUpWho() {
+  $("who-user-label").hidden = !conn.local;
+  $("who-role-label").hidden = !conn.local;
+  if (!conn.local) return;
+  const roles = Object.keys(info.roleActs ?? {});
+  $("who-role").replaceChildren(...roles.map((r) => el("option", { value: r }, labels().roles[r] ?? r)));
+  $("who-user").value = conn.who().username;
+  $("who-role").value = conn.who().groups[0];
+  const save = () => {
+    localStorage.setItem("siaga112.user", $("who-user").value.trim() || "petugas-lokal");
+    localStorage.setItem("siaga112.role", $("who-role").value);
+    fillFilters(labels(), may("every-desk"));
+    $("filter-desk-label").hidden = !may("every-desk");
+    reloadList();
+  };
+  $("who-user").addEventListener("change", save);
+  $("who-role").addEventListener("change", save);
+}
+
+async function restart() {
+  selected = undefined;
+  current = undefined;
+  $("detail").hidden = true;
+  seen.clear();
+  firstLoad = true;
+  panel?.stop();
+  calls.clear();
+  renderCalls();
+  await startPhone();
+  await reloadList();
+}
+
+// ---- lists -------------------------------------------------------------------------------
+
+async function reloadList() {
+  nextCursor = undefined;
+  incidents = [];
+  await refresh();
+}
+
+async function loadMore() {
+  if (!nextCursor) return;
   try {
-    const [list, clock] = await Promise.all([
-      api("GET", "/incidents?limit=100"),
-      (await fetch("/local/clock")).json(),
+    const query = filterQuery();
+    query.set("cursor", nextCursor);
+    const page = await api("GET", `/incidents?${query}`);
+    incidents = [
+      ...incidents,
+      ...page.incidents.filter((i) => !incidents.some((j) => j.incidentId === i.incidentId)),
+    ];
+    nextCursor = page.nextCursor;
+    draw();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** Counts read the whole day (docs: lambdas/README.md): every 6th refresh (15 s), or after an act. */
+let refreshes = 0;
+let counts;
+
+async function refresh(recount = false) {
+  try {
+    const wantCounts = recount || !counts || refreshes++ % 6 === 0;
+    const [page, newCounts, alerts, callbacks] = await Promise.all([
+      api("GET", `/incidents?${filterQuery()}`),
+      wantCounts ? api("GET", "/incidents/counts") : counts,
+      api("GET", "/alerts?open=true"),
+      api("GET", "/callbacks"),
     ]);
-    incidents = list.incidents;
-    $("clock").textContent = `Waktu lokal ${dateTime(clock.now)}`;
-    renderList();
+    nowMs = conn.local ? Date.parse((await (await fetch("/local/clock")).json()).now) : Date.now();
+    $("clock").textContent = `Waktu ${dateTime(new Date(nowMs).toISOString())}`;
+    // The first page is fresh; pages loaded with "Muat lebih banyak" stay below it.
+    const rest = incidents.filter((i) => !page.incidents.some((j) => j.incidentId === i.incidentId));
+    incidents = [
+      ...page.incidents,
+      ...rest.slice(Math.max(0, rest.length - (incidents.length - page.incidents.length))),
+    ];
+    if (incidents.length <= page.incidents.length) nextCursor = page.nextCursor;
+    const arrived = page.incidents.filter((i) => !seen.has(i.incidentId));
+    for (const i of arrived) {
+      seen.add(i.incidentId);
+      if (!firstLoad) fresh.add(i.incidentId);
+    }
+    if (!firstLoad && arrived.length > 0 && ![...calls.values()].some((c) => c.status === "ringing")) ring();
+    firstLoad = false;
+    counts = newCounts;
+    renderCounts(counts, labels(), (state) => {
+      $("filter-state").value = state;
+      reloadList();
+    });
+    openAlertCounts.clear();
+    for (const agency of alerts.agencies)
+      for (const alert of agency.alerts)
+        openAlertCounts.set(alert.incidentId, (openAlertCounts.get(alert.incidentId) ?? 0) + 1);
+    renderOpenAlerts(alerts.agencies);
+    renderCallBacks(callbacks.incidents);
+    draw();
     if (selected) await renderDetail();
     showError();
   } catch (error) {
@@ -75,134 +183,138 @@ async function refresh() {
   }
 }
 
-function renderList() {
-  const items = incidents.map((incident) => {
-    const li = el("li");
-    const button = el("button", {
-      type: "button",
-      "data-testid": "incident",
-      "data-short-code": incident.shortCode,
-      class: incident.incidentId === selected ? "selected" : "",
-    });
-    const left = el("span");
-    left.append(
-      el("span", { class: "code" }, `#${incident.shortCode}`),
-      document.createTextNode(` ${time(incident.receivedAt)}`),
-    );
-    const right = el("span");
-    if (incident.suspectedPrank)
-      right.append(el("span", { class: "badge warn" }, "dugaan iseng"), document.createTextNode(" "));
-    if (incident.repeatCaller)
-      right.append(el("span", { class: "badge" }, "berulang"), document.createTextNode(" "));
-    const stateClass = incident.state === "received" ? "red" : incident.state === "closed" ? "" : "ok";
-    right.append(
-      el(
-        "span",
-        { class: `badge ${stateClass}`, "data-testid": "state" },
-        info.labels.states[incident.state] || incident.state,
-      ),
-    );
-    button.append(left, right);
-    button.addEventListener("click", () => {
-      selected = incident.incidentId;
-      renderList();
-      renderDetail();
-    });
-    li.append(button);
-    return li;
+function draw() {
+  renderIncidentList(incidents, {
+    labels: labels(),
+    selected,
+    openAlerts: openAlertCounts,
+    fresh,
+    nowMs,
+    time,
+    onSelect: select,
   });
-  if (items.length === 0)
-    items.push(
-      el(
-        "li",
-        { class: "muted" },
-        `Belum ada panggilan hari ini. Telepon dengan: npm run siaga112 -- call ${tenant()}`,
-      ),
-    );
-  $("incidents").replaceChildren(...items);
+  $("more").hidden = !nextCursor;
+  setTimeout(() => fresh.clear(), 6000);
+}
+
+// ---- the incident ------------------------------------------------------------------------
+
+async function select(incidentId) {
+  selected = incidentId;
+  fresh.delete(incidentId);
+  draw();
+  await renderDetail();
+  $("detail").scrollIntoView?.({ block: "nearest" });
 }
 
 async function renderDetail() {
-  const incident = await api("GET", `/incidents/${selected}`);
+  let incident;
+  try {
+    incident = await api("GET", `/incidents/${selected}`);
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  current = incident;
   $("detail").hidden = false;
   $("detail-title").textContent = `Insiden #${incident.shortCode}`;
-  const agencies = (info.tenants.find((t) => t.code === tenant())?.agencies ?? []).filter((a) =>
-    (incident.agencies || []).includes(a.id),
-  );
+  const agencies = (zone()?.agencies ?? []).filter((a) => (incident.agencies || []).includes(a.id));
+  const flags = flagBadges(incident);
   const facts = [
-    ["Status", info.labels.states[incident.state] || incident.state],
+    ["Status", labels().states[incident.state] || incident.state],
     ["Diterima", dateTime(incident.receivedAt)],
     ["Penelepon", incident.callerNumber || "tanpa nomor (tanpa kartu SIM)"],
-    [
-      "Tanda",
-      [incident.repeatCaller && "penelepon berulang", incident.suspectedPrank && "dugaan iseng"]
-        .filter(Boolean)
-        .join(", ") || "-",
-    ],
-    ["Kategori", incident.category ? info.labels.categories[incident.category] : "-"],
+    ["Tanda", flags.length ? flags : "-"],
+    ["Panggilan", callResultText(incident, labels())],
+    ["Meja", incident.assignee || "belum diambil"],
+    ["Kategori", incident.category ? labels().categories[incident.category] : "-"],
     ["Lokasi", incident.location?.text || "-"],
-    ["Hasil", incident.outcome ? info.labels.outcomes[incident.outcome] : "-"],
+    ["Catatan", incident.notes || "-"],
+    ["Hasil", incident.outcome ? labels().outcomes[incident.outcome] : "-"],
     ["Instansi", agencies.map((a) => a.name).join(", ") || "-"],
   ];
   $("facts").replaceChildren(
-    ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", { "data-fact": k }, v)]),
+    ...facts.flatMap(([k, v]) => {
+      const dd = el("dd", { "data-fact": k });
+      if (Array.isArray(v)) dd.append(...v);
+      else dd.textContent = v;
+      return [el("dt", {}, k), dd];
+    }),
   );
   const progress = (incident.agencyProgress || []).map((p) => {
     const agency = agencies.find((a) => a.id === p.agencyId);
-    const status = info.labels.agencyStatuses[p.status] || p.status;
+    const li = el("li", { "data-testid": "agency-progress" });
+    const status = labels().agencyStatuses[p.status] || p.status;
     const step = p.round > 0 || p.step > 0 ? ` (tahap ${p.step + 1}, putaran ${p.round + 1})` : "";
-    return [agency ? agency.name : p.agencyId, `${status}${step}`];
+    li.append(
+      el("strong", {}, agency ? agency.name : p.agencyId),
+      document.createTextNode(`: ${status}${step}`),
+    );
+    return li;
   });
-  $("progress").replaceChildren(
-    ...progress.map(([name, status]) => {
-      const li = el("li", { "data-testid": "agency-progress" });
-      li.append(el("strong", {}, name), document.createTextNode(`: ${status}`));
-      return li;
-    }),
-  );
+  $("progress").replaceChildren(...progress);
   $("progress-title").hidden = progress.length === 0;
-  const open = incident.state === "received";
-  $("classify-form").hidden = !open;
-  for (const button of document.querySelectorAll("[data-outcome]")) button.disabled = !open;
+  const open = ["received", "abandoned", "overflowed"].includes(incident.state);
+  $("classify-form").hidden = !(open && may("handle"));
+  $("outcomes").hidden = !(open && may("handle"));
+  $("close").hidden = !may("handle");
   $("close").disabled = incident.state === "closed";
-  const { messages } = await (
-    await fetch(`/local/inbox?tenant=${tenant()}&text=${encodeURIComponent(`#${incident.shortCode}`)}`)
-  ).json();
-  $("alerts").replaceChildren(
-    ...messages
-      .filter((m) => m.channel === "sms")
-      .map((m) => el("li", {}, `${time(m.at)} SMS ke ${m.agencyName} (${m.contactName}) ${m.to}`)),
+  $("reopen").hidden = !(incident.state === "closed" && may("reopen"));
+  $("reassign-box").hidden = !may("reassign");
+  $("callback").hidden = !(incident.callbackDue && may("handle"));
+  const attempts = (incident.callbacks ?? []).map((a) =>
+    el(
+      "li",
+      {},
+      `${time(a.at)} ${a.by}: ${labels().callBackResults[a.result] ?? a.result}${a.talkSeconds ? ` (${a.talkSeconds} dtk)` : ""}`,
+    ),
   );
+  $("callback-attempts").replaceChildren(...attempts);
+  $("callbacks-title").hidden = attempts.length === 0;
+  if (conn.local) {
+    const { messages } = await (
+      await fetch(`/local/inbox?tenant=${tenant()}&text=${encodeURIComponent(`#${incident.shortCode}`)}`)
+    ).json();
+    $("alerts").replaceChildren(
+      ...messages
+        .filter((m) => m.channel === "sms")
+        .map((m) => el("li", {}, `${time(m.at)} SMS ke ${m.agencyName} (${m.contactName}) ${m.to}`)),
+    );
+  }
+  $("messages-title").hidden = !conn.local;
 }
 
 async function classify(event) {
   event.preventDefault();
+  if (!$("classify-form").reportValidity()) return;
   const notes = $("notes").value.trim();
-  await act(`/incidents/${selected}/classification`, {
+  const done = await act(`/incidents/${selected}/classification`, {
     category: $("category").value,
     severity: $("severity").value,
     location: { text: $("location").value.trim() },
     ...(notes ? { notes } : {}),
   });
-  $("location").value = "";
-  $("notes").value = "";
+  if (done) $("classify-form").reset();
 }
 
 async function act(path, body) {
   try {
     await api("POST", path, body);
-    $("status").textContent = "Tersimpan.";
+    say("Tersimpan.");
     showError();
-    await refresh();
+    await refresh(true);
+    return true;
   } catch (error) {
     showError(error);
+    if (error.code === "conflict") await refresh();
+    return false;
   }
 }
 
 async function advance() {
   await fetch("/local/clock/advance", { method: "POST", body: JSON.stringify({ minutes: 5 }) });
-  $("status").textContent = "Jam lokal maju 5 menit.";
+  say("Jam lokal maju 5 menit.");
   await refresh();
 }
 
-init();
+init().catch((error) => showError(error));

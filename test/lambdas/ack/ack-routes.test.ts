@@ -73,6 +73,7 @@ describe("the acknowledgement link", () => {
       headers: {},
       query: {},
       authorized: true,
+      identity: { subject: "s-1", username: "sari", groups: ["supervisor"] },
     });
     expect(JSON.parse(view.body).agencyProgress).toEqual([
       expect.objectContaining({ agencyId: "psc119", status: "resolved", round: 0, step: 0 }),

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { incidentKey } from "../../../domain/incident-table";
-import { type CallAnswerDeps, recordContactEvent } from "../../../lambdas/call-answer/record-answer";
+import {
+  type CallAnswerDeps,
+  recordCallAnswer,
+  recordContactEvent,
+} from "../../../lambdas/call-answer/record-answer";
 import { recordCall } from "../../../lambdas/intake/record-call";
 import { eventsOfChange } from "../../../lambdas/shared/events-from-changes";
 import { agent, contactEvent } from "../support/contact-events";
@@ -75,6 +79,50 @@ describe("call-answer against DynamoDB (dynalite)", () => {
       abandonedAt: "2026-11-27T13:01:30.000Z",
       abandonSeconds: 90,
     });
+  });
+
+  it("moves an abandoned call out of 'received' and onto the call-back list; an overflowed one to 'overflowed'", async () => {
+    const { deps, contactId } = await recordedCall();
+    expect(
+      await recordCallAnswer(deps, {
+        kind: "abandoned",
+        contactId,
+        initiatedAt: "2026-11-27T13:00:00.000Z",
+        hungUpAt: "2026-11-27T13:00:40.000Z",
+      }),
+    ).toBe("recorded");
+    expect(await readIncident(deps, contactId)).toMatchObject({ state: "abandoned", callbackDue: "DUE" });
+
+    const other = await recordedCall();
+    await recordCallAnswer(other.deps, {
+      kind: "overflowed",
+      contactId: other.contactId,
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      overflowedAt: "2026-11-27T13:00:12.000Z",
+    });
+    const overflowed = await readIncident(other.deps, other.contactId);
+    expect(overflowed).toMatchObject({ state: "overflowed", overflowedAt: "2026-11-27T13:00:12.000Z" });
+    expect(overflowed.callbackDue).toBeUndefined();
+  });
+
+  it("leaves the state alone when a call-taker acted on the incident first", async () => {
+    const { deps, contactId } = await recordedCall();
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: incidentKey(contactId),
+        UpdateExpression: "SET #state = :closed",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":closed": "closed" },
+      }),
+    );
+    await recordCallAnswer(deps, {
+      kind: "abandoned",
+      contactId,
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      hungUpAt: "2026-11-27T13:00:40.000Z",
+    });
+    expect(await readIncident(deps, contactId)).toMatchObject({ state: "closed", abandonSeconds: 40 });
   });
 
   it("keeps the first record: a redelivery or the DISCONNECTED after the answer changes nothing", async () => {

@@ -28,6 +28,7 @@ const request = (method: string, path: string): HttpRequest => ({
   headers: {},
   query: {},
   authorized: true,
+  identity: { subject: "test:petugas", username: "petugas", groups: ["call-taker"] },
 });
 const ask = (id: string) => handleCallTakerRequest(api, request("POST", `/incidents/${id}/location-request`));
 const read = async (id: string) =>

@@ -30,6 +30,7 @@ function request(
     query: {},
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     authorized: false,
+    identity: { subject: "local:rina", username: "rina", groups: ["call-taker"] },
   };
 }
 const parse = (body: string) => JSON.parse(body);
@@ -48,6 +49,13 @@ describe("the call-taker API", () => {
     expect(cloud.statusCode).toBe(200);
     const anonymous = await handleCallTakerRequest(centre.api, request("GET", "/incidents"));
     expect(anonymous.statusCode).toBe(401);
+    // An authorizer that passed no claims says nobody: refused, whatever the route.
+    const nobody = await handleCallTakerRequest(centre.api, {
+      ...request("GET", "/incidents"),
+      authorized: true,
+      identity: undefined,
+    });
+    expect(nobody.statusCode).toBe(401);
   });
 
   it("lists today's incidents newest first and reads one, without internal keys", async () => {

@@ -25,6 +25,7 @@ const request = (method: string, path: string, body?: unknown) => ({
   query: {},
   body: body === undefined ? undefined : JSON.stringify(body),
   authorized: true,
+  identity: { subject: "test:petugas", username: "petugas", groups: ["call-taker"] },
 });
 
 /** The caller shares a position through the link the call-taker's request sent them. */

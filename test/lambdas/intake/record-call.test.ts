@@ -70,6 +70,34 @@ describe("intake", () => {
     expect(Item!.receivedAt).toBe(new Date(now - 2000).toISOString());
   });
 
+  it("records the call in one round trip (incident and history at once), noting a call without a number", async () => {
+    const d = await deps();
+    const sent: string[] = [];
+    const counting: IntakeDeps = {
+      ...d,
+      dynamodb: {
+        send: (command: never) => {
+          sent.push((command as object).constructor.name);
+          return db.client.send(command);
+        },
+      },
+    };
+    await recordCall(counting, contactFlowEvent(randomUUID(), "+6281288880000"));
+    now += 60_000;
+    expect(await recordCall(counting, contactFlowEvent(randomUUID(), "+6281288880000"))).toMatchObject({
+      repeatCaller: "true",
+    });
+    // A flagged call costs no more: the relay stores the flags on the incident from the stream.
+    expect(sent).toEqual(["PutItemCommand", "UpdateItemCommand", "PutItemCommand", "UpdateItemCommand"]);
+    const noSim = randomUUID();
+    await recordCall(d, contactFlowEvent(noSim));
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: d.tableName, Key: incidentKey(noSim), ConsistentRead: true }),
+    );
+    expect(Item).toMatchObject({ noNumber: true });
+    expect(Item!.callerNumber).toBeUndefined();
+  });
+
   it("flags a repeat caller within 24 hours but not a caller without a number", async () => {
     const d = await deps();
     expect(await recordCall(d, contactFlowEvent(randomUUID()))).toMatchObject({ repeatCaller: "false" });

@@ -53,6 +53,7 @@ async function linkedIncident(): Promise<{ id: string; path: string }> {
     ...get(`/incidents/${id}/location-request`),
     method: "POST",
     authorized: true,
+    identity: { subject: "test:petugas", username: "petugas", groups: ["call-taker"] },
   });
   const text = centre.callerSms.at(-1)!.text;
   return { id, path: text.slice(text.indexOf(LOCATION_BASE) + LOCATION_BASE.length) };
@@ -102,7 +103,13 @@ describe("the caller's location page", () => {
       message: "Terima kasih. Lokasi Anda sudah diterima Pusat Layanan 112 Kota Manado.",
     });
     const view = JSON.parse(
-      (await handleCallTakerRequest(centre.api, { ...get(`/incidents/${id}`), authorized: true })).body,
+      (
+        await handleCallTakerRequest(centre.api, {
+          ...get(`/incidents/${id}`),
+          authorized: true,
+          identity: { subject: "test:petugas", username: "petugas", groups: ["call-taker"] },
+        })
+      ).body,
     );
     expect(view.callerLocation).toEqual({
       latest: {

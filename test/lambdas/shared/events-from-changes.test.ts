@@ -156,6 +156,23 @@ describe("events of table changes", () => {
       expect(JSON.stringify(closed)).not.toContain(secret);
   });
 
+  it("publish a call sent to the backup centre with the seconds it spent in the flow", () => {
+    const overflowed = { ...incident, state: "overflowed", overflowedAt: "2026-11-27T13:00:12.000Z" };
+    const events = eventsOfChange(manadoRuntime(), {
+      id: "9",
+      eventName: "MODIFY",
+      oldImage: incident,
+      newImage: overflowed,
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "CallOverflowed",
+        eventId: "c0ffee:CallOverflowed",
+        secondsInFlow: 12,
+      }),
+    ]);
+  });
+
   it("say nothing about changes that are not state changes", () => {
     expect(
       eventsOfChange(manadoRuntime(), {
