@@ -50,6 +50,7 @@ export const INCIDENT_EVENT_TYPES = [
   "IncidentClosed",
   "CallAnswered",
   "CallAbandoned",
+  "CallOverflowed",
 ] as const;
 export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
@@ -132,6 +133,14 @@ export interface CallAbandoned extends EventBase<"CallAbandoned"> {
   readonly secondsWaited: number;
 }
 
+/**
+ * The flow sent the call to the tenant's backup centre (overflow number) because the queue was
+ * full, closed or failing. Added in schema version 1 (additive); `at` is when the flow transferred
+ * the call. Produced only where the system knows it: the local centre's flow. In the cloud no
+ * function sees the transfer today (docs/events.md, "Calls sent to the backup centre").
+ */
+export type CallOverflowed = EventBase<"CallOverflowed">;
+
 export type IncidentEvent =
   | IncidentReceived
   | IncidentClassified
@@ -141,4 +150,5 @@ export type IncidentEvent =
   | AgencyStatusReported
   | IncidentClosed
   | CallAnswered
-  | CallAbandoned;
+  | CallAbandoned
+  | CallOverflowed;

@@ -68,6 +68,7 @@ const incidentEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("IncidentClosed"), outcome, category: z.optional(category) }),
   z.object({ ...base, type: z.literal("CallAnswered"), answerSeconds: seconds }),
   z.object({ ...base, type: z.literal("CallAbandoned"), secondsWaited: seconds }),
+  z.object({ ...base, type: z.literal("CallOverflowed") }),
 ]);
 
 export type ParsedEvent =

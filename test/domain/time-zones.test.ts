@@ -1,4 +1,10 @@
-import { formatLocalTime, localClock, localDate, zoneOfProvince } from "../../domain/time-zones";
+import {
+  formatLocalTime,
+  localClock,
+  localDate,
+  localInstant,
+  zoneOfProvince,
+} from "../../domain/time-zones";
 import { officialRegions } from "../../registry/official-regions";
 
 describe("zoneOfProvince", () => {
@@ -51,10 +57,27 @@ describe("localDate", () => {
 
 describe("localClock", () => {
   it.each([
-    ["2026-11-01T16:00:00Z", 8, { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }],
-    ["2026-11-01T16:00:00Z", 7, { date: "2026-11-01", hour: 23, isoDayOfWeek: 7 }],
-    ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, isoDayOfWeek: 7 }],
+    ["2026-11-01T16:00:00Z", 8, { date: "2026-11-02", hour: 0, minute: 0, isoDayOfWeek: 1 }],
+    ["2026-11-01T16:00:00Z", 7, { date: "2026-11-01", hour: 23, minute: 0, isoDayOfWeek: 7 }],
+    ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, minute: 30, isoDayOfWeek: 7 }],
   ])("%s at UTC+%d is %j", (at, offset, expected) => {
     expect(localClock(Date.parse(at), offset)).toEqual(expected);
+  });
+});
+
+describe("localInstant", () => {
+  it("is the inverse of localClock in every zone", () => {
+    for (const offset of [7, 8, 9]) {
+      const at = Date.parse("2026-11-27T17:45:00Z");
+      const clock = localClock(at, offset);
+      expect(localInstant(clock.date, clock.hour, clock.minute, offset)).toBe(at);
+    }
+    expect(new Date(localInstant("2026-11-02", 0, 0, 8)).toISOString()).toBe("2026-11-01T16:00:00.000Z");
+  });
+
+  it("names a value that is not a day, hour or minute", () => {
+    expect(() => localInstant("27/11/2026", 0, 0, 7)).toThrow('date "27/11/2026": not a calendar day');
+    expect(() => localInstant("2026-11-27", 24, 0, 7)).toThrow("hour 24: not an hour of the day (0-23)");
+    expect(() => localInstant("2026-11-27", 1, 60, 7)).toThrow("minute 60: not a minute of the hour (0-59)");
   });
 });

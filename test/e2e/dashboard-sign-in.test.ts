@@ -25,7 +25,14 @@ beforeAll(async () => {
   chromium = await launchChromium();
   browser = chromium.context;
   cognito = await startFakeCognito(officer);
-  const store = { readCells: async () => [], applyEvent: async () => "applied" as const };
+  const none = { items: [], cost: { queries: 1, pages: 1, items: 0, capacityUnits: 0 } };
+  const store = {
+    applyEvent: async () => "applied" as const,
+    readRows: async () => none,
+    readSeries: async () => none,
+    readOpenAlerts: async () => none,
+    readLiveTenants: async () => none,
+  };
   site = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://site");
     if (url.pathname === "/config.json") {
@@ -33,7 +40,7 @@ beforeAll(async () => {
       response.end(JSON.stringify(cognito.config));
       return;
     }
-    if (url.pathname === "/api/statistics") {
+    if (url.pathname.startsWith("/api/")) {
       // What the API Gateway JWT authorizer does in front of the function.
       apiAuthorizations.push(String(request.headers.authorization));
       if (request.headers.authorization !== "Bearer access-token-for-officer") {
@@ -42,10 +49,16 @@ beforeAll(async () => {
         return;
       }
       const answer = await monitoringApi(
-        { method: "GET", path: url.pathname, query: Object.fromEntries(url.searchParams) },
+        {
+          method: "GET",
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          headers: {},
+          authorized: true,
+        },
         { store, names: { "71": "Sulawesi Utara" } },
       );
-      response.writeHead(answer.status, answer.headers);
+      response.writeHead(answer.statusCode, answer.headers);
       response.end(answer.body);
       return;
     }
