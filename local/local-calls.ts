@@ -199,6 +199,16 @@ export class TenantPhone {
     const attributes = result.attributes;
     const recorded = !request.dryRun && attributes.intakeStatus === "ok";
     let answer: CallReport["answer"];
+    if (recorded && result.outcome === "answered-by-number") {
+      // The flow knows it sent the caller to the backup centre; recorded like an answer.
+      const transfer = [...result.path].reverse().find((step) => step.type === "TransferParticipantToThirdParty");
+      await this.queue.recordAnswer({
+        kind: "overflowed",
+        contactId,
+        initiatedAt: new Date(startedAt).toISOString(),
+        transferredAt: new Date(startedAt + (transfer?.atSeconds ?? result.elapsedSeconds) * 1000).toISOString(),
+      });
+    }
     if (recorded && result.outcome === "queued") {
       const record = queueAnswer({
         contactId,

@@ -31,7 +31,7 @@ export interface QueueAnswerInput {
  * queueAnswer({ contactId, startedAt, flowSeconds: 12, queueWaitSeconds: 4 })
  * // { kind: "answered", contactId, initiatedAt, answeredAt: initiatedAt + 16 s }
  */
-export function queueAnswer(input: QueueAnswerInput): CallAnswerRecord {
+export function queueAnswer(input: QueueAnswerInput): Exclude<CallAnswerRecord, { kind: "overflowed" }> {
   const patience = Math.min(
     input.hangUpInQueueAfterSeconds ?? Number.POSITIVE_INFINITY,
     (input.hangUpAfterSeconds ?? Number.POSITIVE_INFINITY) - input.flowSeconds,

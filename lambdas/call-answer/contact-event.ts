@@ -11,7 +11,12 @@
 
 import { isContactId } from "../../domain/incident";
 
-/** What the call-answer function records on an incident. */
+/**
+ * What the call-answer function records on an incident. `overflowed` (the flow sent the call to
+ * the backup centre) is recorded by the local centre's flow only: no Amazon Connect contact event
+ * documented today says a flow transferred a contact to an external number, so `readContactEvent`
+ * never returns it (docs/events.md, "Calls sent to the backup centre").
+ */
 export type CallAnswerRecord =
   /** A call-taker connected `answeredAt`; the call entered the system `initiatedAt`. */
   | {
@@ -26,6 +31,13 @@ export type CallAnswerRecord =
       readonly contactId: string;
       readonly initiatedAt: string;
       readonly hungUpAt: string;
+    }
+  /** The flow transferred the call to the backup centre's number at `transferredAt`. */
+  | {
+      readonly kind: "overflowed";
+      readonly contactId: string;
+      readonly initiatedAt: string;
+      readonly transferredAt: string;
     };
 
 export const CONTACT_EVENT_SOURCE = "aws.connect";

@@ -1,9 +1,12 @@
 /**
  * Call answer: records on the incident (keyed by ContactId, in the tenant's data-Region table)
- * that a call-taker answered it after N seconds, or that the caller hung up first. The table
- * stream then makes the relay publish `CallAnswered` / `CallAbandoned`.
+ * that a call-taker answered it after N seconds, or that the caller hung up first, or (local
+ * centre only) that the flow sent it to the backup centre. The table stream then makes the relay
+ * publish `CallAnswered` / `CallAbandoned` / `CallOverflowed`.
  *
- * Idempotent: the first record of a call wins, a redelivered or later event changes nothing.
+ * Idempotent: the first answer or abandon of a call wins, a redelivered or later event changes
+ * nothing; a transfer to the backup centre is recorded once and may precede an answer (the flow
+ * brings the caller back to the queue when the backup centre does not pick up).
  * Only the low-level DynamoDB client (like intake): the function runs in the Connect Region and
  * writes across to the data Region.
  */
@@ -33,6 +36,19 @@ export interface CallAnswerDeps {
  */
 export type CallAnswerResult = "recorded" | "already-recorded" | "unknown-call" | "ignored";
 
+const FIRST_ANSWER_OR_ABANDON =
+  "attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(abandonedAt)";
+
+/** The update and condition of each kind of record. */
+const WRITES: Readonly<Record<CallAnswerRecord["kind"], { update: string; condition: string }>> = {
+  answered: { update: "SET answeredAt = :at, answerSeconds = :seconds", condition: FIRST_ANSWER_OR_ABANDON },
+  abandoned: { update: "SET abandonedAt = :at, abandonSeconds = :seconds", condition: FIRST_ANSWER_OR_ABANDON },
+  overflowed: {
+    update: "SET overflowedAt = :at, overflowSeconds = :seconds",
+    condition: "attribute_exists(pk) AND attribute_not_exists(overflowedAt)",
+  },
+};
+
 /**
  * Records an answer or abandon on its incident. Throws only when the table fails (the event is
  * then retried by its sender).
@@ -45,20 +61,22 @@ export async function recordCallAnswer(
   record: CallAnswerRecord,
 ): Promise<CallAnswerResult> {
   const key = incidentKey(record.contactId);
-  const answered = record.kind === "answered";
-  const at = answered ? record.answeredAt : record.hungUpAt;
+  const write = WRITES[record.kind];
+  const at =
+    record.kind === "answered"
+      ? record.answeredAt
+      : record.kind === "abandoned"
+        ? record.hungUpAt
+        : record.transferredAt;
   const seconds = secondsBetween(record.initiatedAt, at);
   try {
     await deps.dynamodb.send(
       new UpdateItemCommand({
         TableName: deps.tableName,
         Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-        UpdateExpression: answered
-          ? "SET answeredAt = :at, answerSeconds = :seconds"
-          : "SET abandonedAt = :at, abandonSeconds = :seconds",
+        UpdateExpression: write.update,
         // The incident's `version` is left alone: a call-taker classifying meanwhile is not refused.
-        ConditionExpression:
-          "attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(abandonedAt)",
+        ConditionExpression: write.condition,
         ExpressionAttributeValues: { ":at": { S: at }, ":seconds": { N: String(seconds) } },
       }),
     );

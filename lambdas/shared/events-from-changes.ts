@@ -101,6 +101,10 @@ export function eventsOfChange(
         secondsWaited,
       });
     }
+    // Recorded by the local centre's flow only (docs/events.md, "Calls sent to the backup centre").
+    if (str(after, "overflowedAt") && !str(before, "overflowedAt")) {
+      events.push({ ...base("CallOverflowed", str(after, "overflowedAt"), ""), type: "CallOverflowed" });
+    }
     if (state === "closed" && previous !== "closed") {
       events.push({
         ...base("IncidentClosed", str(after, "closedAt"), ""),

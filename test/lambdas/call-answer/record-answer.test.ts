@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { incidentKey } from "../../../domain/incident-table";
-import { type CallAnswerDeps, recordContactEvent } from "../../../lambdas/call-answer/record-answer";
+import {
+  type CallAnswerDeps,
+  recordCallAnswer,
+  recordContactEvent,
+} from "../../../lambdas/call-answer/record-answer";
 import { recordCall } from "../../../lambdas/intake/record-call";
 import { eventsOfChange } from "../../../lambdas/shared/events-from-changes";
 import { agent, contactEvent } from "../support/contact-events";
@@ -92,6 +96,33 @@ describe("call-answer against DynamoDB (dynalite)", () => {
     });
     expect(await recordContactEvent(deps, end)).toBe("already-recorded");
     expect(await readIncident(deps, contactId)).toEqual(stored);
+  });
+
+  it("records a call the flow sent to the backup centre once, which the relay publishes as CallOverflowed", async () => {
+    const { deps, contactId } = await recordedCall();
+    const before = await readIncident(deps, contactId);
+    const overflow = {
+      kind: "overflowed" as const,
+      contactId,
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      transferredAt: "2026-11-27T13:00:12.000Z",
+    };
+    expect(await recordCallAnswer(deps, overflow)).toBe("recorded");
+    expect(await recordCallAnswer(deps, { ...overflow, transferredAt: "2026-11-27T13:03:00.000Z" })).toBe(
+      "already-recorded",
+    );
+    const after = await readIncident(deps, contactId);
+    expect(after).toMatchObject({ overflowedAt: "2026-11-27T13:00:12.000Z", overflowSeconds: 12 });
+    const events = eventsOfChange(manadoRuntime(), { id: "1", eventName: "MODIFY", oldImage: before, newImage: after });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "CallOverflowed",
+        eventId: `${contactId}:CallOverflowed`,
+        at: "2026-11-27T13:00:12.000Z",
+      }),
+    ]);
+    // The backup centre did not pick up and the flow brought the caller back: the answer still counts.
+    expect(await recordContactEvent(deps, answeredEvent(contactId, "2026-11-27T13:00:50.000Z"))).toBe("recorded");
   });
 
   it("creates nothing for a contact intake never recorded (another tenant's call)", async () => {
