@@ -12,6 +12,8 @@ import { EASTERNMOST_ZONE, localDate, zoneOfProvince } from "./time-zones";
 export const DEFAULT_RANGE_DAYS = 30;
 /** The longest range one view reads. */
 export const MAX_RANGE_DAYS = 366;
+/** Days the hourly chart shows (the last ones of the range): 168 columns still read as hours. */
+export const HOURLY_CHART_DAYS = 7;
 
 export interface ViewRequest {
   readonly province?: string;
@@ -49,6 +51,28 @@ function checkDay(name: string, value: string): void {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value)
     throw new Error(`${name} "${value}": not a date (YYYY-MM-DD, e.g. 2026-11-27)`);
+}
+
+/**
+ * The days the chart of a view covers: today (in the scope's zone) for quarter-hours; for hours,
+ * the last `HOURLY_CHART_DAYS` days of the range.
+ *
+ * @example
+ * chartDays({ from: "2026-11-01", to: "2026-11-30", grain: "hour", scope: { kind: "nation" } }, now) // ["2026-11-24", "2026-11-30"]
+ */
+export function chartDays(
+  request: Pick<ViewRequest, "from" | "to" | "grain" | "scope">,
+  nowMs: number,
+): [string, string] {
+  if (request.grain === "quarter") {
+    const today = todayOf(request.scope, nowMs);
+    return [today, today];
+  }
+  const earliest = new Date(Date.parse(`${request.to}T00:00:00Z`) - (HOURLY_CHART_DAYS - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const [, from] = [request.from, earliest].sort(); // the later of the two days
+  return [from!, request.to];
 }
 
 /**

@@ -201,12 +201,16 @@ export class TenantPhone {
     let answer: CallReport["answer"];
     if (recorded && result.outcome === "answered-by-number") {
       // The flow knows it sent the caller to the backup centre; recorded like an answer.
-      const transfer = [...result.path].reverse().find((step) => step.type === "TransferParticipantToThirdParty");
+      const transfer = [...result.path]
+        .reverse()
+        .find((step) => step.type === "TransferParticipantToThirdParty");
       await this.queue.recordAnswer({
         kind: "overflowed",
         contactId,
         initiatedAt: new Date(startedAt).toISOString(),
-        transferredAt: new Date(startedAt + (transfer?.atSeconds ?? result.elapsedSeconds) * 1000).toISOString(),
+        transferredAt: new Date(
+          startedAt + (transfer?.atSeconds ?? result.elapsedSeconds) * 1000,
+        ).toISOString(),
       });
     }
     if (recorded && result.outcome === "queued") {

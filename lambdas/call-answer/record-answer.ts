@@ -42,7 +42,10 @@ const FIRST_ANSWER_OR_ABANDON =
 /** The update and condition of each kind of record. */
 const WRITES: Readonly<Record<CallAnswerRecord["kind"], { update: string; condition: string }>> = {
   answered: { update: "SET answeredAt = :at, answerSeconds = :seconds", condition: FIRST_ANSWER_OR_ABANDON },
-  abandoned: { update: "SET abandonedAt = :at, abandonSeconds = :seconds", condition: FIRST_ANSWER_OR_ABANDON },
+  abandoned: {
+    update: "SET abandonedAt = :at, abandonSeconds = :seconds",
+    condition: FIRST_ANSWER_OR_ABANDON,
+  },
   overflowed: {
     update: "SET overflowedAt = :at, overflowSeconds = :seconds",
     condition: "attribute_exists(pk) AND attribute_not_exists(overflowedAt)",

@@ -7,7 +7,8 @@
 import { openAlertsView } from "../../domain/statistics-alerts";
 import { type AreaNames, type Figures, figuresOf, summarize } from "../../domain/statistics-figures";
 import { seriesPoints } from "../../domain/statistics-series";
-import { todayOf, type ViewRequest } from "../../domain/statistics-view";
+import { chartDays, type ViewRequest } from "../../domain/statistics-view";
+import { formatLocalTime, zoneOfProvince } from "../../domain/time-zones";
 import type { ReadCost } from "../statistics/statistics-query";
 import type { StatisticsStore } from "../statistics/statistics-store";
 
@@ -51,15 +52,14 @@ export async function summaryView(deps: ViewDeps, request: ViewRequest) {
 }
 
 /**
- * The chart of a scope: every local hour of the date range, or (`grain=quarter`) every quarter-hour
- * of today in the scope's zone (WIB for the whole country).
+ * The chart of a scope: every local hour of the last 7 days of the range, or (`grain=quarter`)
+ * every quarter-hour of today in the scope's zone (WIB for the whole country).
  *
  * @example
  * (await seriesView(deps, { ...request, grain: "quarter" })).body.points.length // 96
  */
 export async function seriesView(deps: ViewDeps, request: ViewRequest) {
-  const today = todayOf(request.scope, deps.now());
-  const [from, to] = request.grain === "quarter" ? [today, today] : [request.from, request.to];
+  const [from, to] = chartDays(request, deps.now());
   const { items, cost } = await deps.store.readSeries(request.grain, request.scope, from, to);
   return {
     body: { grain: request.grain, from, to, points: seriesPoints(items, request.grain, from, to) },
@@ -79,11 +79,13 @@ export async function alertsView(deps: ViewDeps, request: Pick<ViewRequest, "sco
   const { items, cost } = await deps.store.readOpenAlerts(request.scope, now);
   const view = openAlertsView(items, now);
   const named = <T extends { tenant: string }>(x: T) => ({ ...x, tenantName: nameOf(deps.names, x.tenant) });
+  // Times as the kab/kota's own clock shows them (WIB, WITA or WIT).
+  const local = (at: string, province: string) => formatLocalTime(at, zoneOfProvince(province));
   return {
     body: {
       now: new Date(now).toISOString(),
-      alerts: view.alerts.map(named),
-      groups: view.groups.map(named),
+      alerts: view.alerts.map((a) => ({ ...named(a), firstSentLocal: local(a.firstSentAt, a.province) })),
+      groups: view.groups.map((g) => ({ ...named(g), oldestSentLocal: local(g.oldestSentAt, g.province) })),
     },
     reads: cost,
   };

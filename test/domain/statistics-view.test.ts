@@ -1,4 +1,10 @@
-import { daysBetween, latestLocalDay, parseViewRequest, todayOf } from "../../domain/statistics-view";
+import {
+  chartDays,
+  daysBetween,
+  latestLocalDay,
+  parseViewRequest,
+  todayOf,
+} from "../../domain/statistics-view";
 
 const now = Date.parse("2026-11-28T03:00:00Z");
 
@@ -52,5 +58,28 @@ describe("days", () => {
     const evening = Date.parse("2026-11-27T16:30:00Z");
     expect(todayOf({ kind: "province", province: "71" }, evening)).toBe("2026-11-28");
     expect(todayOf({ kind: "nation" }, evening)).toBe("2026-11-27");
+  });
+});
+
+describe("chartDays", () => {
+  const nation = { kind: "nation" } as const;
+  it("charts the hours of the last 7 days of a range, or all of a shorter one", () => {
+    expect(chartDays({ from: "2026-11-01", to: "2026-11-30", grain: "hour", scope: nation }, now)).toEqual([
+      "2026-11-24",
+      "2026-11-30",
+    ]);
+    expect(chartDays({ from: "2026-11-29", to: "2026-11-30", grain: "hour", scope: nation }, now)).toEqual([
+      "2026-11-29",
+      "2026-11-30",
+    ]);
+  });
+  it("charts the quarter-hours of today in the scope's zone, whatever the range", () => {
+    const scope = { kind: "province", province: "94" } as const;
+    expect(
+      chartDays(
+        { from: "2026-01-01", to: "2026-01-31", grain: "quarter", scope },
+        Date.parse("2026-11-27T16:00:00Z"),
+      ),
+    ).toEqual(["2026-11-28", "2026-11-28"]);
   });
 });

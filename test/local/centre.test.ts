@@ -63,15 +63,20 @@ describe("local centre", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.areas.provinces).toHaveLength(38);
-    const live = body.areas.provinces.flatMap((p: { tenants: { code: string; name: string }[] }) => p.tenants);
+    const live = body.areas.provinces.flatMap(
+      (p: { tenants: { code: string; name: string }[] }) => p.tenants,
+    );
     expect(live).toContainEqual({ code: "31", name: "DKI Jakarta" }); // called in an earlier test
     expect(body.measures).toEqual({ overflow: true });
   });
 
   it("records a call sent to the backup centre when the queue is full, and the dashboard counts it", async () => {
     const overflowed = async () =>
-      ((await (await fetch(`${centre.url}/dashboard/api/statistics`)).json()) as { national: { overflowed: number } })
-        .national.overflowed;
+      (
+        (await (await fetch(`${centre.url}/dashboard/api/statistics`)).json()) as {
+          national: { overflowed: number };
+        }
+      ).national.overflowed;
     await centre.settled();
     const before = await overflowed();
     const full = await (await post("/local/calls", { tenant: "35.78", inputs: [""], queue: "full" })).json();

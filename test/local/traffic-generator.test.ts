@@ -111,5 +111,4 @@ describe("runTraffic against a running local centre", () => {
     const busy = series.points.filter((p) => p.calls > 0).map((p) => p.slot);
     expect(busy.length).toBeGreaterThanOrEqual(3); // three simulated hours, each with calls
   });
-
 });

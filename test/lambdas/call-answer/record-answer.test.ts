@@ -113,7 +113,12 @@ describe("call-answer against DynamoDB (dynalite)", () => {
     );
     const after = await readIncident(deps, contactId);
     expect(after).toMatchObject({ overflowedAt: "2026-11-27T13:00:12.000Z", overflowSeconds: 12 });
-    const events = eventsOfChange(manadoRuntime(), { id: "1", eventName: "MODIFY", oldImage: before, newImage: after });
+    const events = eventsOfChange(manadoRuntime(), {
+      id: "1",
+      eventName: "MODIFY",
+      oldImage: before,
+      newImage: after,
+    });
     expect(events).toEqual([
       expect.objectContaining({
         type: "CallOverflowed",
@@ -122,7 +127,9 @@ describe("call-answer against DynamoDB (dynalite)", () => {
       }),
     ]);
     // The backup centre did not pick up and the flow brought the caller back: the answer still counts.
-    expect(await recordContactEvent(deps, answeredEvent(contactId, "2026-11-27T13:00:50.000Z"))).toBe("recorded");
+    expect(await recordContactEvent(deps, answeredEvent(contactId, "2026-11-27T13:00:50.000Z"))).toBe(
+      "recorded",
+    );
   });
 
   it("creates nothing for a contact intake never recorded (another tenant's call)", async () => {

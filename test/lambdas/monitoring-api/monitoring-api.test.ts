@@ -116,6 +116,7 @@ describe("monitoring API", () => {
         round: 0,
         overdue: true,
         firstSentAt: "2026-11-27T05:02:00.000Z",
+        firstSentLocal: "27/11/2026 13:02 WITA",
       }),
     ]);
     expect(body.groups).toEqual([
@@ -139,7 +140,7 @@ describe("monitoring API", () => {
   it("answers one refresh of the dashboard with four Queries", async () => {
     const { body } = await get("/dashboard/api/dashboard", { province: "71" });
     expect(body.national.calls).toBe(4);
-    expect(body.series.points.length).toBe(30 * 24);
+    expect(body.series.points.length).toBe(7 * 24); // the hourly chart: the last 7 days of the range
     expect(body.alerts.alerts).toHaveLength(1);
     expect(body.areas.provinces.length).toBe(3);
     expect(body.labels.agencyKinds.fire).toBe("Pemadam Kebakaran");
