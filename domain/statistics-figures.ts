@@ -256,13 +256,9 @@ export function summarize(
   const provinces = new Map<string, Counters>();
   const tenants = new Map<string, { province: string; counters: Counters }>();
   const days = new Map<string, Counters>();
+  // Each row is added twice (its kab/kota, its day); provinces and the country from the kab/kota.
   for (const cell of cells) {
     if (!inFilter(cell, filter)) continue;
-    addCounters(national, cell.counters);
-    addCounters(
-      getOr(provinces, cell.province, () => ({})),
-      cell.counters,
-    );
     addCounters(
       getOr(tenants, cell.tenant, () => ({ province: cell.province, counters: {} })).counters,
       cell.counters,
@@ -271,6 +267,13 @@ export function summarize(
       getOr(days, cell.day, () => ({})),
       cell.counters,
     );
+  }
+  for (const t of tenants.values()) {
+    addCounters(
+      getOr(provinces, t.province, () => ({})),
+      t.counters,
+    );
+    addCounters(national, t.counters);
   }
   const byCode = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
   return {

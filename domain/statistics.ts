@@ -285,6 +285,6 @@ function mergeDeltas(deltas: readonly CellDelta[]): CellDelta[] {
 
 /** Adds `more` into `into` (mutates and returns `into`). */
 export function addCounters(into: Counters, more: Counters): Counters {
-  for (const [name, amount] of Object.entries(more)) into[name] = (into[name] ?? 0) + amount;
+  for (const name in more) into[name] = (into[name] ?? 0) + more[name]!;
   return into;
 }

@@ -9,6 +9,7 @@ import type { Tenant } from "../domain/tenant";
 import { monitoringApi } from "../lambdas/monitoring-api/monitoring-api";
 import { aggregateIncidentEvents } from "../lambdas/national-aggregator/aggregate";
 import type { HttpRequest, HttpResponse } from "../lambdas/shared/ports";
+import { withCachedRows } from "../lambdas/statistics/cached-rows";
 import { DynamoStatisticsStore } from "../lambdas/statistics/statistics-store";
 import { displayName, officialRegions } from "../registry/official-regions";
 import type { LocalDynamo } from "./dynalite-server";
@@ -53,6 +54,7 @@ export async function startNationalMonitoring(
   await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(tableName)));
   const store = new DynamoStatisticsStore(dynamo.documents, tableName, now);
   const names = areaNames(tenants);
+  const reads = withCachedRows(store, { now }); // as the cloud's monitoring API reads
   const invalid: string[] = [];
   bus.subscribe(async (event) => {
     const report = await aggregateIncidentEvents([event], store);
@@ -63,6 +65,6 @@ export async function startNationalMonitoring(
     names,
     invalid,
     // The local flow reports calls it sends to the backup centre (CallOverflowed); see docs/events.md.
-    answer: (request) => monitoringApi(request, { store, names, now, overflowMeasured: true }),
+    answer: (request) => monitoringApi(request, { store: reads, names, now, overflowMeasured: true }),
   };
 }

@@ -10,13 +10,17 @@ import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import { STATISTICS_ENV } from "../../domain/statistics-table";
 import { toHttpRequest, toHttpResult } from "../shared/http-event";
+import { withCachedRows } from "../statistics/cached-rows";
 import { DynamoStatisticsStore } from "../statistics/statistics-store";
 import { monitoringApi } from "./monitoring-api";
 import { OFFICIAL_AREA_NAMES } from "./official-area-names";
 
-const store = new DynamoStatisticsStore(
-  DynamoDBDocumentClient.from(new DynamoDBClient({})),
-  process.env[STATISTICS_ENV.tableName] ?? "",
+// Rows of days that no longer change stay in memory for a few minutes: a refresh reads the others.
+const store = withCachedRows(
+  new DynamoStatisticsStore(
+    DynamoDBDocumentClient.from(new DynamoDBClient({})),
+    process.env[STATISTICS_ENV.tableName] ?? "",
+  ),
 );
 
 async function answer(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> {

@@ -90,6 +90,21 @@ export function counterUpdate(tableName: string, write: CounterWrite): UpdateCom
   });
 }
 
+/**
+ * The item a counter write leaves in an empty table: its key, attributes and counters. For seeding
+ * statistics in bulk (the benchmark) in exactly the layout the aggregator writes.
+ *
+ * @example
+ * counterItem(write) // { pk: "ROW#T#71.71", sk: "2026-11-27", tenant: "71.71", ..., "c:calls": 1 }
+ */
+export function counterItem(write: CounterWrite): Record<string, unknown> {
+  const counters = Object.entries(write.counters).map(([name, n]) => [
+    `${STATISTICS_TABLE.counterPrefix}${name}`,
+    n,
+  ]);
+  return { ...write.key, ...write.set, ...Object.fromEntries(counters) };
+}
+
 function countersOf(item: Record<string, unknown>): Counters {
   const counters: Counters = {};
   for (const [name, value] of Object.entries(item)) {

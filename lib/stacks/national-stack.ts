@@ -93,6 +93,16 @@ export class NationalStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Each view of the dashboard is one Query: day rows by province and nationally, open alerts
+    // (sparse). Keys and why: domain/statistics-table.ts.
+    for (const index of Object.values(STATISTICS_TABLE.indexes)) {
+      this.statistics.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
     monitoring.watchTable("statistics", this.statistics);
 
     const deadLetters = new sqs.Queue(this, "DeadLetters", {
@@ -136,6 +146,8 @@ export class NationalStack extends Stack {
         "dynamodb:DeleteItem",
         "dynamodb:ConditionCheckItem",
         "dynamodb:TransactWriteItems",
+        // An incident's close reads its alerts (one partition) to close them.
+        "dynamodb:Query",
       );
       new events.Rule(this, "IncidentEvents", {
         eventBus: this.bus,
