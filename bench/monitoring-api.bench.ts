@@ -62,13 +62,13 @@ async function seed(documents: DynamoDBDocumentClient): Promise<number> {
   const templates = dayTemplates();
   const items: Record<string, unknown>[] = [];
   const random = seededRandom(112);
-  tenants.forEach((t, ti) =>
+  tenants.forEach((t, ti) => {
     days.forEach((day, di) => {
       const counters = templates[(ti + di) % templates.length]!;
       const [row] = counterWrites({ cell: { tenant: t.code, province: t.province, day }, counters }, NOW);
       items.push(counterItem(row!));
-    }),
-  );
+    });
+  });
   const hourly = seriesCounters(templates[0]!);
   const seriesScopes: Scope[] = [
     { kind: "nation" },

@@ -73,7 +73,8 @@ export function withCachedRows(store: StatisticsStore, options: CachedRowsOption
       if (cached && at - cached.at < ttlMs && cached.from <= from && cached.to >= closedTo) {
         const closed = cached.rows.filter((r) => r.day >= from && r.day <= closedTo);
         if (to < open) return { items: closed, cost: { queries: 0, pages: 0, items: 0, capacityUnits: 0 } };
-        const recent = await store.readRows(scope, open > from ? open : from, to);
+        const [, start] = [open, from].sort(); // the later of the two days
+        const recent = await store.readRows(scope, start!, to);
         return { items: [...closed, ...recent.items], cost: recent.cost };
       }
       const all = await store.readRows(scope, from, to);
