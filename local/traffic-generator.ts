@@ -195,28 +195,25 @@ export async function runTraffic(
   );
   await agencies.start();
 
+  /** A call that never reaches a call-taker's outcome: sent to the backup centre, or abandoned. */
+  const unanswered = async (what: string, tenant: CentreTenant, place: typeof abandonCall) => {
+    try {
+      await place(client, tenant, random);
+    } catch (error) {
+      fail(`${tenant.code} ${what}: ${(error as Error).message}`);
+    }
+    onProgress(++done);
+  };
   const one = async () => {
     const tenant = tenants[Math.floor(random() * tenants.length)];
     // No draw when there is no overflow, so a seed gives the traffic it always gave.
     if ((options.overflowShare ?? 0) > 0 && random() < (options.overflowShare ?? 0)) {
       overflowed++;
-      try {
-        await overflowCall(client, tenant, random);
-      } catch (error) {
-        fail(`${tenant.code} overflowed: ${(error as Error).message}`);
-      }
-      onProgress(++done);
-      return;
+      return unanswered("overflowed", tenant, overflowCall);
     }
     if (random() < (options.abandonShare ?? 0)) {
       abandoned++;
-      try {
-        await abandonCall(client, tenant, random);
-      } catch (error) {
-        fail(`${tenant.code} abandoned: ${(error as Error).message}`);
-      }
-      onProgress(++done);
-      return;
+      return unanswered("abandoned", tenant, abandonCall);
     }
     const kind = pick(random, kinds);
     const category = kind === "genuine" ? pick(random, GENUINE_CATEGORY_MIX) : undefined;

@@ -1,8 +1,6 @@
-import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
 import type { IncidentEvent } from "../../../domain/incident-events";
 import { StatisticsFold } from "../../../domain/statistics-fold";
-import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
 import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
@@ -16,20 +14,16 @@ import {
   received,
   sent,
 } from "../../domain/statistics-events";
+import { freshStatisticsTable } from "../support/statistics-table";
 
 let dynamo: LocalDynamo;
-let table = 0;
 beforeAll(async () => {
   dynamo = await startDynalite();
 });
 afterAll(() => dynamo.stop());
 
 async function freshStore(): Promise<DynamoStatisticsStore> {
-  const name = `statistics-${++table}`;
-  await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(name)));
-  // dynalite activates a table asynchronously; with many tables that can lag behind the first write.
-  await waitUntilTableExists({ client: dynamo.client, maxWaitTime: 10, minDelay: 0.05 }, { TableName: name });
-  return new DynamoStatisticsStore(dynamo.documents, name);
+  return new DynamoStatisticsStore(dynamo.documents, await freshStatisticsTable(dynamo));
 }
 const nation = { kind: "nation" } as const;
 const rowsOf = async (

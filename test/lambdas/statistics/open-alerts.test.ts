@@ -2,15 +2,13 @@
  * Open alerts against dynalite: an alert is open from its first EscalationSent until its
  * acknowledgement or its incident's close, whatever order the events arrive in.
  */
-import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import type { IncidentEvent } from "../../../domain/incident-events";
-import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { OpenAlertItems } from "../../../lambdas/statistics/open-alerts";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import { acknowledged, closed, sent } from "../../domain/statistics-events";
+import { freshStatisticsTable } from "../support/statistics-table";
 
 let dynamo: LocalDynamo;
-let table = 0;
 beforeAll(async () => {
   dynamo = await startDynalite();
 });
@@ -18,9 +16,7 @@ afterAll(() => dynamo.stop());
 
 const now = Date.parse("2026-11-27T02:00:00Z");
 async function alertsAfter(events: readonly IncidentEvent[]): Promise<OpenAlertItems> {
-  const name = `alerts-${++table}`;
-  await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(name)));
-  await waitUntilTableExists({ client: dynamo.client, maxWaitTime: 10, minDelay: 0.05 }, { TableName: name });
+  const name = await freshStatisticsTable(dynamo, "alerts");
   const alerts = new OpenAlertItems(dynamo.documents, name, () => now);
   for (const e of events) await alerts.apply(e);
   return alerts;

@@ -2,27 +2,20 @@
  * The statistics store against dynalite: an event counts exactly once even when a counter update
  * fails half-way, a concurrent delivery waits for the first, and every read is one Query.
  */
-import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { StatisticsFold } from "../../../domain/statistics-fold";
-import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import { outcome, received } from "../../domain/statistics-events";
+import { freshStatisticsTable } from "../support/statistics-table";
 
 let dynamo: LocalDynamo;
-let table = 0;
 beforeAll(async () => {
   dynamo = await startDynalite();
 });
 afterAll(() => dynamo.stop());
 
-async function freshTable(): Promise<string> {
-  const name = `store-${++table}`;
-  await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(name)));
-  await waitUntilTableExists({ client: dynamo.client, maxWaitTime: 10, minDelay: 0.05 }, { TableName: name });
-  return name;
-}
+const freshTable = () => freshStatisticsTable(dynamo, "store");
 
 /** A document client whose counter updates (`ADD`) fail from the `failFrom`-th on, until healed. */
 function flakyDocuments(failFrom: number) {
