@@ -103,6 +103,17 @@ it("shows the simulated hours, what is left unacknowledged, and keeps filters, o
   expect(busy.size).toBeGreaterThanOrEqual(3);
   expect(busy).toEqual(callsPerSlot);
 
+  // Today by the quarter-hour: 96 columns, with the calls of today.
+  await page.getByTestId("grain-quarter").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=series] g.column").length === 96);
+  expect(page.url()).toContain("grain=quarter");
+  const today = await page
+    .locator("[data-testid=series] g.column")
+    .evaluateAll((gs) => gs.reduce((n, g) => n + Number(g.getAttribute("data-calls")), 0));
+  expect(today).toBeGreaterThan(0);
+  await page.getByTestId("grain-hour").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=series] g.column").length === 168);
+
   // What is being dropped: the panel lists exactly the alerts the agencies left unacknowledged.
   const listed = await page
     .locator("[data-testid=alerts] tbody tr[data-incident]")
