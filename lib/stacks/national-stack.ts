@@ -188,7 +188,9 @@ export class NationalStack extends Stack {
           actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"],
           resources: [
             this.statistics.tableArn,
-            ...Object.values(STATISTICS_TABLE.indexes).map((i) => `${this.statistics.tableArn}/index/${i.name}`),
+            ...Object.values(STATISTICS_TABLE.indexes).map(
+              (i) => `${this.statistics.tableArn}/index/${i.name}`,
+            ),
           ],
         }),
       );

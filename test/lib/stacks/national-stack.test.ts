@@ -52,7 +52,8 @@ describe("the national stack", () => {
       .map(([, p]) => JSON.stringify(p.Properties.PolicyDocument))
       .join();
     expect(apiPolicy).toContain("dynamodb:Query");
-    for (const index of ["rows-by-nation", "rows-by-province", "open-alerts"]) expect(apiPolicy).toContain(`/index/${index}`);
+    for (const index of ["rows-by-nation", "rows-by-province", "open-alerts"])
+      expect(apiPolicy).toContain(`/index/${index}`);
     expect(apiPolicy).not.toContain("/index/*");
   });
 
