@@ -112,6 +112,20 @@ export function registerSimulateCommand(program: Command): void {
           .argParser(shareOf("--abandon"))
           .default(JAKARTA_2024_ABANDON_SHARE, "Jakarta 2024: 370,817 of 637,292 = 0.582"),
       )
+      .addOption(
+        new Option(
+          "--overflow <share>",
+          "share of calls that find the queue full (sent to the backup centre)",
+        )
+          .argParser(shareOf("--overflow"))
+          .default(0),
+      )
+      .option(
+        "--hours <n>",
+        "spread the calls over this many simulated hours (the centre's clock jumps an hour each time)",
+        positiveNumber("--hours"),
+        1,
+      )
       .option("--prank <share>", "share of prank calls among answered calls (Jakarta 2024: 0.55)")
       .option("--ghost <share>", "share of silent calls among answered calls")
       .option("--information <share>", "share of information requests among answered calls")
@@ -130,6 +144,8 @@ export function registerSimulateCommand(program: Command): void {
       tenants: options.tenants === "all" ? "all" : options.tenants.split(",").map((s) => s.trim()),
       mix,
       abandonShare: options.abandon,
+      overflowShare: options.overflow,
+      hours: options.hours,
       ackShare: Number(options.ack),
       concurrency: options.concurrency,
       seed: options.seed,
@@ -145,6 +161,7 @@ export function registerSimulateCommand(program: Command): void {
       `  ${Object.entries(summary.byKind)
         .map(([kind, n]) => `${CALL_OUTCOME_LABELS_ID[kind as CallOutcome]} ${n}`)
         .join(", ")}; ${summary.abandoned} ditinggalkan penelepon sebelum dijawab; ` +
+        `${summary.overflowed} dialihkan ke pusat cadangan; ` +
         `${summary.acknowledgements} eskalasi dikonfirmasi instansi.`,
     );
     if (summary.errors.length > 0) {
@@ -159,6 +176,8 @@ interface SimulateOptions {
   calls: number;
   tenants: string;
   abandon: number;
+  overflow: number;
+  hours: number;
   prank?: string;
   ghost?: string;
   information?: string;

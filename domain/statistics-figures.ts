@@ -15,7 +15,7 @@ import { AGENCY_KINDS, INCIDENT_CATEGORIES, type IncidentCategory } from "./cate
 import { CALL_OUTCOMES, type CallOutcome } from "./incident-events";
 import {
   ACK_BUCKETS,
-  ANSWER_HISTOGRAM_CAP_SECONDS,
+  ANSWER_HISTOGRAM_BOUNDS,
   addCounters,
   COUNTER,
   type Counters,
@@ -28,6 +28,8 @@ export const FALSE_CALL_OUTCOMES: readonly CallOutcome[] = ["prank", "ghost", "w
 export interface StatisticsFilter {
   /** Province code (`71`); all provinces when absent. */
   readonly province?: string;
+  /** Kab/kota code (`71.71`); every kab/kota of the province when absent. */
+  readonly tenant?: string;
   /** First local day included, `YYYY-MM-DD`. */
   readonly from?: string;
   /** Last local day included, `YYYY-MM-DD`. */
@@ -55,6 +57,8 @@ export interface Figures {
   readonly calls: number;
   readonly answered: number;
   readonly abandoned: number;
+  /** Calls the flow sent to the backup centre (known only where `CallOverflowed` is produced). */
+  readonly overflowed: number;
   readonly repeatCallers: number;
   readonly suspectedPrank: number;
   readonly closed: number;
@@ -78,11 +82,24 @@ export interface AreaFigures {
   readonly figures: Figures;
 }
 
-export interface DayFigures {
-  readonly day: string;
+/**
+ * Where the calls went, in parts that add up to `calls`: a genuine emergency, a false call, an
+ * information request, abandoned in the queue, sent to the backup centre, or none of these yet
+ * (no outcome set: still with a call-taker, or hung up before the queue).
+ */
+export interface CallBreakdown {
   readonly calls: number;
   readonly genuine: number;
+  /** Prank, ghost and wrong-number calls. */
   readonly falseCalls: number;
+  readonly information: number;
+  readonly abandoned: number;
+  readonly overflowed: number;
+  readonly other: number;
+}
+
+export interface DayFigures extends CallBreakdown {
+  readonly day: string;
   readonly escalations: number;
   readonly acknowledgements: number;
 }
@@ -115,14 +132,33 @@ function slowestTenthAverage(c: Counters): number | null {
   let remaining = Math.ceil(answered * 0.1);
   const taken = remaining;
   let sum = 0;
-  for (let s = ANSWER_HISTOGRAM_CAP_SECONDS; s >= 0 && remaining > 0; s--) {
-    const n = count(c, COUNTER.answerHistogram(s));
+  for (let i = ANSWER_HISTOGRAM_BOUNDS.length - 1; i >= 0 && remaining > 0; i--) {
+    const bound = ANSWER_HISTOGRAM_BOUNDS[i]!;
+    const n = count(c, COUNTER.answerHistogram(bound));
     if (n <= 0) continue;
     const take = Math.min(n, remaining);
-    sum += take * (count(c, COUNTER.answerHistogramSum(s)) / n);
+    sum += take * (count(c, COUNTER.answerHistogramSum(bound)) / n);
     remaining -= take;
   }
   return round(sum / taken);
+}
+
+/**
+ * The call breakdown of a set of counters (`CallBreakdown`).
+ *
+ * @example
+ * callBreakdown({ calls: 10, abandoned: 6, "outcome:prank": 3, "outcome:genuine": 1 })
+ * // { calls: 10, genuine: 1, falseCalls: 3, information: 0, abandoned: 6, overflowed: 0, other: 0 }
+ */
+export function callBreakdown(c: Counters): CallBreakdown {
+  const calls = count(c, COUNTER.calls);
+  const genuine = count(c, COUNTER.outcome("genuine"));
+  const falseCalls = FALSE_CALL_OUTCOMES.reduce((n, o) => n + count(c, COUNTER.outcome(o)), 0);
+  const information = count(c, COUNTER.outcome("information"));
+  const abandoned = count(c, COUNTER.abandoned);
+  const overflowed = count(c, COUNTER.overflowed);
+  const other = Math.max(0, calls - genuine - falseCalls - information - abandoned - overflowed);
+  return { calls, genuine, falseCalls, information, abandoned, overflowed, other };
 }
 
 /**
@@ -162,6 +198,7 @@ export function figuresOf(c: Counters): Figures {
     calls,
     answered,
     abandoned: count(c, COUNTER.abandoned),
+    overflowed: count(c, COUNTER.overflowed),
     repeatCallers: count(c, COUNTER.repeatCallers),
     suspectedPrank: count(c, COUNTER.suspectedPrank),
     closed: count(c, COUNTER.closed),
@@ -198,6 +235,7 @@ function extraKinds(c: Counters): string[] {
 /** True when a cell is inside the filter. */
 export function inFilter(cell: StatisticsCell, filter: StatisticsFilter): boolean {
   if (filter.province && cell.province !== filter.province) return false;
+  if (filter.tenant && cell.tenant !== filter.tenant) return false;
   if (filter.from && cell.day < filter.from) return false;
   if (filter.to && cell.day > filter.to) return false;
   return true;
@@ -218,13 +256,9 @@ export function summarize(
   const provinces = new Map<string, Counters>();
   const tenants = new Map<string, { province: string; counters: Counters }>();
   const days = new Map<string, Counters>();
+  // Each row is added twice (its kab/kota, its day); provinces and the country from the kab/kota.
   for (const cell of cells) {
     if (!inFilter(cell, filter)) continue;
-    addCounters(national, cell.counters);
-    addCounters(
-      getOr(provinces, cell.province, () => ({})),
-      cell.counters,
-    );
     addCounters(
       getOr(tenants, cell.tenant, () => ({ province: cell.province, counters: {} })).counters,
       cell.counters,
@@ -233,6 +267,13 @@ export function summarize(
       getOr(days, cell.day, () => ({})),
       cell.counters,
     );
+  }
+  for (const t of tenants.values()) {
+    addCounters(
+      getOr(provinces, t.province, () => ({})),
+      t.counters,
+    );
+    addCounters(national, t.counters);
   }
   const byCode = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
   return {
@@ -254,9 +295,7 @@ export function summarize(
       const f = figuresOf(counters);
       return {
         day,
-        calls: f.calls,
-        genuine: f.outcomes.genuine,
-        falseCalls: FALSE_CALL_OUTCOMES.reduce((n, o) => n + f.outcomes[o], 0),
+        ...callBreakdown(counters),
         escalations: f.agencies.reduce((n, a) => n + a.escalations, 0),
         acknowledgements: f.acknowledgement.count,
       };
@@ -271,24 +310,4 @@ function getOr<K, V>(map: Map<K, V>, key: K, create: () => V): V {
     map.set(key, value);
   }
   return value;
-}
-
-/** Days from `from` to `to` inclusive (`YYYY-MM-DD`); throws when the range is reversed or too long. */
-export function daysBetween(from: string, to: string, maxDays = 366): string[] {
-  const day = /^\d{4}-\d{2}-\d{2}$/;
-  for (const [name, value] of [
-    ["from", from],
-    ["to", to],
-  ] as const) {
-    if (!day.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-      throw new Error(`${name} "${value}": not a date (YYYY-MM-DD, e.g. 2026-11-27)`);
-  }
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-    if (out.length > maxDays)
-      throw new Error(`date range ${from}..${to}: longer than ${maxDays} days (choose a shorter range)`);
-  }
-  if (out.length === 0) throw new Error(`date range ${from}..${to}: "from" is after "to"`);
-  return out;
 }

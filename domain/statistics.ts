@@ -1,9 +1,11 @@
 /**
  * National statistics, part 1: how incident events become counters.
  *
- * Statistics are kept as additive counters per cell (one kab/kota, one local day), so the national
- * aggregator can apply them with atomic DynamoDB `ADD`s and any set of cells can be summed into a
- * province, a date range or the whole country (see `statistics-figures.ts`).
+ * Statistics are kept as additive counters per cell: one kab/kota in one local quarter-hour, kept
+ * per local day (the rows of the tables), per local hour and per quarter-hour (the charts), so the
+ * national aggregator can apply them with atomic DynamoDB `ADD`s and any set of cells can be
+ * summed into a province, a date range or the whole country (see `statistics-figures.ts`,
+ * `statistics-series.ts`). Local means the tenant's own zone (WIB, WITA or WIT).
  *
  * Two things are not purely additive and are handled here so every consumer handles them alike:
  * - delivery is at least once: events are deduplicated on `eventId`;
@@ -14,13 +16,19 @@
  */
 import type { IncidentCategory } from "./categories";
 import type { CallOutcome, IncidentEvent } from "./incident-events";
-import { localDate, zoneOfProvince } from "./time-zones";
+import { localClock, localDate, zoneOfProvince } from "./time-zones";
 
 /** Counter name -> amount. Names are listed in `COUNTER`. */
 export type Counters = Record<string, number>;
 
-/** Answer times at or above this many seconds share the last histogram bucket. */
-export const ANSWER_HISTOGRAM_CAP_SECONDS = 600;
+/**
+ * Lower bounds (seconds) of the answer-time histogram buckets: one per second up to 10 s (the
+ * COCOM threshold), wider above. The slowest 10% is exact when its boundary falls between buckets
+ * and takes a bucket's mean otherwise. A bucket holds a count and a sum of seconds.
+ */
+export const ANSWER_HISTOGRAM_BOUNDS: readonly number[] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120, 150, 180, 240, 300, 450, 600,
+];
 
 /** Time-to-acknowledge buckets (upper bounds in minutes, exclusive); the last one is open. */
 export const ACK_BUCKETS = [
@@ -38,6 +46,10 @@ export const COUNTER = {
   answerSecondsSum: "answerSecondsSum",
   answeredWithin10s: "answeredWithin10s",
   abandoned: "abandoned",
+  /** Seconds the abandoning callers waited before hanging up (mean patience, staffing). */
+  abandonSecondsSum: "abandonSecondsSum",
+  /** Calls the flow sent to the backup centre (`CallOverflowed`). */
+  overflowed: "overflowed",
   repeatCallers: "repeatCallers",
   suspectedPrank: "suspectedPrank",
   closed: "closed",
@@ -48,18 +60,27 @@ export const COUNTER = {
   ackSecondsSum: (kind: string) => `ackSecondsSum:${kind}`,
   ackBucket: (index: number) => `ackBucket:${index}`,
   agencyStatus: (kind: string, status: string) => `status:${kind}:${status}`,
-  answerHistogram: (second: number) => `answerHist:${second}`,
-  answerHistogramSum: (second: number) => `answerHistSum:${second}`,
+  /** Count of answers in the bucket starting at `bound` seconds (`ANSWER_HISTOGRAM_BOUNDS`). */
+  answerHistogram: (bound: number) => `answerHist:${bound}`,
+  answerHistogramSum: (bound: number) => `answerHistSum:${bound}`,
 } as const;
 
-/** Where a count lands: one kab/kota (or province-level tenant) on one local calendar day. */
+/**
+ * Where a count lands: one kab/kota (or province-level tenant) at one local time. The day is the
+ * row of the tables; `hour` and `quarter` place the count in the charts.
+ */
 export interface CellKey {
   readonly tenant: string;
   readonly province: string;
   /** `YYYY-MM-DD` in the tenant's own time zone (WIB, WITA or WIT). */
   readonly day: string;
+  /** Local hour, 0-23. Absent on labels stored before hours were kept. */
+  readonly hour?: number;
+  /** First minute of the local quarter-hour: 0, 15, 30 or 45. */
+  readonly quarter?: number;
 }
 
+/** The counters of one kab/kota on one local day (a row of the tables). */
 export interface StatisticsCell extends CellKey {
   readonly counters: Counters;
 }
@@ -71,8 +92,10 @@ export interface IncidentLabel {
   readonly outcomeVersion?: string;
   readonly category?: IncidentCategory;
   readonly categoryVersion?: string;
-  /** The cell the label was counted in. */
+  /** The cell the label was counted in: that of its earliest label event. */
   readonly cell: CellKey;
+  /** `labelVersion` of the event that chose the cell (absent on labels stored before it was kept). */
+  readonly cellVersion?: string;
 }
 
 /** A change of counters in one cell. */
@@ -92,13 +115,31 @@ export function localDay(at: string, province: string): string {
 }
 
 /**
- * The cell an event counts in.
+ * The cell an event counts in: its kab/kota at the event's local day, hour and quarter-hour.
  *
  * @example
- * cellOf({ tenant: "71.71", province: "71", at: "2026-11-27T01:00:00Z" }) // { tenant: "71.71", province: "71", day: "2026-11-27" }
+ * cellOf({ tenant: "71.71", province: "71", at: "2026-11-27T01:20:00Z" })
+ * // { tenant: "71.71", province: "71", day: "2026-11-27", hour: 9, quarter: 15 }
  */
 export function cellOf(event: Pick<IncidentEvent, "tenant" | "province" | "at">): CellKey {
-  return { tenant: event.tenant, province: event.province, day: localDay(event.at, event.province) };
+  const ms = Date.parse(event.at);
+  // localDay names a bad `at` in its error; localClock would only see NaN.
+  const day = localDay(event.at, event.province);
+  const clock = localClock(ms, zoneOfProvince(event.province).utcOffsetHours);
+  return {
+    tenant: event.tenant,
+    province: event.province,
+    day,
+    hour: clock.hour,
+    quarter: clock.minute - (clock.minute % 15),
+  };
+}
+
+/** The histogram bucket (its lower bound) of an answer time. */
+export function answerBucket(seconds: number): number {
+  let bound = 0;
+  for (const b of ANSWER_HISTOGRAM_BOUNDS) if (seconds >= b) bound = b;
+  return bound;
 }
 
 /**
@@ -114,7 +155,7 @@ export function eventCounters(event: IncidentEvent): Counters {
   };
   const addAnswer = (seconds: number) => {
     if (!(seconds >= 0)) return;
-    const bucket = Math.min(Math.floor(seconds), ANSWER_HISTOGRAM_CAP_SECONDS);
+    const bucket = answerBucket(seconds);
     add(COUNTER.answered);
     add(COUNTER.answerSecondsSum, seconds);
     if (seconds <= 10) add(COUNTER.answeredWithin10s);
@@ -135,6 +176,10 @@ export function eventCounters(event: IncidentEvent): Counters {
       break;
     case "CallAbandoned":
       add(COUNTER.abandoned);
+      add(COUNTER.abandonSecondsSum, event.secondsWaited);
+      break;
+    case "CallOverflowed":
+      add(COUNTER.overflowed);
       break;
     case "EscalationSent":
       add(COUNTER.escalations(event.agencyKind));
@@ -184,9 +229,9 @@ export function labelVersion(event: Pick<IncidentEvent, "at" | "eventId">): stri
 }
 
 /**
- * Applies an event's label to an incident's previous label: the latest version wins per field,
- * and the counts move from the old label to the new one (in the cell the incident was first
- * labelled in).
+ * Applies an event's label to an incident's previous label: the latest version wins per field, and
+ * the incident counts in the cell of its EARLIEST label event (so any delivery order gives the same
+ * cells). The counts move from the old label and cell to the new ones.
  *
  * @example
  * relabel(undefined, outcomeSetPrank) // { label: { outcome: "prank", ... }, deltas: [{ cell, counters: { "outcome:prank": 1 } }] }
@@ -198,89 +243,48 @@ export function relabel(
   const update = labelUpdate(event);
   if (!update) return undefined;
   const version = labelVersion(event);
-  const cell = previous?.cell ?? cellOf(event);
-  let label: IncidentLabel = previous ?? { cell };
-  const counters: Counters = {};
-  if (update.outcome && (!label.outcomeVersion || label.outcomeVersion < version)) {
-    if (label.outcome !== update.outcome) {
-      if (label.outcome) counters[COUNTER.outcome(label.outcome)] = -1;
-      counters[COUNTER.outcome(update.outcome)] = 1;
-    }
+  // A label stored without `cellVersion` keeps its cell (it was counted there).
+  const earlier = !previous || (previous.cellVersion !== undefined && version < previous.cellVersion);
+  let label: IncidentLabel = earlier
+    ? { ...previous, cell: cellOf(event), cellVersion: version }
+    : (previous as IncidentLabel);
+  if (update.outcome && (!label.outcomeVersion || label.outcomeVersion < version))
     label = { ...label, outcome: update.outcome, outcomeVersion: version };
-  }
-  if (update.category && (!label.categoryVersion || label.categoryVersion < version)) {
-    if (label.category !== update.category) {
-      if (label.category) counters[COUNTER.category(label.category)] = -1;
-      counters[COUNTER.category(update.category)] = 1;
-    }
+  if (update.category && (!label.categoryVersion || label.categoryVersion < version))
     label = { ...label, category: update.category, categoryVersion: version };
+  const deltas = [
+    ...(previous ? [{ cell: previous.cell, counters: labelCounters(previous, -1) }] : []),
+    { cell: label.cell, counters: labelCounters(label, 1) },
+  ];
+  return { label, deltas: mergeDeltas(deltas) };
+}
+
+function labelCounters(label: IncidentLabel, sign: 1 | -1): Counters {
+  const counters: Counters = {};
+  if (label.outcome) counters[COUNTER.outcome(label.outcome)] = sign;
+  if (label.category) counters[COUNTER.category(label.category)] = sign;
+  return counters;
+}
+
+/** Deltas of the same cell added together; cells whose counters cancel out are left out. */
+function mergeDeltas(deltas: readonly CellDelta[]): CellDelta[] {
+  const byCell = new Map<string, CellDelta>();
+  for (const d of deltas) {
+    const id = JSON.stringify([d.cell.tenant, d.cell.day, d.cell.hour, d.cell.quarter]);
+    const into = byCell.get(id) ?? { cell: d.cell, counters: {} };
+    addCounters(into.counters, d.counters);
+    byCell.set(id, into);
   }
-  return { label, deltas: Object.keys(counters).length > 0 ? [{ cell, counters }] : [] };
+  return [...byCell.values()]
+    .map((d) => ({
+      cell: d.cell,
+      counters: Object.fromEntries(Object.entries(d.counters).filter(([, n]) => n !== 0)),
+    }))
+    .filter((d) => Object.keys(d.counters).length > 0);
 }
 
 /** Adds `more` into `into` (mutates and returns `into`). */
 export function addCounters(into: Counters, more: Counters): Counters {
-  for (const [name, amount] of Object.entries(more)) into[name] = (into[name] ?? 0) + amount;
+  for (const name in more) into[name] = (into[name] ?? 0) + more[name]!;
   return into;
-}
-
-export function cellId(cell: CellKey): string {
-  return `${cell.day}|${cell.tenant}`;
-}
-
-/**
- * The in-memory reference fold: events (any order, duplicates allowed) into cells.
- * The national aggregator produces the same cells in DynamoDB, one event at a time.
- *
- * @example
- * foldEvents([received, received, outcomeSet]) // one cell: calls 1, outcome:prank 1
- */
-export class StatisticsFold {
-  private readonly seen = new Set<string>();
-  private readonly labels = new Map<string, IncidentLabel>();
-  private readonly cells = new Map<string, StatisticsCell>();
-
-  /** Folds one event; returns false when it was a duplicate. */
-  add(event: IncidentEvent): boolean {
-    if (this.seen.has(event.eventId)) return false;
-    this.seen.add(event.eventId);
-    this.apply({ cell: cellOf(event), counters: eventCounters(event) });
-    const key = `${event.tenant}|${event.incidentId}`;
-    const change = relabel(this.labels.get(key), event);
-    if (change) {
-      this.labels.set(key, change.label);
-      for (const delta of change.deltas) this.apply(delta);
-    }
-    return true;
-  }
-
-  /** The cells in (day, kab/kota) order; counters that came back to zero are left out. */
-  result(): StatisticsCell[] {
-    return [...this.cells.values()]
-      .map((cell) => ({
-        ...cell,
-        counters: Object.fromEntries(Object.entries(cell.counters).filter(([, n]) => n !== 0)),
-      }))
-      .sort((a, b) => cellId(a).localeCompare(cellId(b)));
-  }
-
-  private apply(delta: CellDelta): void {
-    if (Object.keys(delta.counters).length === 0) return;
-    const id = cellId(delta.cell);
-    const cell = this.cells.get(id) ?? { ...delta.cell, counters: {} };
-    addCounters(cell.counters, delta.counters);
-    this.cells.set(id, cell);
-  }
-}
-
-/**
- * Folds a list of events into cells (see `StatisticsFold`).
- *
- * @example
- * foldEvents(events).length // number of (kab/kota, day) cells touched
- */
-export function foldEvents(events: Iterable<IncidentEvent>): StatisticsCell[] {
-  const fold = new StatisticsFold();
-  for (const event of events) fold.add(event);
-  return fold.result();
 }

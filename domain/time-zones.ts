@@ -103,6 +103,8 @@ export interface LocalClock {
   readonly date: string;
   /** 0-23. */
   readonly hour: number;
+  /** 0-59. */
+  readonly minute: number;
   /** ISO day of the week: 1 Monday ... 7 Sunday. */
   readonly isoDayOfWeek: number;
 }
@@ -112,7 +114,7 @@ export interface LocalClock {
  * `utcOffsetHours` ahead of UTC (Indonesia has no daylight saving).
  *
  * @example
- * localClock(Date.parse("2026-11-01T16:00:00Z"), 8) // { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }
+ * localClock(Date.parse("2026-11-01T16:20:00Z"), 8) // { date: "2026-11-02", hour: 0, minute: 20, isoDayOfWeek: 1 }
  */
 export function localClock(instantMs: number, utcOffsetHours: number): LocalClock {
   const iso = localIso(instantMs, { utcOffsetHours });
@@ -120,6 +122,25 @@ export function localClock(instantMs: number, utcOffsetHours: number): LocalCloc
   return {
     date: iso.slice(0, 10),
     hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
     isoDayOfWeek: ((local.getUTCDay() + 6) % 7) + 1,
   };
+}
+
+/**
+ * The instant (epoch milliseconds) a tenant's wall clock shows `date` at `hour:minute`: the inverse
+ * of `localClock`, e.g. to give an hour of local statistics its start as an instant.
+ *
+ * @example
+ * localInstant("2026-11-02", 0, 0, 8) // Date.parse("2026-11-01T16:00:00Z")
+ */
+export function localInstant(date: string, hour: number, minute: number, utcOffsetHours: number): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new RangeError(`date "${date}": not a calendar day (YYYY-MM-DD, e.g. 2026-11-27)`);
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+    throw new RangeError(`hour ${hour}: not an hour of the day (0-23)`);
+  if (!Number.isInteger(minute) || minute < 0 || minute > 59)
+    throw new RangeError(`minute ${minute}: not a minute of the hour (0-59)`);
+  return ms + (hour - utcOffsetHours) * HOUR_MS + minute * 60_000;
 }

@@ -11,6 +11,8 @@ export type IncidentEventSubscriber = (event: IncidentEvent) => Promise<void> | 
 export interface LocalEventBusOptions {
   /** Events delivered at once per subscriber. @default 8 */
   readonly concurrency?: number;
+  /** Deliveries retried after a failure, with a growing wait (EventBridge retries too). @default 4 */
+  readonly retries?: number;
   /** Recent events kept for inspection. @default 1000 */
   readonly keep?: number;
   /** Where a subscriber's failure is reported (EventBridge would retry, then dead-letter). */
@@ -30,6 +32,7 @@ export class LocalEventBus implements EventPublisher {
   private active = 0;
   private waiters: (() => void)[] = [];
   private readonly concurrency: number;
+  private readonly retries: number;
   private readonly keep: number;
   private readonly onError: (error: unknown, event: IncidentEvent) => void;
   /** The latest events published, oldest first. */
@@ -39,6 +42,7 @@ export class LocalEventBus implements EventPublisher {
 
   constructor(options: LocalEventBusOptions = {}) {
     this.concurrency = options.concurrency ?? 8;
+    this.retries = options.retries ?? 4;
     this.keep = options.keep ?? 1000;
     this.onError =
       options.onError ??
@@ -83,10 +87,17 @@ export class LocalEventBus implements EventPublisher {
 
   private async deliver(event: IncidentEvent): Promise<void> {
     for (const subscriber of this.subscribers) {
-      try {
-        await subscriber(event);
-      } catch (error) {
-        this.onError(error, event);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await subscriber(event);
+          break;
+        } catch (error) {
+          if (attempt >= this.retries) {
+            this.onError(error, event);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        }
       }
     }
   }

@@ -2,7 +2,7 @@
  * The local centre's HTTP routes:
  * - `/`, `/dashboard/`, `/console/`, `/inbox/`         static pages from `web/`
  * - `/shared/`                                         what every page loads (sign-in, vendored libraries)
- * - `GET  /dashboard/api/statistics`                   the national monitoring API
+ * - `GET  /dashboard/api/<view>`                       the national monitoring API (dashboard, statistics, …)
  * - `GET  /local/tenants`                              tenants, agencies, labels (no key)
  * - `GET  /local/console-key`                          the call-taker API key, only to the centre's own
  *                                                      pages and the CLI (header `x-siaga112-client`)
@@ -91,9 +91,15 @@ export async function routeRequest(
     const url = new URL(request.url ?? "/", centre.url);
     const method = request.method ?? "GET";
     const path = url.pathname;
-    if (path === "/dashboard/api/statistics") {
-      const answer = await centre.national.answer({ method, path, query: queryOf(url) });
-      return send(response, answer.status, answer.headers, answer.body);
+    if (path.startsWith("/dashboard/api/")) {
+      const answer = await centre.national.answer({
+        method,
+        path,
+        query: queryOf(url),
+        headers: headersOf(request),
+        authorized: false,
+      });
+      return send(response, answer.statusCode, answer.headers, answer.body);
     }
     const tenantRoute = /^\/t\/([0-9.]+)\/(api|ack|loc)(\/.*)?$/.exec(path);
     if (tenantRoute) {

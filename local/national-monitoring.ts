@@ -6,8 +6,10 @@ import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import type { AreaNames } from "../domain/statistics-figures";
 import { createStatisticsTableInput, statisticsTableName } from "../domain/statistics-table";
 import type { Tenant } from "../domain/tenant";
-import { type ApiRequest, type ApiResponse, monitoringApi } from "../lambdas/monitoring-api/monitoring-api";
+import { monitoringApi } from "../lambdas/monitoring-api/monitoring-api";
 import { aggregateIncidentEvents } from "../lambdas/national-aggregator/aggregate";
+import type { HttpRequest, HttpResponse } from "../lambdas/shared/ports";
+import { withCachedRows } from "../lambdas/statistics/cached-rows";
 import { DynamoStatisticsStore } from "../lambdas/statistics/statistics-store";
 import { displayName, officialRegions } from "../registry/official-regions";
 import type { LocalDynamo } from "./dynalite-server";
@@ -18,7 +20,7 @@ export interface NationalMonitoring {
   readonly names: AreaNames;
   /** Events the aggregator rejected as malformed (shown in the console log of `npm start`). */
   readonly invalid: string[];
-  answer(request: ApiRequest): Promise<ApiResponse>;
+  answer(request: HttpRequest): Promise<HttpResponse>;
 }
 
 /**
@@ -40,7 +42,7 @@ export function areaNames(tenants: readonly Tenant[]): AreaNames {
  *
  * @example
  * const national = await startNationalMonitoring(dynamo, bus, tenants);
- * await national.answer({ method: "GET", path: "/api/statistics", query: {} });
+ * await national.answer({ method: "GET", path: "/api/dashboard", query: {}, headers: {}, authorized: false });
  */
 export async function startNationalMonitoring(
   dynamo: LocalDynamo,
@@ -52,6 +54,7 @@ export async function startNationalMonitoring(
   await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(tableName)));
   const store = new DynamoStatisticsStore(dynamo.documents, tableName, now);
   const names = areaNames(tenants);
+  const reads = withCachedRows(store, { now }); // as the cloud's monitoring API reads
   const invalid: string[] = [];
   bus.subscribe(async (event) => {
     const report = await aggregateIncidentEvents([event], store);
@@ -61,6 +64,7 @@ export async function startNationalMonitoring(
     store,
     names,
     invalid,
-    answer: (request) => monitoringApi(request, { store, names, now }),
+    // The local flow reports calls it sends to the backup centre (CallOverflowed); see docs/events.md.
+    answer: (request) => monitoringApi(request, { store: reads, names, now, overflowMeasured: true }),
   };
 }

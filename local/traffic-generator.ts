@@ -58,6 +58,14 @@ export interface TrafficOptions {
   readonly mix: TrafficMix;
   /** Share of calls whose caller hangs up in the queue before a call-taker answers. @default 0 */
   readonly abandonShare?: number;
+  /** Share of calls that find the queue full, so the flow sends them to the backup centre. @default 0 */
+  readonly overflowShare?: number;
+  /**
+   * Simulated hours the calls are spread over: after each 1/`hours` of the calls the centre's
+   * clock jumps an hour ahead (re-escalations due meanwhile go out), so the hourly charts show
+   * the traffic hour by hour. @default 1 (no jump)
+   */
+  readonly hours?: number;
   /** Share of agencies that acknowledge their alert. */
   readonly ackShare: number;
   readonly concurrency: number;
@@ -74,6 +82,8 @@ export interface TrafficSummary {
   readonly byKind: Readonly<Record<CallKind, number>>;
   /** Calls whose caller hung up in the queue (no outcome). */
   readonly abandoned: number;
+  /** Calls the flow sent to the backup centre (no outcome here: the backup centre handles them). */
+  readonly overflowed: number;
   readonly acknowledgements: number;
   /** The first errors met (at most 20). */
   readonly errors: readonly string[];
@@ -172,6 +182,7 @@ export async function runTraffic(
     if (errors.length < 20) errors.push(message);
   };
   let abandoned = 0;
+  let overflowed = 0;
   let next = 0;
   let done = 0;
   const started = performance.now();
@@ -184,17 +195,25 @@ export async function runTraffic(
   );
   await agencies.start();
 
+  /** A call that never reaches a call-taker's outcome: sent to the backup centre, or abandoned. */
+  const unanswered = async (what: string, tenant: CentreTenant, place: typeof abandonCall) => {
+    try {
+      await place(client, tenant, random);
+    } catch (error) {
+      fail(`${tenant.code} ${what}: ${(error as Error).message}`);
+    }
+    onProgress(++done);
+  };
   const one = async () => {
     const tenant = tenants[Math.floor(random() * tenants.length)];
+    // No draw when there is no overflow, so a seed gives the traffic it always gave.
+    if ((options.overflowShare ?? 0) > 0 && random() < (options.overflowShare ?? 0)) {
+      overflowed++;
+      return unanswered("overflowed", tenant, overflowCall);
+    }
     if (random() < (options.abandonShare ?? 0)) {
       abandoned++;
-      try {
-        await abandonCall(client, tenant, random);
-      } catch (error) {
-        fail(`${tenant.code} abandoned: ${(error as Error).message}`);
-      }
-      onProgress(++done);
-      return;
+      return unanswered("abandoned", tenant, abandonCall);
     }
     const kind = pick(random, kinds);
     const category = kind === "genuine" ? pick(random, GENUINE_CATEGORY_MIX) : undefined;
@@ -206,13 +225,21 @@ export async function runTraffic(
     }
     onProgress(++done);
   };
-  const worker = async () => {
-    while (next < options.calls) {
-      next++;
-      await one();
+  const hours = Math.max(1, Math.floor(options.hours ?? 1));
+  for (let hour = 0; hour < hours; hour++) {
+    const until = Math.round((options.calls * (hour + 1)) / hours);
+    const worker = async () => {
+      while (next < until) {
+        next++;
+        await one();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, until - next) }, worker));
+    if (hour < hours - 1) {
+      await client.json("GET", "/local/settled");
+      await client.json("POST", "/local/clock/advance", { minutes: 60 });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.calls) }, worker));
+  }
   const seconds = (performance.now() - started) / 1000;
   await client.json("GET", "/local/settled");
   await agencies.stop();
@@ -224,6 +251,7 @@ export async function runTraffic(
     settledSeconds,
     byKind,
     abandoned,
+    overflowed,
     acknowledgements: agencies.acknowledged,
     errors,
   };
@@ -324,6 +352,18 @@ async function simulateCall(
  */
 function queueWait(random: () => number): number {
   return Math.min(180, Math.round(-Math.log(1 - random()) * 60) / 10);
+}
+
+/** A call that finds the queue full: the flow sends it to the tenant's backup centre. */
+async function overflowCall(client: CentreClient, tenant: CentreTenant, random: () => number): Promise<void> {
+  const report = await client.call({
+    tenant: tenant.code,
+    inputs: [""],
+    callerNumber: `+62813${String(Math.floor(random() * 1e8)).padStart(8, "0")}`,
+    queue: "full",
+  });
+  if (report.outcome !== "answered-by-number")
+    throw new Error(`call not sent to the backup centre (${report.outcome})`);
 }
 
 /** A caller who gives up in the queue (after 3 to 60 s) before any call-taker answers. */

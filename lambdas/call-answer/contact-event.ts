@@ -11,7 +11,12 @@
 
 import { isContactId } from "../../domain/incident";
 
-/** What the call-answer function records on an incident. */
+/**
+ * What the call-answer function records on an incident. `overflowed` (the flow sent the call to
+ * the backup centre) is recorded by the local centre's flow only: no Amazon Connect contact event
+ * documented today says a flow transferred a contact to an external number, so `readContactEvent`
+ * never returns it (docs/events.md, "Calls sent to the backup centre").
+ */
 export type CallAnswerRecord =
   /** A call-taker connected `answeredAt`; the call entered the system `initiatedAt`. */
   | {

@@ -1,9 +1,12 @@
 /**
  * Call answer: records on the incident (keyed by ContactId, in the tenant's data-Region table)
- * that a call-taker answered it after N seconds, or that the caller hung up first. The table
- * stream then makes the relay publish `CallAnswered` / `CallAbandoned`.
+ * that a call-taker answered it after N seconds, or that the caller hung up first, or (local
+ * centre only) that the flow sent it to the backup centre. The table stream then makes the relay
+ * publish `CallAnswered` / `CallAbandoned` / `CallOverflowed`.
  *
- * Idempotent: the first record of a call wins, a redelivered or later event changes nothing.
+ * Idempotent: the first answer or abandon of a call wins, a redelivered or later event changes
+ * nothing; a transfer to the backup centre is recorded once and may precede an answer (the flow
+ * brings the caller back to the queue when the backup centre does not pick up).
  * Only the low-level DynamoDB client (like intake): the function runs in the Connect Region and
  * writes across to the data Region.
  */
@@ -48,9 +51,19 @@ const RECORD_WRITES = {
   overflowed: "SET overflowedAt = :at",
 } as const;
 
-/** The call has no answer, abandon or overflow yet: the first record of a call wins. */
-const NOTHING_RECORDED_YET =
-  "attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(abandonedAt) AND attribute_not_exists(overflowedAt)";
+/** The call has no answer and no abandon yet: the first of the two wins. */
+const FIRST_ANSWER_OR_ABANDON =
+  "attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(abandonedAt)";
+
+/**
+ * When each kind of record may be written. An overflow is recorded once; a caller the backup centre
+ * did not take comes back to the queue, so an answer or abandon may still follow it.
+ */
+const RECORD_CONDITIONS = {
+  answered: FIRST_ANSWER_OR_ABANDON,
+  abandoned: FIRST_ANSWER_OR_ABANDON,
+  overflowed: "attribute_exists(pk) AND attribute_not_exists(overflowedAt)",
+} as const;
 
 function instantOf(record: CallAnswerRecord): string {
   switch (record.kind) {
@@ -78,7 +91,7 @@ export async function recordCallAnswer(
         Key: { pk: { S: key.pk }, sk: { S: key.sk } },
         UpdateExpression: RECORD_WRITES[record.kind],
         // The incident's `version` is left alone: a call-taker classifying meanwhile is not refused.
-        ConditionExpression: NOTHING_RECORDED_YET,
+        ConditionExpression: RECORD_CONDITIONS[record.kind],
         ExpressionAttributeValues: {
           ":at": { S: at },
           ...(record.kind === "overflowed" ? {} : { ":seconds": { N: String(seconds) } }),

@@ -1,88 +1,109 @@
 /**
- * The national monitoring API's plain function: read-only statistics for the dashboard.
+ * The national monitoring API's plain function: read-only views of the statistics for the
+ * dashboard, each from one Query (views.ts). Routes end in `/api/<view>` whatever comes before, so
+ * the same dashboard files work locally (`/dashboard/api/…`) and behind CloudFront (`/api/…`):
  *
- * Routes (relative, so the same dashboard files work locally and behind CloudFront):
- * - `GET …/api/statistics?province=71&from=2026-11-01&to=2026-11-30` -> `Statistics` (every
- *   province and kab/kota named) plus `areas` (code -> name of the areas the dashboard's filter
- *   offers: in the cloud the 38 provinces) and `labels` (Bahasa Indonesia names of agency kinds
- *   and categories, so the static pages hold no domain text).
+ * | route                 | answer                                                                    |
+ * | --------------------- | ------------------------------------------------------------------------- |
+ * | `GET …/api/dashboard` | everything one refresh of the page shows: the four views below (4 Queries) |
+ * | `GET …/api/statistics`| cards, per-day chart, province and kab/kota tables                         |
+ * | `GET …/api/series`    | hourly chart of the range, or `grain=quarter`: 15-minute chart of today    |
+ * | `GET …/api/alerts`    | alerts sent and not acknowledged, oldest first, and per kab/kota and kind  |
+ * | `GET …/api/areas`     | provinces, which are live, and their live kab/kota                         |
+ * | `GET …/api/daily`     | every kab/kota on every day of the range (the report)                      |
+ *
+ * Query parameters: `province=71`, `tenant=71.71`, `from`/`to` (`YYYY-MM-DD`, local days; default
+ * the last 30 days), `grain=hour|quarter`. Every answer carries `reads`: Queries, pages, items and
+ * read units it cost. Labels in Bahasa Indonesia come with the dashboard view, so the static pages
+ * hold no domain text.
  */
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../../domain/categories";
-import { type AreaNames, daysBetween, summarize } from "../../domain/statistics-figures";
-import { EASTERNMOST_ZONE, localDate } from "../../domain/time-zones";
-import type { StatisticsStore } from "../statistics/statistics-store";
+import { parseViewRequest, type ViewRequest } from "../../domain/statistics-view";
+import { router } from "../shared/http-router";
+import type { HttpRequest, HttpResponse } from "../shared/ports";
+import { addCosts } from "../statistics/statistics-query";
+import { alertsView, areasView, dailyView, seriesView, summaryView, type View, type ViewDeps } from "./views";
 
-export interface ApiRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: Readonly<Record<string, string | undefined>>;
-}
-
-export interface ApiResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
-
-export interface MonitoringApiDeps {
-  readonly store: StatisticsStore;
-  /** Names of the provinces and kab/kota in the figures (a missing name shows the code). */
-  readonly names: AreaNames;
-  /** The answer's `areas`, the names the dashboard's filter offers. @default names */
-  readonly areas?: AreaNames;
+export interface MonitoringApiDeps extends Omit<ViewDeps, "now" | "overflowMeasured"> {
+  /** @default false (the cloud: no function sees a transfer to the backup centre yet) */
+  readonly overflowMeasured?: boolean;
   readonly now?: () => number;
 }
 
-/** Days shown when the request names no range. */
-export const DEFAULT_RANGE_DAYS = 30;
-
-const json = (status: number, value: unknown): ApiResponse => ({
-  status,
+const json = (status: number, value: unknown): HttpResponse => ({
+  statusCode: status,
   headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   body: JSON.stringify(value),
 });
 
-/**
- * Today in the easternmost zone (WIT, UTC+9), so the default range includes every tenant's today.
- *
- * @example
- * latestLocalDay(Date.parse("2026-11-27T20:00:00Z")) // "2026-11-28"
- */
-export function latestLocalDay(now: number): string {
-  return localDate(now, EASTERNMOST_ZONE);
-}
+type ViewOf = (deps: ViewDeps, request: ViewRequest) => Promise<View<unknown>>;
+
+const VIEWS: Readonly<Record<string, ViewOf>> = {
+  statistics: summaryView,
+  series: seriesView,
+  alerts: alertsView,
+  areas: (deps) => areasView(deps),
+  daily: dailyView,
+  dashboard: async (deps, request) => {
+    const [statistics, series, alerts, areas] = await Promise.all([
+      summaryView(deps, request),
+      seriesView(deps, request),
+      alertsView(deps, request),
+      areasView(deps),
+    ]);
+    return {
+      body: {
+        ...statistics.body,
+        series: series.body,
+        alerts: alerts.body,
+        areas: areas.body,
+        labels: { agencyKinds: AGENCY_KIND_LABELS_ID, categories: CATEGORY_LABELS_ID },
+      },
+      reads: addCosts([statistics.reads, series.reads, alerts.reads, areas.reads]),
+    };
+  },
+};
+
+const routes = router<ViewDeps>(
+  Object.entries(VIEWS).map(([name, view]) => ({
+    method: "GET" as const,
+    path: `/api/${name}`,
+    handle: async (deps: ViewDeps, request: HttpRequest) => {
+      let viewRequest: ViewRequest;
+      try {
+        viewRequest = parseViewRequest(request.query, deps.now());
+      } catch (error) {
+        return json(400, { error: (error as Error).message });
+      }
+      const { body, reads } = await view(deps, viewRequest);
+      return json(200, { ...(body as object), reads });
+    },
+  })),
+);
 
 /**
  * Answers one request.
  *
  * @example
- * await monitoringApi({ method: "GET", path: "/api/statistics", query: { province: "71" } }, { store, names })
+ * await monitoringApi({ method: "GET", path: "/api/statistics", query: { province: "71" }, headers: {}, authorized: true }, { store, names })
  */
-export async function monitoringApi(request: ApiRequest, deps: MonitoringApiDeps): Promise<ApiResponse> {
-  if (!/\/api\/statistics\/?$/.test(request.path))
-    return json(404, { error: `path "${request.path}": not found (try GET api/statistics)` });
-  if (request.method !== "GET")
+export async function monitoringApi(request: HttpRequest, deps: MonitoringApiDeps): Promise<HttpResponse> {
+  const at = request.path.lastIndexOf("/api/");
+  const path = at >= 0 ? request.path.slice(at) : request.path;
+  const viewDeps: ViewDeps = {
+    store: deps.store,
+    names: deps.names,
+    overflowMeasured: deps.overflowMeasured ?? false,
+    now: deps.now ?? Date.now,
+  };
+  const match = routes({ ...request, path });
+  if (match.kind === "method-not-allowed")
     return json(405, { error: `method ${request.method}: the monitoring API is read-only (GET)` });
-  const { province } = request.query;
-  if (province !== undefined && province !== "" && !/^\d{2}$/.test(province))
-    return json(400, { error: `province "${province}": not a province code (two digits, e.g. 71)` });
-  const to = request.query.to || latestLocalDay((deps.now ?? Date.now)());
-  const from =
-    request.query.from ||
-    new Date(Date.parse(`${to}T00:00:00Z`) - (DEFAULT_RANGE_DAYS - 1) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-  let days: string[];
-  try {
-    days = daysBetween(from, to);
-  } catch (error) {
-    return json(400, { error: (error as Error).message });
-  }
-  const filter = { province: province || undefined, from, to };
-  const cells = await deps.store.readCells(days, filter.province);
-  return json(200, {
-    ...summarize(cells, filter, deps.names),
-    areas: deps.areas ?? deps.names,
-    labels: { agencyKinds: AGENCY_KIND_LABELS_ID, categories: CATEGORY_LABELS_ID },
-  });
+  if (match.kind === "not-found")
+    return json(404, {
+      error: `path "${request.path}": not found (one of ${Object.keys(VIEWS)
+        .map((v) => `api/${v}`)
+        .join(", ")})`,
+    });
+  return match.route.handle(viewDeps, { ...request, path }, match.params);
 }

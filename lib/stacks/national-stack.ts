@@ -95,6 +95,16 @@ export class NationalStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Each view of the dashboard is one Query: day rows by province and nationally, open alerts
+    // (sparse). Keys and why: domain/statistics-table.ts.
+    for (const index of Object.values(STATISTICS_TABLE.indexes)) {
+      this.statistics.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
     monitoring.watchTable("statistics", this.statistics);
 
     const deadLetters = new sqs.Queue(this, "DeadLetters", {
@@ -130,14 +140,21 @@ export class NationalStack extends Stack {
       this.aggregator.role.addToPolicy(
         new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [key.keyArn] }),
       );
-      this.statistics.grant(
-        this.aggregator.role,
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:ConditionCheckItem",
-        "dynamodb:TransactWriteItems",
+      // The table only, no index (Table.grant would add `index/*`): an incident's close queries
+      // its alerts in the table itself.
+      this.aggregator.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: [
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:TransactWriteItems",
+            "dynamodb:Query",
+          ],
+          resources: [this.statistics.tableArn],
+        }),
       );
       new events.Rule(this, "IncidentEvents", {
         eventBus: this.bus,
@@ -167,11 +184,17 @@ export class NationalStack extends Stack {
         logKey: key,
       });
       // Read-only: no write action on the statistics.
-      this.statistics.grant(
-        this.monitoringApi.role,
-        "dynamodb:GetItem",
-        "dynamodb:Query",
-        "dynamodb:BatchGetItem",
+      // Read-only, on the table and its indexes by name (each view is one Query of one of them).
+      this.monitoringApi.role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"],
+          resources: [
+            this.statistics.tableArn,
+            ...Object.values(STATISTICS_TABLE.indexes).map(
+              (i) => `${this.statistics.tableArn}/index/${i.name}`,
+            ),
+          ],
+        }),
       );
       key.grantDecrypt(this.monitoringApi.role);
       monitoring.watchFunction("monitoring-api", this.monitoringApi.function);

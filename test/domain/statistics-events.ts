@@ -4,9 +4,11 @@ import type {
   CallAbandoned,
   CallAnswered,
   CallOutcome,
+  CallOverflowed,
   EscalationAcknowledged,
   EscalationSent,
   IncidentClassified,
+  IncidentClosed,
   IncidentEvent,
   IncidentOutcomeSet,
   IncidentReceived,
@@ -75,6 +77,13 @@ export function abandoned(seconds: number, over: Partial<CallAbandoned> = {}): C
   return { ...base, eventId: id(), type: "CallAbandoned", secondsWaited: seconds, ...over };
 }
 
+export function overflowed(over: Partial<CallOverflowed> = {}): CallOverflowed {
+  return { ...base, eventId: id(), type: "CallOverflowed", secondsInFlow: 12, ...over };
+}
+export function closed(o: CallOutcome, over: Partial<IncidentClosed> = {}): IncidentClosed {
+  return { ...base, eventId: id(), type: "IncidentClosed", outcome: o, ...over };
+}
+
 /** A deterministic mix of events for `incidents` incidents across two tenants. */
 export function eventsOf(incidents: number, seed: number): IncidentEvent[] {
   const outcomes: CallOutcome[] = ["genuine", "prank", "ghost", "information"];
@@ -85,6 +94,10 @@ export function eventsOf(incidents: number, seed: number): IncidentEvent[] {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, i % 30, minute)).toISOString();
     const o = { ...where, incidentId: `i${i}` };
     events.push(received({ ...o, at: at(0), answerSeconds: undefined }));
+    if (r % 11 === 0) {
+      events.push(overflowed({ ...o, at: at(0) }));
+      continue;
+    }
     if (r % 9 === 0) events.push(abandoned(r % 60, { ...o, at: at(1) }));
     else events.push(answered(r % 40, { ...o, at: at(1) }));
     events.push(outcome(outcomes[r % 4], { ...o, at: at(1) }));
@@ -92,7 +105,10 @@ export function eventsOf(incidents: number, seed: number): IncidentEvent[] {
     if (r % 4 === 0) {
       events.push(classified("fire", { ...o, at: at(1) }));
       events.push(sent("fire", { ...o, at: at(2) }));
-      events.push(acknowledged("fire", r, { ...o, at: at(3) }));
+      events.push(sent("police", { ...o, at: at(2) }));
+      if (r % 8 === 0) events.push(sent("police", { ...o, at: at(20), step: 1 }));
+      if (r % 3 !== 0) events.push(acknowledged("fire", r, { ...o, at: at(3) }));
+      if (r % 5 === 0) events.push(closed("genuine", { ...o, at: at(40), category: "fire" }));
     }
   }
   return events;

@@ -1,6 +1,15 @@
-import { foldEvents } from "../../domain/statistics";
-import { daysBetween, figuresOf, summarize } from "../../domain/statistics-figures";
-import { abandoned, acknowledged, answered, classified, outcome, received, sent } from "./statistics-events";
+import { callBreakdown, figuresOf, summarize } from "../../domain/statistics-figures";
+import { foldEvents } from "../../domain/statistics-fold";
+import {
+  abandoned,
+  acknowledged,
+  answered,
+  classified,
+  outcome,
+  overflowed,
+  received,
+  sent,
+} from "./statistics-events";
 
 describe("figuresOf: EU COCOM indicators", () => {
   it("counts prank, ghost and wrong-number as false calls among calls with an outcome", () => {
@@ -54,11 +63,18 @@ describe("figuresOf: EU COCOM indicators", () => {
     expect(f.cocom.abandonPercent).toBe(25);
   });
 
-  it("averages the slowest 10% of answered calls", () => {
+  it("averages the slowest 10% of answered calls, exactly when the 10% fall in whole buckets", () => {
+    const events = Array.from({ length: 20 }, (_, i) => received({ answerSeconds: 1 + (i % 10) + i / 100 }));
+    const f = figuresOf(foldEvents(events)[0].counters);
+    // slowest 2 of 20: 10.09 s and 10.19 s, alone in the 10-12 s bucket
+    expect(f.cocom.slowest10PercentAverageSeconds).toBe(10.1);
+  });
+
+  it("takes a bucket's mean when the 10% boundary falls inside it", () => {
     const events = Array.from({ length: 20 }, (_, i) => received({ answerSeconds: i + 1 }));
     const f = figuresOf(foldEvents(events)[0].counters);
-    // slowest 2 of 20: 19 s and 20 s
-    expect(f.cocom.slowest10PercentAverageSeconds).toBe(19.5);
+    // slowest 2 of 20: 20 s, and one of the 15-19 s bucket counted at its mean, 17 s
+    expect(f.cocom.slowest10PercentAverageSeconds).toBe(18.5);
   });
 
   it("shows no figure (null) rather than 0 when there is no data", () => {
@@ -133,19 +149,47 @@ describe("summarize", () => {
     expect(s.tenants.map((t) => t.code)).toEqual(["35.15", "35.78"]);
   });
 
+  it("filters by kab/kota", () => {
+    const s = summarize(cells, { province: "35", tenant: "35.78" });
+    expect(s.national.calls).toBe(1);
+    expect(s.tenants.map((t) => t.code)).toEqual(["35.78"]);
+  });
+
   it("filters by date range (inclusive, local days)", () => {
     expect(summarize(cells, { from: "2026-11-02", to: "2026-11-02" }).national.calls).toBe(3);
     expect(summarize(cells, { to: "2026-11-01" }).national.calls).toBe(1);
   });
 });
 
-describe("daysBetween", () => {
-  it("lists the days of a range", () => {
-    expect(daysBetween("2026-11-30", "2026-12-02")).toEqual(["2026-11-30", "2026-12-01", "2026-12-02"]);
+describe("callBreakdown: where the calls went", () => {
+  it("shows abandoned calls and calls sent to the backup centre as their own parts, adding up to the calls", () => {
+    const calls = ["a", "b", "c", "d", "e", "f", "g"].map((i) =>
+      received({ incidentId: i, answerSeconds: undefined }),
+    );
+    const [row] = foldEvents([
+      ...calls,
+      abandoned(30, { incidentId: "a" }),
+      abandoned(50, { incidentId: "b" }),
+      abandoned(10, { incidentId: "c" }),
+      overflowed({ incidentId: "d" }),
+      outcome("genuine", { incidentId: "e" }),
+      outcome("prank", { incidentId: "f" }),
+    ]);
+    const parts = callBreakdown(row.counters);
+    expect(parts).toEqual({
+      calls: 7,
+      genuine: 1,
+      falseCalls: 1,
+      information: 0,
+      abandoned: 3,
+      overflowed: 1,
+      other: 1,
+    });
+    expect(row.counters.abandonSecondsSum).toBe(90);
+    expect(figuresOf(row.counters).overflowed).toBe(1);
   });
-  it("names the bad input", () => {
-    expect(() => daysBetween("2026-13-01", "2026-12-02")).toThrow('from "2026-13-01"');
-    expect(() => daysBetween("2026-12-02", "2026-12-01")).toThrow("after");
-    expect(() => daysBetween("2025-01-01", "2026-12-01")).toThrow("longer than 366 days");
+
+  it("never shows a negative remainder", () => {
+    expect(callBreakdown({ calls: 1, abandoned: 1, "outcome:prank": 1 }).other).toBe(0);
   });
 });

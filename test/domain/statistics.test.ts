@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { IncidentEvent } from "../../domain/incident-events";
-import { foldEvents, localDay, relabel } from "../../domain/statistics";
+import { cellOf, localDay, relabel } from "../../domain/statistics";
+import { foldEvents, StatisticsFold } from "../../domain/statistics-fold";
 import { eventsOf, outcome, received } from "./statistics-events";
 
 describe("localDay", () => {
@@ -12,6 +13,67 @@ describe("localDay", () => {
   });
   it("names the bad value when the time is not ISO 8601", () => {
     expect(() => localDay("yesterday", "31")).toThrow('time "yesterday": not an ISO 8601 instant');
+  });
+});
+
+describe("cellOf", () => {
+  it("places an event in its kab/kota's local day, hour and quarter-hour", () => {
+    expect(cellOf({ tenant: "71.71", province: "71", at: "2026-11-27T16:44:59Z" })).toEqual({
+      tenant: "71.71",
+      province: "71",
+      day: "2026-11-28",
+      hour: 0,
+      quarter: 30,
+    });
+    expect(cellOf({ tenant: "94.01", province: "94", at: "2026-11-27T16:45:00Z" })).toMatchObject({
+      day: "2026-11-28",
+      hour: 1,
+      quarter: 45,
+    });
+  });
+});
+
+describe("StatisticsFold series", () => {
+  it("adds each count to the hour and quarter of its kab/kota, province and the country", () => {
+    const fold = new StatisticsFold();
+    for (const e of [
+      received({ tenant: "71.71", province: "71", incidentId: "a", at: "2026-11-27T05:10:00Z" }),
+      received({ tenant: "71.72", province: "71", incidentId: "b", at: "2026-11-27T05:50:00Z" }),
+      received({ tenant: "35.78", province: "35", incidentId: "c", at: "2026-11-27T06:05:00Z" }),
+      outcome("prank", { tenant: "71.71", province: "71", incidentId: "a", at: "2026-11-27T07:00:00Z" }),
+    ])
+      fold.add(e);
+    const hours = (scope: Parameters<StatisticsFold["series"]>[1]) =>
+      fold.series("hour", scope).map((c) => [c.slot, c.counters.calls, c.counters["outcome:prank"]]);
+    // 05:10Z and 05:50Z are 13:10 and 13:50 WITA; 06:05Z is 13:05 WIB: the same local hour.
+    // The outcome counts at the hour it was first set (07:00Z = 15:00 WITA).
+    expect(hours({ kind: "nation" })).toEqual([
+      ["2026-11-27T13", 3, undefined],
+      ["2026-11-27T15", undefined, 1],
+    ]);
+    expect(hours({ kind: "province", province: "71" })[0]).toEqual(["2026-11-27T13", 2, undefined]);
+    expect(hours({ kind: "tenant", province: "71", tenant: "71.71" })).toEqual([
+      ["2026-11-27T13", 1, undefined],
+      ["2026-11-27T15", undefined, 1],
+    ]);
+    expect(fold.series("quarter", { kind: "province", province: "71" }).map((c) => c.slot)).toEqual([
+      "2026-11-27T13:00",
+      "2026-11-27T13:45",
+      "2026-11-27T15:00",
+    ]);
+  });
+
+  it("keeps only the chart counters in the series, the rest in the day rows", () => {
+    const fold = new StatisticsFold();
+    fold.add(received({ answerSeconds: 4 }));
+    const [hour] = fold.series("hour", { kind: "nation" });
+    expect(Object.keys(hour.counters).sort()).toEqual([
+      "answerSecondsSum",
+      "answered",
+      "answeredWithin10s",
+      "calls",
+    ]);
+    expect(Object.keys(fold.rows()[0].counters)).toContain("answerHist:4");
   });
 });
 
@@ -69,7 +131,15 @@ describe("foldEvents", () => {
             .map((e, i) => ({ e, k: (picks[i % Math.max(picks.length, 1)] ?? 0) * 31 + i * 17 }))
             .sort((a, b) => (a.k % 97) - (b.k % 97))
             .map((x) => x.e);
-          expect(foldEvents(shuffled)).toEqual(foldEvents(events));
+          const a = new StatisticsFold();
+          const b = new StatisticsFold();
+          for (const e of shuffled) a.add(e);
+          for (const e of events) b.add(e);
+          expect(a.rows()).toEqual(b.rows());
+          expect(a.series("hour", { kind: "nation" })).toEqual(b.series("hour", { kind: "nation" }));
+          expect(a.series("quarter", { kind: "province", province: "71" })).toEqual(
+            b.series("quarter", { kind: "province", province: "71" }),
+          );
         },
       ),
     );
@@ -79,5 +149,18 @@ describe("foldEvents", () => {
 describe("relabel", () => {
   it("ignores events that say nothing about outcome or category", () => {
     expect(relabel(undefined, received())).toBeUndefined();
+  });
+
+  it("moves the count to the cell of an earlier label event that arrives late", () => {
+    const late = outcome("prank", { incidentId: "x", at: "2026-11-27T05:40:00Z" });
+    const early = outcome("genuine", { incidentId: "x", at: "2026-11-27T05:05:00Z" });
+    const first = relabel(undefined, late)!;
+    const second = relabel(first.label, early)!;
+    // The later outcome (prank) stays; the incident now counts in the 13:00 quarter (WITA).
+    expect(second.label).toMatchObject({ outcome: "prank", cell: { hour: 13, quarter: 0 } });
+    expect(second.deltas).toEqual([
+      { cell: expect.objectContaining({ quarter: 30 }), counters: { "outcome:prank": -1 } },
+      { cell: expect.objectContaining({ quarter: 0 }), counters: { "outcome:prank": 1 } },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   localClock,
   localDate,
   localDayBounds,
+  localInstant,
   zoneOfProvince,
 } from "../../domain/time-zones";
 import { officialRegions } from "../../registry/official-regions";
@@ -57,9 +58,9 @@ describe("localDate", () => {
 
 describe("localClock", () => {
   it.each([
-    ["2026-11-01T16:00:00Z", 8, { date: "2026-11-02", hour: 0, isoDayOfWeek: 1 }],
-    ["2026-11-01T16:00:00Z", 7, { date: "2026-11-01", hour: 23, isoDayOfWeek: 7 }],
-    ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, isoDayOfWeek: 7 }],
+    ["2026-11-01T16:00:00Z", 8, { date: "2026-11-02", hour: 0, minute: 0, isoDayOfWeek: 1 }],
+    ["2026-11-01T16:00:00Z", 7, { date: "2026-11-01", hour: 23, minute: 0, isoDayOfWeek: 7 }],
+    ["2026-11-07T15:30:00Z", 9, { date: "2026-11-08", hour: 0, minute: 30, isoDayOfWeek: 7 }],
   ])("%s at UTC+%d is %j", (at, offset, expected) => {
     expect(localClock(Date.parse(at), offset)).toEqual(expected);
   });
@@ -80,5 +81,22 @@ describe("localDayBounds", () => {
   it("refuses what is not a calendar date, naming the value", () => {
     expect(() => localDayBounds("2026-02-30", { utcOffsetHours: 7 })).toThrow('day "2026-02-30"');
     expect(() => localDayBounds("yesterday", { utcOffsetHours: 7 })).toThrow("YYYY-MM-DD");
+  });
+});
+
+describe("localInstant", () => {
+  it("is the inverse of localClock in every zone", () => {
+    for (const offset of [7, 8, 9]) {
+      const at = Date.parse("2026-11-27T17:45:00Z");
+      const clock = localClock(at, offset);
+      expect(localInstant(clock.date, clock.hour, clock.minute, offset)).toBe(at);
+    }
+    expect(new Date(localInstant("2026-11-02", 0, 0, 8)).toISOString()).toBe("2026-11-01T16:00:00.000Z");
+  });
+
+  it("names a value that is not a day, hour or minute", () => {
+    expect(() => localInstant("27/11/2026", 0, 0, 7)).toThrow('date "27/11/2026": not a calendar day');
+    expect(() => localInstant("2026-11-27", 24, 0, 7)).toThrow("hour 24: not an hour of the day (0-23)");
+    expect(() => localInstant("2026-11-27", 1, 60, 7)).toThrow("minute 60: not a minute of the hour (0-59)");
   });
 });

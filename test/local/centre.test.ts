@@ -97,10 +97,32 @@ describe("local centre", () => {
     expect((await badKey.json()).error).toContain('input "22"');
   });
 
-  it("serves the dashboard's statistics under the relative api/", async () => {
-    const response = await fetch(`${centre.url}/dashboard/api/statistics`);
+  it("serves the dashboard's views under the relative api/, naming the local kab/kota", async () => {
+    await centre.settled();
+    const response = await fetch(`${centre.url}/dashboard/api/dashboard`);
     expect(response.status).toBe(200);
-    expect((await response.json()).areas["71.71"]).toBe("Kota Manado");
+    const body = await response.json();
+    expect(body.areas.provinces).toHaveLength(38);
+    const live = body.areas.provinces.flatMap(
+      (p: { tenants: { code: string; name: string }[] }) => p.tenants,
+    );
+    expect(live).toContainEqual({ code: "31", name: "DKI Jakarta" }); // called in an earlier test
+    expect(body.measures).toEqual({ overflow: true });
+  });
+
+  it("records a call sent to the backup centre when the queue is full, and the dashboard counts it", async () => {
+    const overflowed = async () =>
+      (
+        (await (await fetch(`${centre.url}/dashboard/api/statistics`)).json()) as {
+          national: { overflowed: number };
+        }
+      ).national.overflowed;
+    await centre.settled();
+    const before = await overflowed();
+    const full = await (await post("/local/calls", { tenant: "35.78", inputs: [""], queue: "full" })).json();
+    expect(full.outcome).toBe("answered-by-number");
+    await centre.settled();
+    expect((await overflowed()) - before).toBe(1);
   });
 
   it("answers queued calls after the queue wait, or records the caller giving up, and the dashboard counts both", async () => {

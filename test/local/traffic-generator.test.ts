@@ -75,4 +75,40 @@ describe("runTraffic against a running local centre", () => {
     expect(stats.national.agencies.reduce((n, a) => n + a.escalations, 0)).toBeGreaterThan(0);
     expect(summary.acknowledgements).toBeGreaterThan(0);
   });
+  it("spreads calls over simulated hours and sends a share to the backup centre, as the charts show", async () => {
+    const client = new CentreClient(centre.url);
+    await client.json("GET", "/local/settled");
+    const before = await client.json<{ national: { calls: number; overflowed: number } }>(
+      "GET",
+      "/dashboard/api/statistics",
+    );
+    const summary = await runTraffic(
+      client,
+      {
+        calls: 12,
+        tenants: ["71.71"],
+        mix: parseMix({}),
+        overflowShare: 0.5,
+        hours: 3,
+        ackShare: 1,
+        concurrency: 2,
+        seed: 3,
+      },
+      () => {},
+    );
+    expect(summary.errors).toEqual([]);
+    expect(summary.overflowed).toBeGreaterThan(0);
+    const after = await client.json<{ national: { calls: number; overflowed: number } }>(
+      "GET",
+      "/dashboard/api/statistics",
+    );
+    expect(after.national.calls - before.national.calls).toBe(12);
+    expect(after.national.overflowed - before.national.overflowed).toBe(summary.overflowed);
+    const series = await client.json<{ points: { slot: string; calls: number }[] }>(
+      "GET",
+      "/dashboard/api/series?tenant=71.71",
+    );
+    const busy = series.points.filter((p) => p.calls > 0).map((p) => p.slot);
+    expect(busy.length).toBeGreaterThanOrEqual(3); // three simulated hours, each with calls
+  });
 });

@@ -142,6 +142,40 @@ describe("call-answer against DynamoDB (dynalite)", () => {
     expect(await readIncident(deps, contactId)).toEqual(stored);
   });
 
+  it("records a call the flow sent to the backup centre once, which the relay publishes as CallOverflowed", async () => {
+    const { deps, contactId } = await recordedCall();
+    const before = await readIncident(deps, contactId);
+    const overflow = {
+      kind: "overflowed" as const,
+      contactId,
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      overflowedAt: "2026-11-27T13:00:12.000Z",
+    };
+    expect(await recordCallAnswer(deps, overflow)).toBe("recorded");
+    expect(await recordCallAnswer(deps, { ...overflow, overflowedAt: "2026-11-27T13:03:00.000Z" })).toBe(
+      "already-recorded",
+    );
+    const after = await readIncident(deps, contactId);
+    expect(after).toMatchObject({ overflowedAt: "2026-11-27T13:00:12.000Z" });
+    const events = eventsOfChange(manadoRuntime(), {
+      id: "1",
+      eventName: "MODIFY",
+      oldImage: before,
+      newImage: after,
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "CallOverflowed",
+        eventId: `${contactId}:CallOverflowed`,
+        at: "2026-11-27T13:00:12.000Z",
+      }),
+    ]);
+    // The backup centre did not pick up and the flow brought the caller back: the answer still counts.
+    expect(await recordContactEvent(deps, answeredEvent(contactId, "2026-11-27T13:00:50.000Z"))).toBe(
+      "recorded",
+    );
+  });
+
   it("creates nothing for a contact intake never recorded (another tenant's call)", async () => {
     const { deps } = await recordedCall();
     const stranger = randomUUID();

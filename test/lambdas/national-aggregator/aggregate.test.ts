@@ -1,7 +1,6 @@
-import { CreateTableCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
-import { foldEvents } from "../../../domain/statistics";
-import { createStatisticsTableInput } from "../../../domain/statistics-table";
+import type { IncidentEvent } from "../../../domain/incident-events";
+import { StatisticsFold } from "../../../domain/statistics-fold";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
 import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
@@ -15,22 +14,35 @@ import {
   received,
   sent,
 } from "../../domain/statistics-events";
+import { freshStatisticsTable } from "../support/statistics-table";
 
 let dynamo: LocalDynamo;
-let table = 0;
 beforeAll(async () => {
   dynamo = await startDynalite();
 });
 afterAll(() => dynamo.stop());
 
 async function freshStore(): Promise<DynamoStatisticsStore> {
-  const name = `statistics-${++table}`;
-  await dynamo.client.send(new CreateTableCommand(createStatisticsTableInput(name)));
-  // dynalite activates a table asynchronously; with many tables that can lag behind the first write.
-  await waitUntilTableExists({ client: dynamo.client, maxWaitTime: 10, minDelay: 0.05 }, { TableName: name });
-  return new DynamoStatisticsStore(dynamo.documents, name);
+  return new DynamoStatisticsStore(dynamo.documents, await freshStatisticsTable(dynamo));
 }
-const allDays = ["2026-11-27", "2026-11-28"];
+const nation = { kind: "nation" } as const;
+const rowsOf = async (
+  store: DynamoStatisticsStore,
+  scope: Parameters<DynamoStatisticsStore["readRows"]>[0] = nation,
+) => (await store.readRows(scope, "2026-11-27", "2026-11-28")).items;
+
+/** What the in-memory fold says the table must hold: rows, and the series of some scopes. */
+async function expectSameAsFold(store: DynamoStatisticsStore, events: readonly IncidentEvent[]) {
+  const fold = new StatisticsFold();
+  for (const e of events) fold.add(e);
+  expect(await rowsOf(store)).toEqual(fold.rows());
+  for (const scope of [nation, { kind: "province", province: "71" } as const]) {
+    for (const grain of ["hour", "quarter"] as const)
+      expect((await store.readSeries(grain, scope, "2026-11-27", "2026-11-28")).items).toEqual(
+        fold.series(grain, scope),
+      );
+  }
+}
 
 describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
   it("counts a redelivered event once", async () => {
@@ -38,16 +50,16 @@ describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
     const call = received();
     const report = await aggregateIncidentEvents([call, call], store);
     expect(report).toMatchObject({ applied: 1, duplicates: 1 });
-    const [cell] = await store.readCells(allDays);
+    const [cell] = await rowsOf(store);
     expect(cell.counters.calls).toBe(1);
   });
 
-  it("produces the same cells as the in-memory fold, in any delivery order", async () => {
+  it("produces the same rows and series as the in-memory fold, in any delivery order", async () => {
     const store = await freshStore();
     const events = eventsOf(25, 7);
     const shuffled = [...events].reverse();
     await aggregateIncidentEvents([...shuffled, ...events.slice(0, 10)], store);
-    expect(await store.readCells(allDays)).toEqual(foldEvents(events));
+    await expectSameAsFold(store, events);
   });
 
   it("matches the in-memory fold for any delivery order with redeliveries (property, 5 runs)", async () => {
@@ -65,7 +77,7 @@ describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
           for (const i of extra) delivered.push(events[i % events.length]);
           const store = await freshStore();
           await aggregateIncidentEvents(delivered, store);
-          expect(await store.readCells(allDays)).toEqual(foldEvents(events));
+          await expectSameAsFold(store, events);
         },
       ),
       { numRuns: 5 },
@@ -85,7 +97,7 @@ describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
       ],
       store,
     );
-    const [cell] = await store.readCells(allDays);
+    const [cell] = await rowsOf(store);
     expect(cell.counters).toMatchObject({
       calls: 1,
       "outcome:genuine": 1,
@@ -125,17 +137,33 @@ describe("aggregateIncidentEvents against DynamoDB (dynalite)", () => {
       store,
     );
     expect(report.invalid).toEqual([expect.stringContaining("answerSeconds")]);
-    const [cell] = await store.readCells(allDays);
-    expect(cell.counters).toMatchObject({ calls: 2, answered: 1, answerSecondsSum: 12, abandoned: 1 });
+    const [cell] = await rowsOf(store);
+    expect(cell.counters).toMatchObject({
+      calls: 2,
+      answered: 1,
+      answerSecondsSum: 12,
+      abandoned: 1,
+      abandonSecondsSum: 40,
+    });
     expect(cell.counters.answeredWithin10s ?? 0).toBe(0);
   });
 
-  it("reads one province only when asked", async () => {
+  it("reads one province or one kab/kota only when asked", async () => {
     const store = await freshStore();
     await aggregateIncidentEvents(
-      [received({ tenant: "35.78", province: "35" }), received({ tenant: "71.71", province: "71" })],
+      [
+        received({ tenant: "35.78", province: "35" }),
+        received({ tenant: "35.15", province: "35" }),
+        received({ tenant: "71.71", province: "71" }),
+      ],
       store,
     );
-    expect((await store.readCells(allDays, "35")).map((c) => c.tenant)).toEqual(["35.78"]);
+    expect((await rowsOf(store, { kind: "province", province: "35" })).map((c) => c.tenant)).toEqual([
+      "35.15",
+      "35.78",
+    ]);
+    expect(
+      (await rowsOf(store, { kind: "tenant", province: "35", tenant: "35.78" })).map((c) => c.tenant),
+    ).toEqual(["35.78"]);
   });
 });

@@ -127,13 +127,19 @@ it("names every kab/kota and province of a registry of all 514 kab/kota, without
   );
 });
 
-it("offers the dashboard's filter all 38 provinces by name, and no kab/kota", async () => {
-  const body = JSON.parse(((await monitoring(httpGet("/api/statistics"), context)) as { body: string }).body);
-  const codes = Object.keys(body.areas);
-  expect(codes).toHaveLength(38);
-  expect(codes.every((code) => /^\d{2}$/.test(code))).toBe(true);
-  expect(body.areas["31"]).toBe("DKI Jakarta");
-  expect(body.areas["71"]).toBe("Sulawesi Utara");
+it("offers the dashboard's filter all 38 provinces by name, with the kab/kota that sent data", async () => {
+  const body = JSON.parse(((await monitoring(httpGet("/api/areas"), context)) as { body: string }).body);
+  const provinces = body.provinces as {
+    code: string;
+    name: string;
+    live: boolean;
+    tenants: { code: string }[];
+  }[];
+  expect(provinces).toHaveLength(38);
+  expect(provinces.find((p) => p.code === "31")?.name).toBe("DKI Jakarta");
+  const manado = provinces.find((p) => p.code === "71")!;
+  expect(manado.live).toBe(true);
+  expect(manado.tenants.map((t) => t.code)).toContain("71.71");
 });
 
 it("answers a bad filter with 400 through the HTTP handler", async () => {

@@ -34,6 +34,29 @@ describe("the national stack", () => {
     });
   });
 
+  it("gives the statistics the indexes that make each dashboard view one Query, readable by the API", () => {
+    const [table] = Object.values(
+      template.findResources("AWS::DynamoDB::Table", {
+        Properties: { TableName: "siaga112-national-statistics" },
+      }),
+    );
+    const indexes = table!.Properties.GlobalSecondaryIndexes as { IndexName: string; Projection: object }[];
+    expect(indexes.map((i) => i.IndexName).sort()).toEqual([
+      "open-alerts",
+      "rows-by-nation",
+      "rows-by-province",
+    ]);
+    expect(indexes.every((i) => JSON.stringify(i.Projection) === '{"ProjectionType":"ALL"}')).toBe(true);
+    const apiPolicy = Object.entries(template.findResources("AWS::IAM::Policy"))
+      .filter(([id]) => id.startsWith("MonitoringApi"))
+      .map(([, p]) => JSON.stringify(p.Properties.PolicyDocument))
+      .join();
+    expect(apiPolicy).toContain("dynamodb:Query");
+    for (const index of ["rows-by-nation", "rows-by-province", "open-alerts"])
+      expect(apiPolicy).toContain(`/index/${index}`);
+    expect(apiPolicy).not.toContain("/index/*");
+  });
+
   it("serves the monitoring API read-only (GET) behind a Cognito JWT authorizer", () => {
     const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
     expect(routes.map((r) => r.Properties.RouteKey)).toEqual(["GET /api/{proxy+}"]);
