@@ -53,6 +53,7 @@ describe("queueAnswer", () => {
 describe("callEnd", () => {
   it("ends an answered call after the call-taker's talk time, counted from the answer", () => {
     const answered = queueAnswer({ contactId: "c1", startedAt, flowSeconds: 12, queueWaitSeconds: 4 });
+    if (answered.kind !== "answered") throw new Error(`expected an answer, got ${answered.kind}`);
     expect(callEnd(answered, 90)).toEqual({
       kind: "ended",
       contactId: "c1",
