@@ -36,7 +36,7 @@ export const CONSOLE_ACTS = [
   /**
    * Read the kab/kota's own figures: the city dashboard (calls by hour, answer times, agencies'
    * response, the monthly report, call-takers needed). Management information, for supervisors
-   * and the manager (docs/city-dashboard.md).
+   * and the manager (docs/statistics.md).
    */
   "city-figures",
 ] as const;

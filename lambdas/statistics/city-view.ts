@@ -1,6 +1,6 @@
 /**
  * One kab/kota's month, read from the national statistics with two Queries of its own partitions
- * (docs/city-dashboard.md): its day rows from the first day of the month before to the last day of
+ * (docs/statistics.md): its day rows from the first day of the month before to the last day of
  * the month (`ROW#T#<code>`), and the month's hour cells (`HOUR#T#<code>`). Nothing else of the
  * table is read, so the function that answers it can be granted exactly those partitions
  * (`dynamodb:LeadingKeys`, lambdas/manifest.ts). No personal data is in either: counts only.
