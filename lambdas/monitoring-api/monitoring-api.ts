@@ -83,7 +83,7 @@ async function cityMonth(deps: ViewDeps, request: HttpRequest): Promise<HttpResp
   };
   try {
     const { body, reads } = await cityView(deps.store, tenant, request.query.month, deps.now());
-    return json(200, { ...body, reads });
+    return json(200, { ...body, measures: { overflow: deps.overflowMeasured }, reads });
   } catch (error) {
     if (error instanceof RangeError) return json(400, { error: error.message });
     throw error;
