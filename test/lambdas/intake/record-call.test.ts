@@ -70,6 +70,30 @@ describe("intake", () => {
     expect(Item!.receivedAt).toBe(new Date(now - 2000).toISOString());
   });
 
+  it("answers a retry with the first answer even when the number called again in between", async () => {
+    // Reproduced first: call A, call B from the same number, Connect retries A: the retry
+    // answered repeatCaller "true" though A's first answer was "false".
+    const d = await deps();
+    const a = randomUUID();
+    const first = await recordCall(d, contactFlowEvent(a, "+6281234567890"));
+    const b = randomUUID();
+    expect(await recordCall(d, contactFlowEvent(b, "+6281234567890"))).toMatchObject({
+      repeatCaller: "true",
+    });
+    now += 2000;
+    expect(await recordCall(d, contactFlowEvent(a, "+6281234567890"))).toEqual(first);
+    expect(first).toMatchObject({ repeatCaller: "false", suspectedPrank: "false" });
+    // The answer is stored on the incident, where the console and the relay read the flags.
+    const stored = async (id: string) =>
+      (
+        await db.doc.send(
+          new GetCommand({ TableName: d.tableName, Key: incidentKey(id), ConsistentRead: true }),
+        )
+      ).Item;
+    expect(await stored(a)).toMatchObject({ repeatCaller: false, suspectedPrank: false });
+    expect(await stored(b)).toMatchObject({ repeatCaller: true, suspectedPrank: false });
+  });
+
   it("flags a repeat caller within 24 hours but not a caller without a number", async () => {
     const d = await deps();
     expect(await recordCall(d, contactFlowEvent(randomUUID()))).toMatchObject({ repeatCaller: "false" });
