@@ -7,7 +7,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Incident } from "../../domain/incident";
 import type { IncidentState } from "../../domain/incident-events";
 import { INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
-import { type ItemTable, writtenUnlessConditionFails } from "./item-table";
+import { batchGetAll, type ItemTable, writtenUnlessConditionFails } from "./item-table";
 
 /** Nobody changed the incident since it was read (every call-taker write bumps `version`). */
 const UNCHANGED_SINCE_READ = "version = :version";
@@ -26,6 +26,15 @@ export class IncidentItems {
       new GetCommand({ TableName: this.table.tableName, Key: incidentKey(incidentId), ConsistentRead: true }),
     );
     return Item as Incident | undefined;
+  }
+
+  /** Several incidents by id (consistent reads); missing ones are left out. */
+  async many(incidentIds: readonly string[]): Promise<Map<string, Incident>> {
+    const items = await batchGetAll(
+      this.table,
+      [...new Set(incidentIds)].map((id) => incidentKey(id)),
+    );
+    return new Map((items as unknown as Incident[]).map((incident) => [incident.incidentId, incident]));
   }
 
   /**
