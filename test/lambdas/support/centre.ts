@@ -29,6 +29,8 @@ export interface TestCentre {
   readonly schedules: Map<string, OneTimeSchedule>;
   readonly cancelled: string[];
   readonly logs: { level: string; message: string; fields?: Record<string, unknown> }[];
+  /** Metrics counted by the functions (Powertools in the cloud). */
+  readonly metrics: Map<string, number>;
   readonly pending: TableChange[];
   /** Make the next `n` publishes fail (throttling). */
   failPublishes(n: number, name?: string): void;
@@ -71,7 +73,12 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     warn: (message, fields) => logs.push({ level: "WARN", message, fields }),
     error: (message, fields) => logs.push({ level: "ERROR", message, fields }),
   };
-  const metrics = { count: () => undefined };
+  const counted = new Map<string, number>();
+  const metrics = {
+    count: (name: string, value = 1) => {
+      counted.set(name, (counted.get(name) ?? 0) + value);
+    },
+  };
   const scheduler = {
     async schedule(schedule: OneTimeSchedule) {
       if (!schedules.has(schedule.name)) schedules.set(schedule.name, schedule);
@@ -91,6 +98,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
           throw Object.assign(new Error("Rate exceeded"), { name: failureName });
         }
         sent.push(alert);
+        return { messageId: `test-${sent.length}` };
       },
     },
     scheduler,
@@ -99,7 +107,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
         events.push(...batch);
       },
     },
-    secret: { get: async () => SECRET },
+    secret: { get: async () => ({ current: SECRET }) },
     ackBaseUrl: ACK_BASE,
   };
   const centre: TestCentre = {
@@ -110,6 +118,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     schedules,
     cancelled,
     logs,
+    metrics: counted,
     pending,
     failPublishes(n, name = "ThrottledException") {
       failures = n;
