@@ -27,8 +27,12 @@ const ACTION_OF: Readonly<Record<string, string>> = {
 
 /** Commands bundled but never sent by a function, with the reason. */
 const NEVER_SENT: Readonly<Record<string, readonly string[]>> = {
-  // ack only cancels schedules; the shared scheduler adapter also knows how to create them.
-  ack: ["CreateScheduleCommand"],
+  // ack only cancels schedules; the shared scheduler adapter also knows how to create them. It
+  // reads duty boards; taking alerts off them is the relay's (board-entries also knows that).
+  ack: ["CreateScheduleCommand", "DeleteCommand"],
+  // Opening escalations puts alerts on duty boards; reading several incidents at once (boards,
+  // digests) and taking alerts off boards (the relay) are the other functions'.
+  "calltaker-api": ["BatchGetCommand", "DeleteCommand"],
 };
 
 const WIRED = FUNCTIONS.flatMap((f) => ("wiring" in f ? [f] : []));
