@@ -232,18 +232,19 @@ exports.handler = async (event) => {
     tenant,
     db: doc,
     tableName,
-    // Two hours apart per incident, so the one PSC 119 contact is never rate-limited into a digest.
+    // Two hours apart per incident (a first alert is never held anyway).
     clock: { now: () => Date.now() + offset },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     metrics: { count: () => undefined },
     alerts: {
       async publish() {
         publishedAt = performance.now();
+        return {};
       },
     },
     scheduler: { schedule: async () => undefined, cancel: async () => undefined },
     events: { publish: async () => undefined },
-    secret: { get: async () => "bench-secret-bench-secret-bench-secret" },
+    secret: { get: async () => ({ current: "bench-secret-bench-secret-bench-secret" }) },
     ackBaseUrl: "https://112.manadokota.go.id",
   };
   const toPublish: number[] = [];
@@ -258,7 +259,13 @@ exports.handler = async (event) => {
       severity: "high",
       location: { text: "Pasar Bersehati" },
     });
-    await deliverOutboxEntry(sender, { incidentId: id, agencyId: "psc119", round: 0, step: 0 });
+    await deliverOutboxEntry(sender, {
+      incidentId: id,
+      agencyId: "psc119",
+      round: 0,
+      step: 0,
+      contactId: "piket",
+    });
     if (Number.isNaN(publishedAt)) throw new Error(`incident ${id}: no SNS publish was issued`);
     toPublish.push(publishedAt - t);
   }

@@ -111,7 +111,7 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
     metrics: { count: () => {} },
   };
   const secretValue = randomBytes(32).toString("base64url");
-  const secret = { get: async () => secretValue };
+  const secret = { get: async () => ({ current: secretValue }) };
   const scheduler = clock.schedulerFor(options.tenant.code, async (schedule) => {
     await runScheduledTask(sender, schedule.task);
   });
