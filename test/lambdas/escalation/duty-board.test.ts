@@ -45,8 +45,8 @@ describe("the duty board", () => {
       });
     }
     await centre.drain();
-    // Ten minutes: every step 2 is due and most reminders are held for the contacts' digests.
-    for (let minute = 0; minute < 10; minute++) {
+    // Six minutes: every step 2 is due and most reminders are held for the contacts' digests.
+    for (let minute = 0; minute < 6; minute++) {
       centre.advance(60_000);
       await centre.fireDue();
     }
