@@ -114,7 +114,10 @@ describe("events of table changes", () => {
     expect(sent(["0:0", "0:1"], ["0:0", "0:1"])).toEqual([]);
     // A reminder digest carrying two steps at once: one event each, the same ids on a retry.
     const two = sent(["0:0"], ["0:0", "0:1", "1:0"]);
-    expect(two.map((e) => e.eventId)).toEqual(["c0ffee:EscalationSent:polresta:0:1", "c0ffee:EscalationSent:polresta:1:0"]);
+    expect(two.map((e) => e.eventId)).toEqual([
+      "c0ffee:EscalationSent:polresta:0:1",
+      "c0ffee:EscalationSent:polresta:1:0",
+    ]);
     expect(two[0]!.at).toBe("2026-11-27T13:06:00.000Z");
   });
 
