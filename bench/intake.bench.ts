@@ -9,8 +9,8 @@
  * dynalite runs in a child process so that its CPU is not the benchmark's.
  * Set INTAKE_BENCH_SECONDS to shorten the sustained run.
  */
-import { type ChildProcess, fork, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -25,6 +25,7 @@ import { type IntakeDeps, recordCall } from "../lambdas/intake/record-call";
 import { ENV } from "../lambdas/shared/environment";
 import type { SenderDeps } from "../lambdas/shared/ports";
 import { requireRegistry } from "../registry/load-registry";
+import { startDynaliteProcess } from "./dynalite-process";
 
 const ROOT = join(__dirname, "..");
 const work = mkdtempSync(join(tmpdir(), "siaga112-intake-bench-"));
@@ -74,17 +75,6 @@ function coldLoad(path: string, runs: number): number {
     times.push(Number(child.stdout));
   }
   return percentile(times, 50);
-}
-
-async function startDynaliteProcess(): Promise<{ endpoint: string; child: ChildProcess }> {
-  const script = join(work, "dynalite-server.js");
-  writeFileSync(
-    script,
-    `const d=require(${JSON.stringify(require.resolve("dynalite"))})({createTableMs:0});d.listen(0,"127.0.0.1",()=>process.send(d.address().port));`,
-  );
-  const child = fork(script, [], { stdio: "ignore" });
-  const port = await new Promise<number>((resolve) => child.once("message", (m) => resolve(Number(m))));
-  return { endpoint: `http://127.0.0.1:${port}`, child };
 }
 
 async function main() {

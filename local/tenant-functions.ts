@@ -58,6 +58,8 @@ export interface TenantFunctions {
 
 /** Stream shards per tenant table (changes of one item always go to the same shard). */
 export const STREAM_SHARDS = 4;
+/** Changes relayed per batch, as the stream's event source mapping (lambdas/manifest.ts) does. */
+const STREAM_BATCH = 25;
 
 function shardOf(key: string): number {
   let hash = 0;
@@ -92,13 +94,23 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   const relayFailures: string[] = [];
   // The stream: like DynamoDB Streams' shards, changes of one item are relayed in order, one
   // after another; items on different shards are relayed side by side.
+  // Like the event source mapping, each shard relays what has arrived in batches of up to
+  // STREAM_BATCH, one batch after another.
   const shards: Promise<void>[] = Array.from({ length: STREAM_SHARDS }, () => Promise.resolve());
+  const queues: TableChange[][] = shards.map(() => []);
+  const relaying: boolean[] = shards.map(() => false);
   const onChange = (change: TableChange) => {
     const image = change.newImage ?? change.oldImage ?? {};
     const shard = shardOf(`${String(image.pk)}|${String(image.sk)}`);
-    shards[shard] = shards[shard].then(async () => {
-      const { failed } = await relayChanges(sender, [change]);
-      relayFailures.push(...failed);
+    queues[shard]!.push(change);
+    if (relaying[shard]) return;
+    relaying[shard] = true;
+    shards[shard] = shards[shard]!.then(async () => {
+      while (queues[shard]!.length > 0) {
+        const { failed } = await relayChanges(sender, queues[shard]!.splice(0, STREAM_BATCH));
+        relayFailures.push(...failed);
+      }
+      relaying[shard] = false;
     });
   };
   const db = captureChanges(dynamo.documents, dynamo.documents, onChange);

@@ -20,26 +20,42 @@ export interface RelayResult {
   readonly failed: readonly string[];
 }
 
+/** Items of one batch relayed side by side (a burst's outbox entries are many items). */
+export const RELAY_CONCURRENCY = 10;
+
 /**
- * Relays a batch of table changes, in order.
+ * Relays a batch of table changes: the changes of one item in order, different items side by
+ * side (at most RELAY_CONCURRENCY at once). Failed changes are reported in stream order.
  *
  * @example
  * const { failed } = await relayChanges(deps, changes);
  */
 export async function relayChanges(deps: SenderDeps, changes: readonly TableChange[]): Promise<RelayResult> {
-  const failed: string[] = [];
-  for (const change of changes) {
-    try {
-      await relayChange(deps, change);
-    } catch (error) {
-      failed.push(change.id);
-      deps.log.error("relay: change failed, will be retried", {
-        change: change.id,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      });
+  const byItem = new Map<string, { change: TableChange; index: number }[]>();
+  changes.forEach((change, index) => {
+    const image = change.newImage ?? change.oldImage ?? {};
+    const item = `${String(image.pk)}|${String(image.sk)}`;
+    byItem.set(item, [...(byItem.get(item) ?? []), { change, index }]);
+  });
+  const failed: { id: string; index: number }[] = [];
+  const items = [...byItem.values()];
+  const worker = async () => {
+    for (let group = items.shift(); group; group = items.shift()) {
+      for (const { change, index } of group) {
+        try {
+          await relayChange(deps, change);
+        } catch (error) {
+          failed.push({ id: change.id, index });
+          deps.log.error("relay: change failed, will be retried", {
+            change: change.id,
+            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          });
+        }
+      }
     }
-  }
-  return { failed };
+  };
+  await Promise.all(Array.from({ length: Math.min(RELAY_CONCURRENCY, items.length) }, worker));
+  return { failed: failed.sort((a, b) => a.index - b.index).map((f) => f.id) };
 }
 
 async function relayChange(deps: SenderDeps, change: TableChange): Promise<void> {

@@ -87,8 +87,10 @@ export async function deliverOutboxEntry(deps: SenderDeps, at: OutboxPosition): 
     return failed(deps, entry, error);
   }
   const iso = new Date(now).toISOString();
-  await agencyAlerts.markStepSent(entry.incidentId, entry.agencyId, entry, iso);
-  if (wasClassified) await incidents.markEscalated(entry.incidentId, iso);
+  await Promise.all([
+    agencyAlerts.markStepSent(entry.incidentId, entry.agencyId, entry, iso),
+    wasClassified ? incidents.markEscalated(entry.incidentId, iso) : undefined,
+  ]);
   return settle(deps, entry, "sent", undefined, messageId);
 }
 
