@@ -11,9 +11,9 @@ import { findAgency } from "../../domain/tenant-runtime";
 import { AgencyAlerts } from "../items/agency-alerts";
 import { ContactDigests } from "../items/contact-digests";
 import { ContactRates } from "../items/contact-rates";
-import { IncidentItems } from "../items/incidents";
 import { OutboxEntries, type OutboxEntry } from "../items/outbox-entries";
 import type { SenderDeps } from "../shared/ports";
+import { alertsOf } from "./duty-board";
 import { linkSigner } from "./links";
 import { digestScheduleName } from "./schedule-names";
 
@@ -145,18 +145,17 @@ async function stillWaiting(
   agencyId: string,
   claimed: readonly OutboxEntry[],
 ): Promise<{ open: WaitingEntry[]; gone: OutboxEntry[] }> {
-  const ids = claimed.map((entry) => entry.incidentId);
-  const [incidents, alerts] = await Promise.all([
-    new IncidentItems(deps).many(ids),
-    new AgencyAlerts(deps).many(agencyId, ids),
-  ]);
+  const found = await alertsOf(
+    deps,
+    agencyId,
+    claimed.map((entry) => entry.incidentId),
+  );
   const open: WaitingEntry[] = [];
   const gone: OutboxEntry[] = [];
   for (const entry of claimed) {
-    const incident = incidents.get(entry.incidentId);
-    const alert = alerts.get(entry.incidentId);
-    if (incident?.category && incident.state !== "closed" && alert?.status === "alerted") {
-      open.push({ entry, shortCode: incident.shortCode, category: incident.category });
+    const item = found.get(entry.incidentId);
+    if (item?.incident.category && item.incident.state !== "closed" && item.alert.status === "alerted") {
+      open.push({ entry, shortCode: item.incident.shortCode, category: item.incident.category });
     } else gone.push(entry);
   }
   return { open, gone };

@@ -32,20 +32,43 @@ export interface DutyBoard {
  */
 export async function dutyBoard(deps: TenantDeps, agencyId: string): Promise<DutyBoard> {
   const entries = await new BoardEntries(deps).list(agencyId);
-  const ids = entries.map((entry) => entry.incidentId);
-  const [incidents, alerts] = await Promise.all([
-    new IncidentItems(deps).many(ids),
-    new AgencyAlerts(deps).many(agencyId, ids),
-  ]);
+  const found = await alertsOf(
+    deps,
+    agencyId,
+    entries.map((entry) => entry.incidentId),
+  );
   const waiting: BoardAlert[] = [];
   const inProgress: BoardAlert[] = [];
   for (const { incidentId } of entries) {
-    const incident = incidents.get(incidentId);
-    const alert = alerts.get(incidentId);
-    if (!incident || !alert || incident.state === "closed" || alert.status === "resolved") continue;
-    (alert.status === "alerted" ? waiting : inProgress).push({ incident, alert });
+    const item = found.get(incidentId);
+    if (!item || item.incident.state === "closed" || item.alert.status === "resolved") continue;
+    (item.alert.status === "alerted" ? waiting : inProgress).push(item);
   }
   return { waiting, inProgress };
+}
+
+/**
+ * Incidents and one agency's progress on each, read together (consistent reads), by incident id;
+ * an incident the agency was not alerted for is left out.
+ *
+ * @example
+ * (await alertsOf(deps, "damkar", ["c0ffee"])).get("c0ffee")?.alert.status // "alerted"
+ */
+export async function alertsOf(
+  deps: TenantDeps,
+  agencyId: string,
+  incidentIds: readonly string[],
+): Promise<Map<string, BoardAlert>> {
+  const [incidents, alerts] = await Promise.all([
+    new IncidentItems(deps).many(incidentIds),
+    new AgencyAlerts(deps).many(agencyId, incidentIds),
+  ]);
+  const found = new Map<string, BoardAlert>();
+  for (const [id, incident] of incidents) {
+    const alert = alerts.get(id);
+    if (alert) found.set(id, { incident, alert });
+  }
+  return found;
 }
 
 /**

@@ -6,26 +6,17 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { classifyIncident, closeIncident } from "../../../lambdas/calltaker-api/operations";
 import { OutboxEntries } from "../../../lambdas/items/outbox-entries";
-import { startCentre, type TestCentre } from "../support/centre";
-import { startDynalite, type TestTable } from "../support/dynalite";
+import { centrePerTest } from "../support/centre";
 
-let db: TestTable;
-let centre: TestCentre;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
-  centre = await startCentre(db);
-});
+const t = centrePerTest();
 
 const crime = { category: "crime", severity: "high", location: { text: "Pasar Bersehati" } } as const;
 const fire = { ...crime, category: "fire", severity: "critical" } as const;
 
 async function classified(number: string, classification: Parameters<typeof classifyIncident>[2] = fire) {
-  const id = await centre.call(number);
-  await classifyIncident(centre.api, id, classification);
-  await centre.drain();
+  const id = await t.centre.call(number);
+  await classifyIncident(t.centre.api, id, classification);
+  await t.centre.drain();
   return id;
 }
 
@@ -34,7 +25,7 @@ describe("delivering escalations", () => {
     // Reproduced first: the second and third fires' first alerts were held a minute behind the limit.
     for (let i = 0; i < 3; i++) {
       const id = await classified(`+6281200005${String(i).padStart(3, "0")}`);
-      const firsts = centre.sent.filter(
+      const firsts = t.centre.sent.filter(
         (a) =>
           a.about.some((s) => s.incidentId === id && s.round === 0 && s.step === 0) && a.about.length === 1,
       );
@@ -43,63 +34,63 @@ describe("delivering escalations", () => {
         "polresta:piket",
       ]);
     }
-    expect(centre.metrics.get("EscalationHeld")).toBeUndefined();
-    expect(centre.metrics.get("EscalationSent")).toBe(6);
+    expect(t.centre.metrics.get("EscalationHeld")).toBeUndefined();
+    expect(t.centre.metrics.get("EscalationSent")).toBe(6);
   });
 
   it("holds a reminder over the contact's limit as held, not sent, and counts it as held until its digest goes", async () => {
     // Reproduced first: the held entry was marked `sent` and counted in EscalationSent.
     const a = await classified("+6281200006001", crime);
     const b = await classified("+6281200006002", crime);
-    centre.advance(5 * 60_000);
-    await centre.fireDue(); // step 2 of both: kasat gets a's reminder, b's waits (1 a minute)
-    const outbox = new OutboxEntries(centre.sender);
+    t.centre.advance(5 * 60_000);
+    await t.centre.fireDue(); // step 2 of both: kasat gets a's reminder, b's waits (1 a minute)
+    const outbox = new OutboxEntries(t.centre.sender);
     const kasatOf = (id: string) =>
       outbox.get({ incidentId: id, agencyId: "polresta", round: 0, step: 1, contactId: "kasat" });
     expect(await kasatOf(a)).toMatchObject({ status: "sent", via: "alert", messageId: expect.any(String) });
     expect(await kasatOf(b)).toMatchObject({ status: "held" });
-    expect(centre.metrics.get("EscalationHeld")).toBeGreaterThanOrEqual(1);
-    const sentBefore = centre.metrics.get("EscalationSent")!;
+    expect(t.centre.metrics.get("EscalationHeld")).toBeGreaterThanOrEqual(1);
+    const sentBefore = t.centre.metrics.get("EscalationSent")!;
     expect(
-      centre.events.filter((e) => e.type === "EscalationSent" && e.incidentId === b && e.step === 1),
+      t.centre.events.filter((e) => e.type === "EscalationSent" && e.incidentId === b && e.step === 1),
     ).toHaveLength(
       // piket's reminder of b may be held too; only what went out is an event.
-      centre.sent.some((m) => m.about.some((s) => s.incidentId === b && s.step === 1)) ? 1 : 0,
+      t.centre.sent.some((m) => m.about.some((s) => s.incidentId === b && s.step === 1)) ? 1 : 0,
     );
-    centre.advance(61_000);
-    await centre.fireDue();
+    t.centre.advance(61_000);
+    await t.centre.fireDue();
     expect(await kasatOf(b)).toMatchObject({ status: "sent", via: "digest" });
-    expect(centre.metrics.get("EscalationSent")).toBeGreaterThan(sentBefore);
-    expect(centre.metrics.get("DigestSent")).toBeGreaterThanOrEqual(1);
+    expect(t.centre.metrics.get("EscalationSent")).toBeGreaterThan(sentBefore);
+    expect(t.centre.metrics.get("DigestSent")).toBeGreaterThanOrEqual(1);
   });
 
   it("never copies the caller's number into the outbox, and writes reminders from the incident as it is now", async () => {
     const id = await classified("+6281234567890", crime);
-    const { Items } = await db.doc.send(new ScanCommand({ TableName: centre.tableName }));
+    const { Items } = await t.db.doc.send(new ScanCommand({ TableName: t.centre.tableName }));
     const withNumber = (Items ?? []).filter((item) => JSON.stringify(item).includes("81234567890"));
     expect(withNumber.map((item) => item.sk)).toEqual(["INCIDENT"]);
-    expect(centre.sent[0]!.sms).toContain("081234567890");
+    expect(t.centre.sent[0]!.sms).toContain("081234567890");
     // New notes after classification reach the next reminder.
-    await classifyIncident(centre.api, id, { ...crime, notes: "Pelaku membawa senjata tajam" });
-    centre.advance(5 * 60_000);
-    await centre.fireDue();
-    const reminder = centre.sent.find((a) => a.about[0]!.step === 1)!;
+    await classifyIncident(t.centre.api, id, { ...crime, notes: "Pelaku membawa senjata tajam" });
+    t.centre.advance(5 * 60_000);
+    await t.centre.fireDue();
+    const reminder = t.centre.sent.find((a) => a.about[0]!.step === 1)!;
     expect(reminder.email.body).toContain("Pelaku membawa senjata tajam");
   });
 
   it("sends nothing more about an incident once it is closed, pending or held", async () => {
     const ids = [await classified("+6281200007001", crime), await classified("+6281200007002", crime)];
-    centre.advance(5 * 60_000);
-    await centre.fireDue(); // kasat: first reminder sent, second held
-    for (const id of ids) await closeIncident(centre.api, id);
-    await centre.drain();
-    const before = centre.sent.length;
+    t.centre.advance(5 * 60_000);
+    await t.centre.fireDue(); // kasat: first reminder sent, second held
+    for (const id of ids) await closeIncident(t.centre.api, id);
+    await t.centre.drain();
+    const before = t.centre.sent.length;
     for (let minute = 0; minute < 30; minute++) {
-      centre.advance(60_000);
-      await centre.fireDue();
+      t.centre.advance(60_000);
+      await t.centre.fireDue();
     }
-    expect(centre.sent.slice(before)).toEqual([]);
-    const kasat = await new OutboxEntries(centre.sender).get({
+    expect(t.centre.sent.slice(before)).toEqual([]);
+    const kasat = await new OutboxEntries(t.centre.sender).get({
       incidentId: ids[1]!,
       agencyId: "polresta",
       round: 0,

@@ -7,18 +7,9 @@ import { flushDigest } from "../../../lambdas/escalation/digest";
 import { relayChanges } from "../../../lambdas/escalation-relay/relay";
 import { runScheduledTask, sweepOutbox } from "../../../lambdas/reescalate/run-scheduled-task";
 import type { AgencyAlert, DocumentStore } from "../../../lambdas/shared/ports";
-import { startCentre, type TestCentre } from "../support/centre";
-import { startDynalite, type TestTable } from "../support/dynalite";
+import { centrePerTest } from "../support/centre";
 
-let db: TestTable;
-let centre: TestCentre;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
-  centre = await startCentre(db);
-});
+const t = centrePerTest();
 
 const crime = { category: "crime", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } } as const;
 
@@ -36,9 +27,9 @@ function duplicates(sent: readonly AgencyAlert[]): string[] {
 
 async function minutes(n: number) {
   for (let m = 0; m < n; m++) {
-    centre.advance(60_000);
-    await sweepOutbox(centre.sender);
-    await centre.fireDue();
+    t.centre.advance(60_000);
+    await sweepOutbox(t.centre.sender);
+    await t.centre.fireDue();
   }
 }
 
@@ -47,22 +38,22 @@ describe("reminder digests", () => {
     // Reproduced first: eight Manado fires, four closed: the digest "7 insiden baru" listed them.
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const id = await centre.call(`+6281200002${String(i).padStart(3, "0")}`);
+      const id = await t.centre.call(`+6281200002${String(i).padStart(3, "0")}`);
       ids.push(id);
-      await classifyIncident(centre.api, id, crime);
-      await centre.drain();
+      await classifyIncident(t.centre.api, id, crime);
+      await t.centre.drain();
     }
-    centre.advance(5 * 60_000);
-    await centre.fireDue(); // reminders of all eight: most held
+    t.centre.advance(5 * 60_000);
+    await t.centre.fireDue(); // reminders of all eight: most held
     const closed: string[] = [];
     for (const id of ids.slice(0, 4)) {
-      await closeIncident(centre.api, id);
-      closed.push((await readIncident(centre.api, id)).shortCode);
+      await closeIncident(t.centre.api, id);
+      closed.push((await readIncident(t.centre.api, id)).shortCode);
     }
-    await centre.drain();
-    const before = centre.sent.length;
+    await t.centre.drain();
+    const before = t.centre.sent.length;
     await minutes(20);
-    const later = centre.sent.slice(before);
+    const later = t.centre.sent.slice(before);
     expect(later.some((a) => a.about.length > 1)).toBe(true); // digests did go out
     for (const alert of later) {
       for (const code of closed) expect(alert.sms).not.toContain(code);
@@ -94,43 +85,43 @@ describe("reminder digests", () => {
   it.each(HOLD_STEPS)("send each held reminder once when flushes run right after %s", async (_, isStep) => {
     // Reproduced first (with the old two-update hold): a flush between the updates made the hold
     // fail, the entry was retried, and piket got y's step-2 reminder twice.
-    const x = await centre.call("+6281200003001");
-    const y = await centre.call("+6281200003002");
-    await classifyIncident(centre.api, x, crime);
-    await classifyIncident(centre.api, y, crime);
-    await centre.drain();
-    centre.advance(5 * 60_000);
+    const x = await t.centre.call("+6281200003001");
+    const y = await t.centre.call("+6281200003002");
+    await classifyIncident(t.centre.api, x, crime);
+    await classifyIncident(t.centre.api, y, crime);
+    await t.centre.drain();
+    t.centre.advance(5 * 60_000);
     let hooked = false;
-    const real = centre.sender.db;
+    const real = t.centre.sender.db;
     const hookedDb: DocumentStore = {
       send: async (command) => {
         const result = await real.send(command);
         if (!hooked && isStep(command)) {
           hooked = true;
-          centre.advance(61_000); // a slow relay: the contacts' limits allow a digest meanwhile
+          t.centre.advance(61_000); // a slow relay: the contacts' limits allow a digest meanwhile
           await Promise.all([
-            flushDigest(centre.sender, "polresta", "piket"),
-            flushDigest(centre.sender, "polresta", "kasat"),
-            flushDigest(centre.sender, "polresta", "kasat"),
-            sweepOutbox(centre.sender),
+            flushDigest(t.centre.sender, "polresta", "piket"),
+            flushDigest(t.centre.sender, "polresta", "kasat"),
+            flushDigest(t.centre.sender, "polresta", "kasat"),
+            sweepOutbox(t.centre.sender),
           ]);
         }
         return result;
       },
     };
-    for (const [name, schedule] of [...centre.schedules]) {
-      if (schedule.at > centre.now()) continue;
-      centre.schedules.delete(name);
-      await runScheduledTask({ ...centre.sender, db: hookedDb }, schedule.task);
+    for (const [name, schedule] of [...t.centre.schedules]) {
+      if (schedule.at > t.centre.now()) continue;
+      t.centre.schedules.delete(name);
+      await runScheduledTask({ ...t.centre.sender, db: hookedDb }, schedule.task);
     }
     expect(hooked).toBe(true);
     await minutes(30);
-    expect(duplicates(centre.sent)).toEqual([]);
+    expect(duplicates(t.centre.sent)).toEqual([]);
     // And nothing was lost: both contacts got step 2 of both incidents.
     for (const id of [x, y]) {
       for (const contact of ["piket", "kasat"]) {
         expect(
-          centre.sent.some(
+          t.centre.sent.some(
             (a) => a.contactId === contact && a.about.some((s) => s.incidentId === id && s.step === 1),
           ),
         ).toBe(true);
@@ -141,30 +132,30 @@ describe("reminder digests", () => {
   it("send each held reminder once when many flushes, sweeps and relays run at once", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const id = await centre.call(`+6281200008${String(i).padStart(3, "0")}`);
+      const id = await t.centre.call(`+6281200008${String(i).padStart(3, "0")}`);
       ids.push(id);
-      await classifyIncident(centre.api, id, crime);
+      await classifyIncident(t.centre.api, id, crime);
     }
-    await relayChanges(centre.sender, centre.pending.splice(0));
-    centre.advance(5 * 60_000);
-    const due = [...centre.schedules.values()].filter((s) => s.at <= centre.now());
-    centre.schedules.clear();
-    await Promise.all(due.map((s) => runScheduledTask(centre.sender, s.task)));
+    await relayChanges(t.centre.sender, t.centre.pending.splice(0));
+    t.centre.advance(5 * 60_000);
+    const due = [...t.centre.schedules.values()].filter((s) => s.at <= t.centre.now());
+    t.centre.schedules.clear();
+    await Promise.all(due.map((s) => runScheduledTask(t.centre.sender, s.task)));
     for (let round = 0; round < 20; round++) {
-      centre.advance(60_000);
+      t.centre.advance(60_000);
       await Promise.all([
-        flushDigest(centre.sender, "polresta", "kasat"),
-        flushDigest(centre.sender, "polresta", "kasat"),
-        flushDigest(centre.sender, "polresta", "piket"),
-        sweepOutbox(centre.sender),
-        sweepOutbox(centre.sender),
-        relayChanges(centre.sender, centre.pending.splice(0)),
+        flushDigest(t.centre.sender, "polresta", "kasat"),
+        flushDigest(t.centre.sender, "polresta", "kasat"),
+        flushDigest(t.centre.sender, "polresta", "piket"),
+        sweepOutbox(t.centre.sender),
+        sweepOutbox(t.centre.sender),
+        relayChanges(t.centre.sender, t.centre.pending.splice(0)),
       ]);
     }
-    expect(duplicates(centre.sent)).toEqual([]);
+    expect(duplicates(t.centre.sent)).toEqual([]);
     for (const id of ids) {
       expect(
-        centre.sent.some((a) => a.contactId === "kasat" && a.about.some((s) => s.incidentId === id)),
+        t.centre.sent.some((a) => a.contactId === "kasat" && a.about.some((s) => s.incidentId === id)),
       ).toBe(true);
     }
   });

@@ -7,18 +7,9 @@ import { classifyIncident, closeIncident, readIncident } from "../../../lambdas/
 import { dutyBoard } from "../../../lambdas/escalation/duty-board";
 import { OutboxEntries } from "../../../lambdas/items/outbox-entries";
 import type { HttpRequest } from "../../../lambdas/shared/ports";
-import { ACK_BASE, startCentre, type TestCentre } from "../support/centre";
-import { startDynalite, type TestTable } from "../support/dynalite";
+import { ACK_BASE, centrePerTest } from "../support/centre";
 
-let db: TestTable;
-let centre: TestCentre;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
-  centre = await startCentre(db);
-});
+const t = centrePerTest();
 
 const request = (method: string, url: string, body?: string): HttpRequest => ({
   method,
@@ -36,35 +27,35 @@ describe("the duty board", () => {
     // pairs had no link that led to their incident.
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const id = await centre.call(`+628120000${4000 + i}`);
+      const id = await t.centre.call(`+628120000${4000 + i}`);
       ids.push(id);
-      await classifyIncident(centre.api, id, {
+      await classifyIncident(t.centre.api, id, {
         category: i % 2 ? "fire" : "crime",
         severity: "high",
         location: { text: `Jl. Piere Tendean ${i}` },
       });
     }
-    await centre.drain();
+    await t.centre.drain();
     // Six minutes: every step 2 is due and most reminders are held for the contacts' digests.
     for (let minute = 0; minute < 6; minute++) {
-      centre.advance(60_000);
-      await centre.fireDue();
+      t.centre.advance(60_000);
+      await t.centre.fireDue();
     }
-    const outbox = new OutboxEntries(centre.sender);
+    const outbox = new OutboxEntries(t.centre.sender);
     let pairs = 0;
     const unreachable: string[] = [];
     const boards = new Map<string, string>();
     for (const id of ids) {
-      const incident = await readIncident(centre.api, id);
+      const incident = await readIncident(t.centre.api, id);
       for (const entry of await outbox.ofIncident(id)) {
         const key = `${entry.agencyId}/${entry.contactId}`;
         if (!boards.has(key)) {
           // The latest SMS the contact got; only its text, as an SMS-only contact has nothing else.
-          const sms = centre.sent
+          const sms = t.centre.sent
             .filter((a) => a.agencyId === entry.agencyId && a.contactId === entry.contactId)
             .at(-1);
           const link = sms && boardLinkIn(sms.sms);
-          boards.set(key, link ? (await handleAckRequest(centre.ack, request("GET", link))).body : "");
+          boards.set(key, link ? (await handleAckRequest(t.centre.ack, request("GET", link))).body : "");
         }
         pairs++;
         if (!boards.get(key)!.includes(`data-incident="${incident.incidentId}"`))
@@ -78,32 +69,32 @@ describe("the duty board", () => {
   it("lists waiting alerts first, confirmed ones apart, and never a closed or resolved one", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const id = await centre.call(`+62812000090${i}0`);
+      const id = await t.centre.call(`+62812000090${i}0`);
       ids.push(id);
-      await classifyIncident(centre.api, id, {
+      await classifyIncident(t.centre.api, id, {
         category: "crime",
         severity: "high",
         location: { text: `Lokasi ${i}` },
       });
     }
-    await centre.drain();
-    const board = boardLinkIn(centre.sent[0]!.sms)!;
+    await t.centre.drain();
+    const board = boardLinkIn(t.centre.sent[0]!.sms)!;
     const act = (id: string, status: string) =>
-      handleAckRequest(centre.ack, request("POST", board, `incident=${id}&status=${status}`));
+      handleAckRequest(t.centre.ack, request("POST", board, `incident=${id}&status=${status}`));
     expect((await act(ids[1]!, "acknowledged")).statusCode).toBe(200);
     expect((await act(ids[2]!, "resolved")).statusCode).toBe(200);
-    await closeIncident(centre.api, ids[3]!);
-    await centre.drain();
-    const { waiting, inProgress } = await dutyBoard(centre.ack, "polresta");
+    await closeIncident(t.centre.api, ids[3]!);
+    await t.centre.drain();
+    const { waiting, inProgress } = await dutyBoard(t.centre.ack, "polresta");
     expect(waiting.map((a) => a.incident.incidentId)).toEqual([ids[0]]);
     expect(inProgress.map((a) => a.incident.incidentId)).toEqual([ids[1]]);
-    const page = (await handleAckRequest(centre.ack, request("GET", board))).body;
+    const page = (await handleAckRequest(t.centre.ack, request("GET", board))).body;
     expect(page).toContain("Menunggu konfirmasi (1)");
     expect(page).toContain("Sedang ditangani (1)");
     for (const gone of [ids[2]!, ids[3]!]) expect(page).not.toContain(gone);
     // An alert of another agency, or no alert at all, cannot be reported on from this board.
-    const damkarOnly = await centre.call("+6281200009999");
-    await classifyIncident(centre.api, damkarOnly, {
+    const damkarOnly = await t.centre.call("+6281200009999");
+    await classifyIncident(t.centre.api, damkarOnly, {
       category: "electricity",
       severity: "low",
       location: { text: "Tiang" },
@@ -113,28 +104,28 @@ describe("the duty board", () => {
   });
 
   it("changes nothing on GET, answers an unknown contact like a bad signature, and masks the caller once closed", async () => {
-    const id = await centre.call("+6281234567890");
-    await classifyIncident(centre.api, id, {
+    const id = await t.centre.call("+6281234567890");
+    await classifyIncident(t.centre.api, id, {
       category: "crime",
       severity: "high",
       location: { text: "Pasar" },
     });
-    await centre.drain();
-    const board = boardLinkIn(centre.sent[0]!.sms)!;
-    for (let i = 0; i < 3; i++) await handleAckRequest(centre.ack, request("GET", board));
-    expect((await readIncident(centre.api, id)).state).toBe("escalated");
-    const page = (await handleAckRequest(centre.ack, request("GET", board))).body;
+    await t.centre.drain();
+    const board = boardLinkIn(t.centre.sent[0]!.sms)!;
+    for (let i = 0; i < 3; i++) await handleAckRequest(t.centre.ack, request("GET", board));
+    expect((await readIncident(t.centre.api, id)).state).toBe("escalated");
+    const page = (await handleAckRequest(t.centre.ack, request("GET", board))).body;
     expect(page).toContain("081234567890");
 
     const tampered = await handleAckRequest(
-      centre.ack,
+      t.centre.ack,
       request(
         "GET",
         board.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
       ),
     );
     const unknownContact = await handleAckRequest(
-      centre.ack,
+      t.centre.ack,
       request("GET", board.replace(".piket.", ".nobody.")),
     );
     expect(tampered.statusCode).toBe(403);
@@ -143,10 +134,10 @@ describe("the duty board", () => {
       body: tampered.body,
     });
 
-    const incidentLink = centre.sent[0]!.email.body.match(/https:\/\/\S+\/a\/\S+/)![0];
-    await closeIncident(centre.api, id);
-    await centre.drain();
-    const closedPage = (await handleAckRequest(centre.ack, request("GET", incidentLink))).body;
+    const incidentLink = t.centre.sent[0]!.email.body.match(/https:\/\/\S+\/a\/\S+/)![0];
+    await closeIncident(t.centre.api, id);
+    await t.centre.drain();
+    const closedPage = (await handleAckRequest(t.centre.ack, request("GET", incidentLink))).body;
     expect(closedPage).not.toContain("081234567890");
     expect(closedPage).toContain("+62*********90");
   });

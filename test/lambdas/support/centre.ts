@@ -18,7 +18,7 @@ import type {
   TableChange,
 } from "../../../lambdas/shared/ports";
 import { captureChanges } from "../../../local/change-capture";
-import type { TestTable } from "./dynalite";
+import { startDynalite, type TestTable } from "./dynalite";
 import { contactFlowEvent, manadoRuntime } from "./tenant";
 
 export interface TestCentre {
@@ -156,4 +156,24 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     },
   };
   return centre;
+}
+
+/**
+ * Registers the hooks of a test file whose tests each get a fresh centre (its own table) on one
+ * dynalite for the file.
+ *
+ * @example
+ * const t = centrePerTest();
+ * it("alerts", async () => { await t.centre.call(); });
+ */
+export function centrePerTest(): { readonly db: TestTable; readonly centre: TestCentre } {
+  const state = {} as { db: TestTable; centre: TestCentre };
+  beforeAll(async () => {
+    state.db = await startDynalite();
+  });
+  afterAll(() => state.db.close());
+  beforeEach(async () => {
+    state.centre = await startCentre(state.db);
+  });
+  return state;
 }
