@@ -158,7 +158,7 @@ async function main() {
     `burst: ${INCIDENTS} incidents classified by ${CALL_TAKERS} call-takers in ${classifying.toFixed(1)} s, all first alerts out ${burst.toFixed(1)} s after the first classification`,
   );
   console.log(
-    `table requests from classification to the last first alert: ${burstRequests} (${(burstRequests / INCIDENTS).toFixed(0)} per incident, a third of them the local change capture's reads)`,
+    `table requests from classification to the last first alert: ${burstRequests} (${(burstRequests / INCIDENTS).toFixed(0)} per incident, with the two reads the local change capture adds to every write)`,
   );
   console.log(
     `classification to the incident's first SMS: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms; incidents without an SMS: ${missing.length}`,
