@@ -52,7 +52,11 @@ const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
-const silent = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+const silent = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (m: string, fields?: Record<string, unknown>) => console.error(m, JSON.stringify(fields ?? {})),
+};
 
 async function main() {
   const { endpoint, child } = await startDynaliteProcess();
@@ -234,7 +238,7 @@ async function main() {
   console.log(
     `every contact could act on every open alert: ${unreachable.length === 0 ? "yes" : "NO"} (${pairs} contact-alert pairs checked, ${unreachable.length} unreachable); relay failures: ${functions.relayFailures.length}`,
   );
-  functions.stop();
+  await functions.stop();
   client.destroy();
   child.kill();
   if (missing.length > 0 || unreachable.length > 0) process.exitCode = 1;

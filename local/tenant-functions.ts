@@ -52,8 +52,8 @@ export interface TenantFunctions {
   idle(): Promise<void>;
   /** Changes the relay reported as failed (the stream would retry them). */
   readonly relayFailures: string[];
-  /** Stops the outbox sweeper. */
-  stop(): void;
+  /** Stops the outbox sweeper; resolves when a sweep in progress has finished. */
+  stop(): Promise<void>;
 }
 
 /** Stream shards per tenant table (changes of one item always go to the same shard). */
@@ -137,10 +137,11 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   };
   const ackDeps: AckDeps = { ...base, scheduler, secret };
   let lastSweep = clock.now();
+  let sweeping: Promise<unknown> = Promise.resolve();
   const sweeper = setInterval(() => {
     if (clock.now() - lastSweep < SWEEP_EVERY_SECONDS * 1000) return;
     lastSweep = clock.now();
-    void runScheduledTask(sender, { kind: "sweep" }).catch((error: unknown) =>
+    sweeping = runScheduledTask(sender, { kind: "sweep" }).catch((error: unknown) =>
       log.error("sweep failed", { error: String(error) }),
     );
   }, 1000);
@@ -158,6 +159,9 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
       }
     },
     relayFailures,
-    stop: () => clearInterval(sweeper),
+    stop: async () => {
+      clearInterval(sweeper);
+      await sweeping;
+    },
   };
 }
