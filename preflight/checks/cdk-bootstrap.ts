@@ -5,17 +5,15 @@
  * https://docs.aws.amazon.com/cdk/v2/guide/bootstrapping-env.html
  */
 import { GetParameterCommand, type SSMClient } from "@aws-sdk/client-ssm";
-import { DefaultStackSynthesizer } from "aws-cdk-lib";
 import { eachRegion, errorName } from "../aws-errors";
 import { type PreflightCheck, resultsOf } from "../check";
 
-/** The parameter the CDK reads, with the default qualifier (the app sets no other). */
-export const BOOTSTRAP_VERSION_PARAMETER =
-  DefaultStackSynthesizer.DEFAULT_BOOTSTRAP_STACK_VERSION_SSM_PARAMETER.replace(
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the CDK's own placeholder, replaced here
-    "${Qualifier}",
-    DefaultStackSynthesizer.DEFAULT_QUALIFIER,
-  );
+/**
+ * The parameter the CDK reads, with the default qualifier (the app sets no other). Written out
+ * rather than read from aws-cdk-lib (preflight is an SDK tool, not CDK); a test pins it to
+ * `DefaultStackSynthesizer`'s value.
+ */
+export const BOOTSTRAP_VERSION_PARAMETER = "/cdk-bootstrap/hnb659fds/version";
 
 /** aws-cdk-lib's DefaultStackSynthesizer requires bootstrap version 6 or later (MIN_BOOTSTRAP_STACK_VERSION). */
 export const MIN_BOOTSTRAP_VERSION = 6;

@@ -1,4 +1,5 @@
 import { GetParameterCommand, ParameterNotFound } from "@aws-sdk/client-ssm";
+import { DefaultStackSynthesizer } from "aws-cdk-lib";
 import { mockClient } from "aws-sdk-client-mock";
 import { sdkClients } from "../../../preflight/aws-clients";
 import { BOOTSTRAP_VERSION_PARAMETER, cdkBootstrap } from "../../../preflight/checks/cdk-bootstrap";
@@ -11,6 +12,13 @@ const bootstrapped = (version: string) => ({
 describe("cdk-bootstrap", () => {
   it("reads the CDK's own bootstrap-version parameter", () => {
     expect(BOOTSTRAP_VERSION_PARAMETER).toBe("/cdk-bootstrap/hnb659fds/version");
+    expect(BOOTSTRAP_VERSION_PARAMETER).toBe(
+      DefaultStackSynthesizer.DEFAULT_BOOTSTRAP_STACK_VERSION_SSM_PARAMETER.replace(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the CDK's own placeholder
+        "${Qualifier}",
+        DefaultStackSynthesizer.DEFAULT_QUALIFIER,
+      ),
+    );
   });
 
   it("passes both Regions when each has a bootstrap version of 6 or later", async () => {
