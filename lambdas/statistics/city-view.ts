@@ -64,7 +64,7 @@ export async function cityView(
     store.readSeries("hour", scope, current.from, current.to),
   ]);
   const today = localDate(nowMs, tenant.zone);
-  const observedTo = today < current.to ? today : current.to;
+  const observedTo = today.localeCompare(current.to) < 0 ? today : current.to; // the earlier day
   const body = cityBody({
     tenant,
     current,

@@ -75,9 +75,12 @@ it("shows a kab/kota only its own month: hourly chart, call-takers needed, and a
   await page.goto(centre.pages.landing);
   await page.getByTestId(`city-${MANADO}`).click();
   await page.waitForURL(/\/dashboard\/city\.html\?tenant=71\.71/);
-  await page.getByTestId("card-calls").waitFor({ timeout: 10_000 }).catch(async () => {
-    throw new Error(`no cards: ${pageErrors.join("; ")} ${await page.getByTestId("error").textContent()}`);
-  });
+  await page
+    .getByTestId("card-calls")
+    .waitFor({ timeout: 10_000 })
+    .catch(async () => {
+      throw new Error(`no cards: ${pageErrors.join("; ")} ${await page.getByTestId("error").textContent()}`);
+    });
 
   // Only Manado: its name and code, its calls, and no other kab/kota anywhere on the page.
   expect(await page.getByTestId("title").textContent()).toBe("Angka 112 Kota Manado");
