@@ -143,6 +143,14 @@ it("shows a kab/kota only its own month: hourly chart, call-takers needed, and a
   expect(refused.status).toBe(403);
   expect(refused.body).not.toContain("Surabaya");
 
+  // The national dashboard links each kab/kota's name to its own month.
+  await page.goto(centre.pages.dashboard);
+  const link = page.locator(`[data-testid=tenants] tr[data-code="${MANADO}"] td[data-key=name] a`);
+  expect(await link.getAttribute("href")).toBe(`city.html?tenant=${MANADO}`);
+  await link.click();
+  await page.getByTestId("card-calls").waitFor();
+  expect(await cardValue(page, "calls")).toBe(String(calls));
+
   // A phone: 390 px wide, nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
