@@ -9,7 +9,8 @@
  */
 import { addCounters, COUNTER, type Counters, type StatisticsCell } from "./statistics";
 import { type DayFigures, type Figures, figuresOf, summarize } from "./statistics-figures";
-import type { SeriesCell } from "./statistics-series";
+import type { Scope, SeriesCell } from "./statistics-series";
+import { rowKey, seriesKey } from "./statistics-table";
 import { localDate, type TenantZone } from "./time-zones";
 
 /** A calendar month of a kab/kota, in its own zone. */
@@ -265,4 +266,16 @@ function getOr(map: Map<string, Counters>, key: string): Counters {
     map.set(key, value);
   }
   return value;
+}
+
+/**
+ * The partition keys of the national statistics table that a kab/kota's month is read from (its day
+ * rows and its hour cells): the only leading keys a reader of one kab/kota's figures is granted.
+ *
+ * @example
+ * cityPartitions("71.71") // ["ROW#T#71.71", "HOUR#T#71.71"]
+ */
+export function cityPartitions(tenant: string): string[] {
+  const scope: Scope = { kind: "tenant", province: tenant.slice(0, 2), tenant };
+  return [rowKey({ tenant, day: "" }).pk, seriesKey("hour", scope, "").pk];
 }

@@ -3,7 +3,7 @@
  * (docs/statistics.md): its day rows from the first day of the month before to the last day of
  * the month (`ROW#T#<code>`), and the month's hour cells (`HOUR#T#<code>`). Nothing else of the
  * table is read, so the function that answers it can be granted exactly those partitions
- * (`dynamodb:LeadingKeys`, lambdas/manifest.ts). No personal data is in either: counts only.
+ * (`dynamodb:LeadingKeys`: `cityPartitions` in domain/city-figures.ts). No personal data is in either: counts only.
  */
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../../domain/categories";
 import {
@@ -16,7 +16,6 @@ import {
 } from "../../domain/city-figures";
 import { cityStaffing } from "../../domain/city-staffing";
 import type { Scope } from "../../domain/statistics-series";
-import { rowKey, seriesKey } from "../../domain/statistics-table";
 import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
 import { localDate } from "../../domain/time-zones";
 import { addCosts, type ReadCost } from "./statistics-query";
@@ -27,18 +26,6 @@ export type CityStatistics = Pick<StatisticsStore, "readRows" | "readSeries">;
 
 /** The kab/kota a city view is about: the API's own tenant, never a query parameter. */
 export type CityTenant = Pick<TenantRuntimeConfig, "code" | "name" | "province" | "zone">;
-
-/**
- * The partition keys of the national statistics table that a kab/kota's view reads: the only
- * leading keys its reader is granted.
- *
- * @example
- * cityPartitions("71.71") // ["ROW#T#71.71", "HOUR#T#71.71"]
- */
-export function cityPartitions(tenant: string): string[] {
-  const scope: Scope = { kind: "tenant", province: tenant.slice(0, 2), tenant };
-  return [rowKey({ tenant, day: "" }).pk, seriesKey("hour", scope, "").pk];
-}
 
 /**
  * The month of one kab/kota: the figures and report of the month beside the month before, its hours

@@ -3,8 +3,9 @@
  * partitions, and the same totals the national dashboard shows for the kab/kota and month.
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { cityPartitions } from "../../../domain/city-figures";
 import { monitoringApi } from "../../../lambdas/monitoring-api/monitoring-api";
-import { cityPartitions, cityView } from "../../../lambdas/statistics/city-view";
+import { cityView } from "../../../lambdas/statistics/city-view";
 import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import { answered, ended, eventsOf, received } from "../../domain/statistics-events";
