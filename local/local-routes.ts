@@ -21,16 +21,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { CALLBACK_RESULT_LABELS_ID } from "../domain/call-back";
-import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../domain/categories";
-import {
-  AGENCY_STATUS_LABELS_ID,
-  CALL_OUTCOME_LABELS_ID,
-  CALL_RESULT_LABELS_ID,
-  INCIDENT_STATE_LABELS_ID,
-  SEVERITY_LABELS_ID,
-} from "../domain/incident";
-import { ROLE_ACTS, ROLE_LABELS_ID } from "../domain/roles";
+import { consoleDirectory } from "../domain/console-settings";
 import type { Tenant } from "../domain/tenant";
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
@@ -167,30 +158,10 @@ async function localApi(
     case "GET /local/tenants":
       return sendJson(response, 200, {
         now: new Date(centre.clock.now()).toISOString(),
-        labels: {
-          categories: CATEGORY_LABELS_ID,
-          severities: SEVERITY_LABELS_ID,
-          agencyKinds: AGENCY_KIND_LABELS_ID,
-          agencyStatuses: AGENCY_STATUS_LABELS_ID,
-          states: INCIDENT_STATE_LABELS_ID,
-          outcomes: CALL_OUTCOME_LABELS_ID,
-          callResults: CALL_RESULT_LABELS_ID,
-          callBackResults: CALLBACK_RESULT_LABELS_ID,
-          roles: ROLE_LABELS_ID,
-        },
-        // What each role may do (the console hides what the API would refuse anyway).
-        roleActs: ROLE_ACTS,
+        // Tenants, labels and role acts as each tenant's settings file has them in the cloud.
+        ...consoleDirectory([...centre.tenants.values()].map(({ tenant }) => tenant)),
         // The console's phone panel: the local one (web/console/phone-local.js).
         phonePanel: { kind: "local" },
-        tenants: [...centre.tenants.values()].map(({ tenant }) => ({
-          code: tenant.code,
-          name: tenant.name,
-          province: tenant.province,
-          zone: tenant.zone.name,
-          timeZone: tenant.zone.iana,
-          categoryMenu: tenant.callHandling.categoryMenu,
-          agencies: tenant.agencies.map((a) => ({ id: a.id, kind: a.kind, name: a.name })),
-        })),
       });
     case "POST /local/calls": {
       const body = parseJson(await readBody(request), "POST /local/calls");
