@@ -11,7 +11,6 @@
  * - `GET  /local/clock`, `POST /local/clock/advance`   local time; jump ahead `{ minutes }`
  * - `GET  /local/settled`                              waits until every change is relayed and counted
  * - `/local/phone/...`                                 the local phone panel (local/phone-routes.ts)
- * - `GET  /vendor/amazon-connect-streams.js`           the Streams library from node_modules
  * - `/t/<code>/api/...`                                the tenant's call-taker API
  * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
  * - `/t/<code>/loc/...`                                the tenant's caller location pages (GET page, POST share)
@@ -68,9 +67,6 @@ export interface RoutedCentre {
   settled(): Promise<void>;
 }
 
-/** The Amazon Connect Streams library, served to the console from the installed npm package. */
-const STREAMS_FILE = join(require.resolve("amazon-connect-streams/package.json"), "..", "release");
-
 /** Answers one request; never throws (errors become JSON with the status). */
 export async function routeRequest(
   centre: RoutedCentre,
@@ -122,11 +118,6 @@ export async function routeRequest(
     if (path === "/") {
       if (serveStatic(response, centre.webDir, "index.html")) return;
     }
-    if (
-      path === "/vendor/amazon-connect-streams.js" &&
-      serveStatic(response, STREAMS_FILE, "connect-streams-min.js")
-    )
-      return;
     for (const page of PAGES) {
       if (path === `/${page}`) return send(response, 301, { location: `/${page}/` }, "");
       if (

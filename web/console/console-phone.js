@@ -22,12 +22,15 @@ function ring() {
   }
 }
 
+/** amazon-connect-streams as the console site serves it (vendored from node_modules: test/web/shared/vendor.test.ts). */
+const STREAMS_URL = "/shared/vendor/amazon-connect-streams.min.js";
+
 // biome-ignore lint/correctness/noUnusedVariables: a global for the page scripts loaded after this one
 async function startPhone() {
   const config = { ...conn.phoneConfig(tenant()), headers: () => conn.headers() };
   if (config.kind === "streams" && !globalThis.connect) {
     await new Promise((resolve, reject) => {
-      const script = el("script", { src: config.streamsUrl ?? "/vendor/amazon-connect-streams.js" });
+      const script = el("script", { src: config.streamsUrl ?? STREAMS_URL });
       script.onload = resolve;
       script.onerror = reject;
       document.head.append(script);
