@@ -38,6 +38,7 @@ function say(text) {
 
 async function init() {
   conn = await connectConsole();
+  if (!conn) return; // the hosted console asks which kab/kota first
   info = conn.info;
   for (const t of info.tenants) $("tenant").append(el("option", { value: t.code }, `${t.code} ${t.name}`));
   const wanted = new URLSearchParams(location.search).get("tenant");
@@ -81,7 +82,16 @@ async function init() {
 function setUpWho() {
   $("who-user-label").hidden = !conn.local;
   $("who-role-label").hidden = !conn.local;
-  if (!conn.local) return;
+  $("signed-in").hidden = conn.local;
+  if (!conn.local) {
+    // Who the tenant's pool says is signed in; the role comes from the token's groups.
+    const who = conn.who();
+    $("who").textContent =
+      `${who.username} (${who.groups.map((g) => labels().roles[g] ?? g).join(", ") || "tanpa peran"})`;
+    $("tenant").disabled = true;
+    $("sign-out").addEventListener("click", () => conn.signOut());
+    return;
+  }
   const roles = Object.keys(info.roleActs ?? {});
   $("who-role").replaceChildren(...roles.map((r) => el("option", { value: r }, labels().roles[r] ?? r)));
   $("who-user").value = conn.who().username;
@@ -106,7 +116,10 @@ async function restart() {
   panel?.stop();
   calls.clear();
   renderCalls();
-  await startPhone();
+  // Incidents show even when the phone panel cannot start (the CCP unreachable, Streams refused).
+  await startPhone().catch((error) =>
+    showError(new Error(`Panel telepon tidak dapat dimulai: ${error.message}`)),
+  );
   await reloadList();
 }
 
