@@ -71,6 +71,7 @@ async function init() {
     act(`/incidents/${selected}/assignment`, { assignee: $("reassign-to").value.trim() }),
   );
   $("callback").addEventListener("click", () => callBack(current));
+  $("location-request").addEventListener("click", requestLocation);
   $("advance").hidden = !conn.local;
   $("advance").addEventListener("click", advance);
   $("help-open").addEventListener("click", () => $("help").showModal());
@@ -265,6 +266,7 @@ async function renderDetail() {
     );
     return li;
   });
+  renderCallerLocation(incident);
   $("progress").replaceChildren(...progress);
   $("progress-title").hidden = progress.length === 0;
   const open = ["received", "abandoned", "overflowed"].includes(incident.state);
