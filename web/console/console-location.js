@@ -57,11 +57,15 @@ function renderCallerLocation(incident) {
     return;
   }
   button.disabled = !locationRequest.allowed;
-  $("location-request-note").textContent = locationRequest.allowed
-    ? locationRequest.sent > 0
-      ? `Sudah diminta ${locationRequest.sent} dari ${locationRequest.max} kali; tautan terakhir berlaku sampai ${time(locationRequest.linkExpiresAt)}.`
-      : "Penelepon menerima SMS berisi tautan untuk membagikan lokasinya."
-    : (locationRequest.message ?? "");
+  const { sent, max, allowed, message, linkExpiresAt } = locationRequest;
+  const note = [];
+  if (sent > 0)
+    note.push(
+      `Sudah diminta ${sent} dari ${max} kali; tautan terakhir berlaku sampai ${time(linkExpiresAt)}.`,
+    );
+  else if (allowed) note.push("Penelepon menerima SMS berisi tautan untuk membagikan lokasinya.");
+  if (!allowed && message) note.push(message);
+  $("location-request-note").textContent = note.join(" ");
 }
 
 /** "Minta lokasi": one SMS with the link to the caller; then the incident is read every second until they answer. */

@@ -293,7 +293,15 @@ async function renderDetail() {
     $("alerts").replaceChildren(
       ...messages
         .filter((m) => m.channel === "sms")
-        .map((m) => el("li", {}, `${time(m.at)} SMS ke ${m.agencyName} (${m.contactName}) ${m.to}`)),
+        .map((m) =>
+          el(
+            "li",
+            { "data-recipient": m.recipient },
+            m.recipient === "caller"
+              ? `${time(m.at)} SMS ke penelepon ${m.to} (minta lokasi)`
+              : `${time(m.at)} SMS ke ${m.agencyName} (${m.contactName}) ${m.to}`,
+          ),
+        ),
     );
   }
   $("messages-title").hidden = !conn.local;
