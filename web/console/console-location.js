@@ -63,7 +63,7 @@ function renderCallerLocation(incident) {
     note.push(
       `Sudah diminta ${sent} dari ${max} kali; tautan terakhir berlaku sampai ${time(linkExpiresAt)}.`,
     );
-  else if (allowed) note.push("Penelepon menerima SMS berisi tautan untuk membagikan lokasinya.");
+  else if (allowed) note.push("Penelepon akan menerima SMS berisi tautan untuk membagikan lokasinya.");
   if (!allowed && message) note.push(message);
   $("location-request-note").textContent = note.join(" ");
 }
