@@ -73,11 +73,12 @@ async function answeredCall(console: Page, number?: string): Promise<{ id: strin
   return { id: incidentId, shortCode };
 }
 
-/** The call-taker presses "Minta lokasi"; the console says the SMS went to the caller. */
-async function askLocation(console: Page, number: string): Promise<void> {
+/** The call-taker presses "Minta lokasi" (or its shortcut); the console says the SMS went to the caller. */
+async function askLocation(console: Page, number: string, how: "click" | "shortcut"): Promise<void> {
   const button = console.getByTestId("location-request");
   expect(await button.isEnabled()).toBe(true);
-  await button.click();
+  if (how === "click") await button.click();
+  else await console.keyboard.press("Alt+L");
   await console
     .getByTestId("status")
     .filter({ hasText: number.slice(-2) })
@@ -111,7 +112,7 @@ it("shares the caller's position from the SMS link, and the console shows it wit
   const console = await consolePage(1366);
   const { id } = await answeredCall(console, number);
   expect(await console.getByTestId("caller-location").textContent()).toBe("belum ada");
-  await askLocation(console, number);
+  await askLocation(console, number, "click");
 
   await browser.grantPermissions(["geolocation"], { origin: centre.url });
   await browser.setGeolocation({ latitude: 1.4748, longitude: 124.8421, accuracy: 15 });
@@ -153,7 +154,7 @@ it("shows the caller's refused permission on the console within two seconds, the
   const number = "+6281298765432";
   const console = await consolePage(390);
   await answeredCall(console, number);
-  await askLocation(console, number);
+  await askLocation(console, number, "shortcut");
 
   await browser.clearPermissions();
   const phone = await browser.newPage();
