@@ -38,10 +38,10 @@ describe("the console site (one for every tenant)", () => {
 
   it("serves the console at its root with the shared files, and leaves the tenants' settings alone", () => {
     const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
-    // console/ as the root, then shared/sign-in.js, the two vendored libraries (oidc-client-ts and
-    // amazon-connect-streams) with their licences, and the two dashboard files the console loads
-    // (siaga112.css, dom.js).
-    expect(deployment.Properties.SourceObjectKeys).toHaveLength(8);
+    // console/ as the root (with its vendored amazon-connect-streams), then shared/sign-in.js,
+    // oidc-client-ts with its licence, and the two dashboard files the console loads (siaga112.css,
+    // dom.js).
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(6);
     expect(deployment.Properties.Exclude).toEqual(["config/*"]);
     expect(deployment.Properties.Prune).toBe(true);
   });
@@ -65,14 +65,14 @@ describe("the console site (one for every tenant)", () => {
         "console-api.js",
         "shared/sign-in.js",
         "shared/vendor/oidc-client-ts.min.js",
-        "shared/vendor/amazon-connect-streams.min.js",
-        "shared/vendor/amazon-connect-streams.LICENSE",
+        "vendor/amazon-connect-streams.min.js",
+        "vendor/amazon-connect-streams.LICENSE",
       ]),
     );
     // Byte for byte the vendored copy (which test/web/shared/vendor.test.ts holds to node_modules).
-    const streams = files.find((f) => f.key === "shared/vendor/amazon-connect-streams.min.js")!;
+    const streams = files.find((f) => f.key === "vendor/amazon-connect-streams.min.js")!;
     expect(
-      readFileSync(streams.path).equals(readFileSync("web/shared/vendor/amazon-connect-streams.min.js")),
+      readFileSync(streams.path).equals(readFileSync("web/console/vendor/amazon-connect-streams.min.js")),
     ).toBe(true);
   });
 

@@ -239,7 +239,7 @@ describe("the hosted console on its tenant's settings file", () => {
 
   it("embeds the hub's contact control panel with the Streams library the site serves", async () => {
     await page.locator('iframe[src*="/ccp-v2/"]').waitFor({ state: "attached" });
-    expect(siteRequests).toContain("/shared/vendor/amazon-connect-streams.min.js");
+    expect(siteRequests).toContain("/vendor/amazon-connect-streams.min.js");
     expect(
       await page.evaluate(() => typeof (globalThis as { connect?: { core?: unknown } }).connect?.core),
     ).toBe("object");

@@ -1,6 +1,6 @@
 /**
- * Browser libraries are served from web/shared/vendor/ (no CDN), copied from the npm package the
- * lockfile pins: a copy that drifts from node_modules fails here with the command to refresh it.
+ * Browser libraries are served from web/shared/vendor/ (every site's) and web/console/vendor/ (the
+ * console's phone panel only), never from a CDN, copied from the npm package the lockfile pins: a copy that drifts from node_modules fails here with the command to refresh it.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,10 +16,10 @@ const VENDORED = [
   { copy: "web/shared/vendor/oidc-client-ts.LICENSE", source: join(OIDC, "LICENSE") },
   // The console's phone panel in the cloud (web/console/phone-streams.js).
   {
-    copy: "web/shared/vendor/amazon-connect-streams.min.js",
+    copy: "web/console/vendor/amazon-connect-streams.min.js",
     source: join(STREAMS, "release", "connect-streams-min.js"),
   },
-  { copy: "web/shared/vendor/amazon-connect-streams.LICENSE", source: join(STREAMS, "LICENSE.txt") },
+  { copy: "web/console/vendor/amazon-connect-streams.LICENSE", source: join(STREAMS, "LICENSE.txt") },
 ];
 
 describe("vendored browser libraries", () => {
