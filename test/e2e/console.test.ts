@@ -200,6 +200,12 @@ it("fits every page at 390 and 1366 px without sideways scrolling", async () => 
   for (const width of WIDTHS) {
     const page = await chromium.context.newPage();
     await page.setViewportSize({ width, height: 900 });
+    // The call-taker whose desk the classification above put the incident on (the browser
+    // remembers the last user and role chosen, e.g. the read-only user above).
+    await page.addInitScript(() => {
+      localStorage.setItem("siaga112.user", "petugas-lokal");
+      localStorage.setItem("siaga112.role", "call-taker");
+    });
     for (const [name, url, drawn, then] of pages) {
       await page.goto(url);
       await page.locator(drawn).first().waitFor();
