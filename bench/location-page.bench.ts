@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       requireRegistry({ dir: "tenants" }).tenants.find((t) => t.code === "71.71")!,
     );
     const sms: CallerSmsMessage[] = [];
-    const secret = { get: async () => "bench-secret-0123456789abcdef0123456789" };
+    const secret = { get: async () => ({ current: "bench-secret-0123456789abcdef0123456789" }) };
     const base = {
       tenant,
       db: dynamo.documents,

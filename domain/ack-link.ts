@@ -1,10 +1,11 @@
 /**
- * Signed acknowledgement links. A token names the incident's short code, the agency and an
- * expiry; its HMAC-SHA256 (per-tenant secret) also covers the tenant code and the full incident
+ * Signed acknowledgement links of one incident for one agency (carried by e-mails; SMS carry the
+ * duty board link, domain/board-link.ts). A token names the incident's short code, the agency and
+ * an expiry; its HMAC-SHA256 (per-tenant secret) also covers the tenant code and the full incident
  * id, so a link works for exactly one tenant, incident and agency, and stops at its expiry.
  * Token: `<shortCode>.<agencyId>.<expiry, epoch seconds base 36>.<signature, 12 base64url>`.
  */
-import { type LinkVerdict, linkSignature, linkVerdict } from "./link-signature";
+import { type LinkVerdict, linkSignature, linkVerdict, type SigningKeys } from "./signing-keys";
 
 /** Links stay valid this long: agencies report progress for hours after the alert. */
 export const ACK_LINK_TTL_SECONDS = 72 * 3600;
@@ -19,8 +20,8 @@ export interface AckLinkClaims {
   readonly expiresAt: number;
 }
 
-function signature(claims: AckLinkClaims, secret: string): Buffer {
-  return linkSignature(secret, ["ack1", claims.tenant, claims.incidentId, claims.agencyId, claims.expiresAt]);
+function payload(claims: Omit<AckLinkClaims, "shortCode">): string {
+  return `ack1|${claims.tenant}|${claims.incidentId}|${claims.agencyId}|${claims.expiresAt}`;
 }
 
 /**
@@ -31,7 +32,7 @@ function signature(claims: AckLinkClaims, secret: string): Buffer {
  * // "K7Q2XM.damkar.t3k9zz.Xy…"
  */
 export function signAckToken(claims: AckLinkClaims, secret: string): string {
-  const sig = signature(claims, secret).toString("base64url");
+  const sig = linkSignature(payload(claims), secret).toString("base64url");
   return `${claims.shortCode}.${claims.agencyId}.${claims.expiresAt.toString(36)}.${sig}`;
 }
 
@@ -72,20 +73,18 @@ export function parseAckToken(token: string): ParsedAckToken | undefined {
 export type AckVerdict = LinkVerdict;
 
 /**
- * Checks a parsed token against the incident it claims to be for, in constant time.
+ * Checks a parsed token against the incident it claims to be for, with the current secret and,
+ * for links signed before a rotation, the previous one.
  *
  * @example
- * verifyAckToken(parsed, { tenant: "71.71", incidentId }, secret, Date.now() / 1000) // "valid"
+ * verifyAckToken(parsed, { tenant: "71.71", incidentId }, { current: secret }, Date.now() / 1000) // "valid"
  */
 export function verifyAckToken(
   token: ParsedAckToken,
   bound: { readonly tenant: string; readonly incidentId: string },
-  secret: string,
+  keys: SigningKeys,
   nowSeconds: number,
 ): AckVerdict {
-  const expected = signature(
-    { ...bound, shortCode: token.shortCode, agencyId: token.agencyId, expiresAt: token.expiresAt },
-    secret,
-  );
-  return linkVerdict(token.signature, expected, token.expiresAt, nowSeconds);
+  const signed = payload({ ...bound, agencyId: token.agencyId, expiresAt: token.expiresAt });
+  return linkVerdict(token, signed, keys, ACK_LINK_TTL_SECONDS, nowSeconds);
 }

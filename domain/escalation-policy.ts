@@ -2,6 +2,18 @@
  * Escalation policy evaluation: which step follows which, when, and how often one contact may be
  * messaged. Pure. Practice from on-call systems (GoAlert, PagerDuty): ordered steps with delays,
  * the whole policy repeated `repeat` times, per-contact rate limits with bundling.
+ *
+ * How the limits apply (see `messageAllowedAt`):
+ * - The FIRST alert of an incident to an agency (round 0, step 0) goes to each of the step's
+ *   contacts at once, whatever the contact received before: a life-critical alert never waits
+ *   behind a limit. It still counts toward the contact's windows.
+ * - Every later message (the next steps and repeats, i.e. reminders and re-escalations) goes only
+ *   when all three windows allow it (GoAlert's: 1 a minute, 5 per 15 minutes, 11 an hour, counting
+ *   every message the contact got, first alerts and digests included). Otherwise it is held, and
+ *   the contact's held messages go out together as ONE reminder (digest) when the windows allow,
+ *   which counts as one message.
+ * - Nothing is lost by holding: every message carries the contact's duty board link, and the
+ *   board lists every open alert of the agency with its buttons.
  */
 import type { RuntimeAgency } from "./tenant-runtime";
 
@@ -98,30 +110,25 @@ export function pruneSends(sentAt: readonly number[], now: number): number[] {
   return sentAt.filter((t) => t > now - longest);
 }
 
-export interface DeliveryPlan {
-  /** Contacts messaged now. */
-  readonly now: readonly string[];
-  /** Contacts whose message is held back and bundled into a digest at `at` (epoch seconds). */
-  readonly held: readonly { readonly contact: string; readonly at: number }[];
+/**
+ * Whether a step's message is the first alert of an incident to the agency (never held).
+ *
+ * @example
+ * isFirstAlert({ round: 0, step: 0 }) // true
+ * isFirstAlert({ round: 0, step: 1 }) // false
+ */
+export function isFirstAlert(at: StepPosition): boolean {
+  return at.round === 0 && at.step === 0;
 }
 
 /**
- * Splits a step's contacts into those messaged now and those held back by their rate limit.
+ * When one contact's message of a step may go (epoch seconds; `now` means at once): a first alert
+ * at once, anything later when the contact's windows allow.
  *
  * @example
- * planDelivery(["piket", "kasat"], new Map([["piket", [990]]]), 1000) // { now: ["kasat"], held: [{ contact: "piket", at: 1050 }] }
+ * messageAllowedAt({ round: 0, step: 0 }, [990], 1000) // 1000
+ * messageAllowedAt({ round: 0, step: 1 }, [990], 1000) // 1050
  */
-export function planDelivery(
-  contacts: readonly string[],
-  sentAtByContact: ReadonlyMap<string, readonly number[]>,
-  now: number,
-): DeliveryPlan {
-  const sendNow: string[] = [];
-  const held: { contact: string; at: number }[] = [];
-  for (const contact of contacts) {
-    const at = nextAllowedSend(sentAtByContact.get(contact) ?? [], now);
-    if (at <= now) sendNow.push(contact);
-    else held.push({ contact, at });
-  }
-  return { now: sendNow, held };
+export function messageAllowedAt(at: StepPosition, sentAt: readonly number[], now: number): number {
+  return isFirstAlert(at) ? now : nextAllowedSend(sentAt, now);
 }

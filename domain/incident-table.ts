@@ -7,10 +7,13 @@
  * - incident        `INC#<incidentId>` / `INCIDENT`               the incident and its state (the only
  *                                                                 item kind with a `state` attribute)
  * - agency alert    `INC#<incidentId>` / `AGENCY#<agencyId>`      one agency's progress on it
- * - outbox entry    `INC#<incidentId>` / `OUTBOX#<agency>#<round>#<step>`  one escalation to send
+ * - outbox entry    `INC#<incidentId>` / `OUTBOX#<agency>#<round>#<step>#<contact>`  one message to send
  * - caller history  `CALLER#<callerKey>` / `HISTORY`              recent calls of one number (hashed)
  * - contact rate    `RATE#<agencyId>#<contactId>` / `RATE`         recent sends to one contact
- * - contact digest  `DIGEST#<agencyId>#<contactId>` / `DIGEST`     alerts held back for bundling
+ * - contact digest  `DIGEST#<agencyId>#<contactId>` / `DIGEST`     when the contact's held alerts are due
+ * - held alert      `DIGEST#<agencyId>#<contactId>` / `HELD#<incidentId>#<round>#<step>`  one of them
+ * - board entry     `BOARD#<agencyId>` / `OPEN#<receivedAt>#<incidentId>`  an open alert on the agency's
+ *                   duty board (papan tugas)
  */
 
 export const INCIDENT_TABLE = {
@@ -23,7 +26,10 @@ export const INCIDENT_TABLE = {
   indexes: {
     /** Incidents of one day in the tenant's zone, newest last: the call-taker's list. */
     byDay: { name: "byDay", partitionKey: "dayPk", sortKey: "receivedAt" },
-    /** Sparse: only outbox entries not yet delivered; the sweeper re-drives the overdue ones. */
+    /**
+     * Sparse: outbox entries not yet delivered and contact digests with held alerts; the sweeper
+     * re-drives the overdue ones.
+     */
     pendingOutbox: { name: "pendingOutbox", partitionKey: "outboxPk", sortKey: "dueAt" },
     /** Sparse: incidents by short code (set by intake as `codePk`), for acknowledgement links. */
     byShortCode: { name: "byShortCode", partitionKey: "codePk", sortKey: "receivedAt" },
@@ -48,7 +54,7 @@ export const INCIDENT_TABLE = {
   },
 } as const;
 
-/** Value of `outboxPk` on an undelivered outbox entry (removed once delivered or dead). */
+/** Value of `outboxPk` on an undelivered outbox entry or a due digest (removed once settled). */
 export const PENDING_OUTBOX = "PENDING";
 
 export interface ItemKey {
@@ -67,14 +73,23 @@ export function agencyAlertKey(incidentId: string, agencyId: string): ItemKey {
 }
 
 /**
- * One escalation of one agency: the key makes (incident, agency, round, step) unique, which is
- * what guarantees a single SMS per step.
+ * One message of one escalation step to one contact: the key makes (incident, agency, round, step,
+ * contact) unique, which is what guarantees a single SMS (and e-mail) per contact and step.
  *
  * @example
- * outboxKey("c0ffee", "damkar", 0, 1) // { pk: "INC#c0ffee", sk: "OUTBOX#damkar#0#1" }
+ * outboxKey("c0ffee", { agencyId: "damkar", round: 0, step: 1, contactId: "kabid" })
+ * // { pk: "INC#c0ffee", sk: "OUTBOX#damkar#0#1#kabid" }
  */
-export function outboxKey(incidentId: string, agencyId: string, round: number, step: number): ItemKey {
-  return { pk: `INC#${incidentId}`, sk: `OUTBOX#${agencyId}#${round}#${step}` };
+export function outboxKey(
+  incidentId: string,
+  at: {
+    readonly agencyId: string;
+    readonly round: number;
+    readonly step: number;
+    readonly contactId: string;
+  },
+): ItemKey {
+  return { pk: `INC#${incidentId}`, sk: `OUTBOX#${at.agencyId}#${at.round}#${at.step}#${at.contactId}` };
 }
 
 /** @example callerHistoryKey("9f2c…") // { pk: "CALLER#9f2c…", sk: "HISTORY" } */
@@ -92,8 +107,47 @@ export function contactDigestKey(agencyId: string, contactId: string): ItemKey {
   return { pk: `DIGEST#${agencyId}#${contactId}`, sk: "DIGEST" };
 }
 
+/**
+ * One alert held back for a contact over its rate limit, beside the contact's digest (one
+ * partition: the digest reads them with one consistent query).
+ *
+ * @example
+ * heldAlertKey("damkar", "piket", { incidentId: "c0ffee", round: 0, step: 1 })
+ * // { pk: "DIGEST#damkar#piket", sk: "HELD#c0ffee#0#1" }
+ */
+export function heldAlertKey(
+  agencyId: string,
+  contactId: string,
+  at: { readonly incidentId: string; readonly round: number; readonly step: number },
+): ItemKey {
+  return { pk: `DIGEST#${agencyId}#${contactId}`, sk: `HELD#${at.incidentId}#${at.round}#${at.step}` };
+}
+
+/**
+ * An open alert on an agency's duty board, ordered by when the call came in.
+ *
+ * @example
+ * boardEntryKey("damkar", { incidentId: "c0ffee", receivedAt: "2026-11-27T13:00:00.000Z" })
+ * // { pk: "BOARD#damkar", sk: "OPEN#2026-11-27T13:00:00.000Z#c0ffee" }
+ */
+export function boardEntryKey(
+  agencyId: string,
+  incident: { readonly incidentId: string; readonly receivedAt: string },
+): ItemKey {
+  return { pk: `BOARD#${agencyId}`, sk: `OPEN#${incident.receivedAt}#${incident.incidentId}` };
+}
+
 /** The kind of an item, from its sort key. */
-export type ItemKind = "incident" | "agency" | "outbox" | "caller" | "rate" | "digest" | "unknown";
+export type ItemKind =
+  | "incident"
+  | "agency"
+  | "outbox"
+  | "caller"
+  | "rate"
+  | "digest"
+  | "held"
+  | "board"
+  | "unknown";
 
 /** @example itemKind({ pk: "INC#a", sk: "OUTBOX#damkar#0#0" }) // "outbox" */
 export function itemKind(key: { readonly pk?: unknown; readonly sk?: unknown }): ItemKind {
@@ -104,6 +158,8 @@ export function itemKind(key: { readonly pk?: unknown; readonly sk?: unknown }):
   if (sk === "HISTORY") return "caller";
   if (sk === "RATE") return "rate";
   if (sk === "DIGEST") return "digest";
+  if (sk.startsWith("HELD#")) return "held";
+  if (sk.startsWith("OPEN#")) return "board";
   return "unknown";
 }
 

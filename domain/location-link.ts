@@ -3,10 +3,12 @@
  * the incident's short code and an expiry; its HMAC-SHA256 (the tenant's signing secret, the one
  * acknowledgement links use, under its own purpose prefix so neither kind of token passes for the
  * other) also covers the tenant code and the full incident id, so a link works for exactly one
- * tenant and incident, and stops at its expiry.
+ * tenant and incident, and stops at its expiry. Like the agencies' links, a link signed before a
+ * rotation of the secret keeps working until it expires (domain/signing-keys.ts).
  * Token: `<shortCode>.<expiry, epoch seconds base 36>.<signature, 12 base64url>` (26 characters).
  */
-import { type LinkVerdict, linkSignature, linkVerdict } from "./link-signature";
+import { LOCATION_LINK_MINUTES } from "./location-request";
+import { type LinkVerdict, linkSignature, linkVerdict, type SigningKeys } from "./signing-keys";
 
 const TOKEN = /^([2-9A-HJ-NP-Z]{6})\.([0-9a-z]{1,10})\.([A-Za-z0-9_-]{12})$/;
 /** Path segment of location links under the location function's base URL. */
@@ -20,8 +22,11 @@ export interface LocationLinkClaims {
   readonly expiresAt: number;
 }
 
-function signature(claims: Omit<LocationLinkClaims, "shortCode">, secret: string): Buffer {
-  return linkSignature(secret, ["loc1", claims.tenant, claims.incidentId, claims.expiresAt]);
+/** The longest a location link may live (a tenant file's largest `location.linkMinutes`). */
+const LOCATION_LINK_MAX_TTL_SECONDS = LOCATION_LINK_MINUTES.max * 60;
+
+function payload(claims: Omit<LocationLinkClaims, "shortCode">): string {
+  return `loc1|${claims.tenant}|${claims.incidentId}|${claims.expiresAt}`;
 }
 
 /**
@@ -32,7 +37,7 @@ function signature(claims: Omit<LocationLinkClaims, "shortCode">, secret: string
  * // "K7Q2XM.t3k9zz.Xy…"
  */
 export function signLocationToken(claims: LocationLinkClaims, secret: string): string {
-  const sig = signature(claims, secret).toString("base64url");
+  const sig = linkSignature(payload(claims), secret).toString("base64url");
   return `${claims.shortCode}.${claims.expiresAt.toString(36)}.${sig}`;
 }
 
@@ -65,18 +70,19 @@ export function parseLocationToken(token: string): ParsedLocationToken | undefin
 }
 
 /**
- * Checks a parsed token against the incident it claims to be for, in constant time. A forged or
- * altered token (another incident, another tenant, a later expiry) is `bad-signature`.
+ * Checks a parsed token against the incident it claims to be for, with the current secret and, for
+ * links signed before a rotation, the previous one. A forged or altered token (another incident,
+ * another tenant, a later expiry) is `bad-signature`.
  *
  * @example
- * verifyLocationToken(parsed, { tenant: "71.71", incidentId }, secret, Date.now() / 1000) // "valid"
+ * verifyLocationToken(parsed, { tenant: "71.71", incidentId }, { current: secret }, Date.now() / 1000) // "valid"
  */
 export function verifyLocationToken(
   token: ParsedLocationToken,
   bound: { readonly tenant: string; readonly incidentId: string },
-  secret: string,
+  keys: SigningKeys,
   nowSeconds: number,
 ): LinkVerdict {
-  const expected = signature({ ...bound, expiresAt: token.expiresAt }, secret);
-  return linkVerdict(token.signature, expected, token.expiresAt, nowSeconds);
+  const signed = payload({ ...bound, expiresAt: token.expiresAt });
+  return linkVerdict(token, signed, keys, LOCATION_LINK_MAX_TTL_SECONDS, nowSeconds);
 }

@@ -1,7 +1,9 @@
 /**
  * What agencies read: the alert SMS (one GSM-7 segment where it can, never more than two), the
- * fuller e-mail, and the bundled digest for a contact who would otherwise be flooded.
- * Text in Bahasa Indonesia. Pure.
+ * fuller e-mail, and the bundled reminder (digest) for a contact who would otherwise be flooded.
+ * Every SMS carries the contact's duty board link (papan tugas: every open alert of the agency,
+ * each with its buttons); e-mails carry each incident's own link as well. Text in Bahasa
+ * Indonesia, words from docs/glossary.md. Pure.
  */
 import { CATEGORY_LABELS_ID, type IncidentCategory } from "./categories";
 import { SEVERITY_LABELS_ID, type Severity } from "./incident";
@@ -24,6 +26,9 @@ export interface AlertContent {
   readonly notes?: string;
   /** E.164, absent when the caller has no number. */
   readonly callerNumber?: string;
+  /** The contact's duty board (every SMS carries it). */
+  readonly boardUrl: string;
+  /** This incident's own page for the agency (e-mail only: an SMS has no room for two links). */
   readonly ackUrl: string;
   /** 0-based; a step after the first is a reminder. */
   readonly round: number;
@@ -49,11 +54,12 @@ export function nationalNumber(e164: string | undefined): string {
 }
 
 /**
- * The alert SMS. Tries one segment (cutting the location to no less than 24 characters, then
- * dropping the centre's name); otherwise two segments with as much location as fits.
+ * The alert SMS, ending with the contact's duty board link. Tries one segment (cutting the
+ * location to no less than 24 characters, then dropping the centre's name); otherwise two
+ * segments with as much location as fits.
  *
  * @example
- * alertSms(content) // "112 #K7Q2XM KEBAKARAN kritis di Jl. Sam Ratulangi 12. Pelapor 081234567890. Konfirmasi: https://…"
+ * alertSms(content) // "112 #K7Q2XM KEBAKARAN kritis di Jl. Sam Ratulangi 12. Pelapor 081234567890. Konfirmasi: https://…/p/damkar.piket.…"
  */
 export function alertSms(content: AlertContent): string {
   const reminder = content.round > 0 || content.step > 0 ? " ULANG" : "";
@@ -62,7 +68,7 @@ export function alertSms(content: AlertContent): string {
   );
   const severity = ` ${SEVERITY_LABELS_ID[content.severity]}`;
   const caller = `. Pelapor ${nationalNumber(content.callerNumber)}`;
-  const link = `. Konfirmasi: ${content.ackUrl}`;
+  const link = `. Konfirmasi: ${content.boardUrl}`;
   const location = toGsm7(content.locationText) || "-";
   const tenant = toGsm7(content.tenantName);
 
@@ -80,7 +86,7 @@ export function alertSms(content: AlertContent): string {
   if (twoSegments && gsm7Segments(twoSegments) <= 2) return twoSegments;
   throw new SmsTooLongError(
     `alert SMS for #${content.shortCode} needs more than two segments even with the location cut: ` +
-      `ackUrl "${content.ackUrl}" (${content.ackUrl.length} characters) is too long; use a shorter ack base URL`,
+      `boardUrl "${content.boardUrl}" (${content.boardUrl.length} characters) is too long; use a shorter ack base URL`,
   );
 }
 
@@ -116,6 +122,9 @@ export function alertEmail(content: AlertContent): { subject: string; body: stri
     "Mohon konfirmasi penerimaan dan laporkan perkembangan penanganan melalui tautan berikut:",
     content.ackUrl,
     "",
+    "Semua insiden yang menunggu tindakan Anda ada di papan tugas:",
+    content.boardUrl,
+    "",
     "Tanpa konfirmasi, laporan ini akan diteruskan ke tahap eskalasi berikutnya.",
     "Pesan ini dikirim otomatis oleh sistem 112. Jangan membalas e-mail ini.",
   );
@@ -125,55 +134,66 @@ export function alertEmail(content: AlertContent): { subject: string; body: stri
 export interface DigestItem {
   readonly shortCode: string;
   readonly category: IncidentCategory;
+  /** The incident's own page for the agency (listed in the e-mail). */
   readonly ackUrl: string;
 }
 
 /**
- * One SMS bundling the alerts held back for a rate-limited contact: as many incident codes as
- * fit in two segments, with the link of the first (the oldest) held alert.
+ * One SMS reminding a rate-limited contact of the alerts held back for it: as many incident codes
+ * as fit in two segments, then the contact's duty board link, where every one of them (and every
+ * other open alert of the agency) has its buttons. The caller passes only incidents still waiting
+ * for the agency's konfirmasi: a closed or acknowledged incident is never named.
  *
  * @example
- * digestSms("Kota Manado", items) // "112 Kota Manado: 3 insiden baru: #A2B3C4 Kebakaran, … Konfirmasi #A2B3C4: https://…"
+ * digestSms("Kota Manado", items, boardLink) // "112 Kota Manado PENGINGAT: 3 insiden menunggu konfirmasi: #A2B3C4 Kebakaran, … Papan tugas: https://…"
  */
-export function digestSms(tenantName: string, items: readonly DigestItem[]): string {
-  const first = items[0];
-  if (!first) throw new RangeError("digestSms: items is empty: expected at least one held alert");
-  const tail = `. Detail & tautan lain di e-mail/hubungi 112. Konfirmasi #${first.shortCode}: ${first.ackUrl}`;
-  const head = `112 ${toGsm7(tenantName)}: ${items.length} insiden baru: `;
+export function digestSms(tenantName: string, items: readonly DigestItem[], boardUrl: string): string {
+  if (items.length === 0) throw new RangeError("digestSms: items is empty: expected at least one held alert");
+  const tail = `. Papan tugas: ${boardUrl}`;
+  const head = `112 ${toGsm7(tenantName)} PENGINGAT: ${items.length} insiden menunggu konfirmasi: `;
+  const compose = (listed: readonly string[]) => {
+    const more = items.length - listed.length;
+    return `${head}${listed.join(", ")}${more > 0 ? ` +${more} lain` : ""}${tail}`;
+  };
   const listed: string[] = [];
   for (const item of items) {
     const next = [...listed, `#${item.shortCode} ${toGsm7(CATEGORY_LABELS_ID[item.category])}`];
-    const more = items.length - next.length;
-    const text = `${head}${next.join(", ")}${more > 0 ? ` +${more} lain` : ""}${tail}`;
-    if (gsm7Length(text) > TWO_SEGMENTS) break;
+    if (gsm7Length(compose(next)) > TWO_SEGMENTS) break;
     listed.push(next[next.length - 1]!);
   }
-  const more = items.length - listed.length;
-  const text = `${head}${listed.join(", ")}${more > 0 ? ` +${more} lain` : ""}${tail}`;
-  return gsm7Length(text) <= TWO_SEGMENTS ? text : truncateGsm7(text, TWO_SEGMENTS);
+  const text = compose(listed);
+  if (gsm7Length(text) > TWO_SEGMENTS) {
+    throw new SmsTooLongError(
+      `digest SMS needs more than two segments: boardUrl "${boardUrl}" (${boardUrl.length} characters) ` +
+        `or tenant name "${tenantName}" is too long; use a shorter ack base URL`,
+    );
+  }
+  return text;
 }
 
 /**
- * The digest e-mail: every held alert with its own link.
+ * The reminder e-mail: every held alert with its own link, and the duty board.
  *
  * @example
- * digestEmail("Kota Manado", "Damkar", items).subject // "[112 Kota Manado] 3 insiden menunggu konfirmasi"
+ * digestEmail("Kota Manado", "Damkar", items, boardLink).subject // "[112 Kota Manado] PENGINGAT: 3 insiden menunggu konfirmasi"
  */
 export function digestEmail(
   tenantName: string,
   agencyName: string,
   items: readonly DigestItem[],
+  boardUrl: string,
 ): { subject: string; body: string } {
   return {
-    subject: `[112 ${tenantName}] ${items.length} insiden menunggu konfirmasi`,
+    subject: `[112 ${tenantName}] PENGINGAT: ${items.length} insiden menunggu konfirmasi`,
     body: [
       `Yth. ${agencyName},`,
       "",
-      `Beberapa laporan darurat untuk Anda ditahan sebentar agar tidak membanjiri ponsel Anda:`,
+      "Laporan darurat berikut belum dikonfirmasi. Pengingat digabung agar tidak membanjiri ponsel Anda:",
       "",
       ...items.map((item) => `#${item.shortCode} ${CATEGORY_LABELS_ID[item.category]}: ${item.ackUrl}`),
       "",
-      "Mohon buka setiap tautan untuk konfirmasi dan laporan perkembangan.",
+      "Semua insiden yang menunggu tindakan Anda ada di papan tugas:",
+      boardUrl,
     ].join("\n"),
   };
 }

@@ -122,6 +122,15 @@ export interface FunctionWiring {
   readonly memorySize?: number;
   /** @default 10 */
   readonly timeoutSeconds?: number;
+  /**
+   * Reserved concurrency: at most this many executions at once, and always this many available
+   * (taken from the account's Regional pool). For a public function URL it is the only throttle:
+   * past it the URL answers HTTP 429, and past 10 x this many requests per second as well
+   * (https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-throttling,
+   * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
+   * @default none (the function shares the account's unreserved pool)
+   */
+  readonly reservedConcurrency?: number;
   /** Metrics that alarm whenever they count (per tenant). @default none */
   readonly alarms?: readonly AlarmedMetric[];
 }
@@ -130,7 +139,10 @@ const TABLE_READ = ["dynamodb:GetItem", "dynamodb:Query"];
 const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem"];
 const KEY_USE = { resource: "key", actions: ["kms:Decrypt", "kms:GenerateDataKey"] } as const;
 const SENDER_GRANTS: readonly FunctionGrant[] = [
-  { resource: "table", actions: [...TABLE_READ, "dynamodb:BatchGetItem", ...TABLE_WRITE] },
+  {
+    resource: "table",
+    actions: [...TABLE_READ, "dynamodb:BatchGetItem", ...TABLE_WRITE, "dynamodb:DeleteItem"],
+  },
   { resource: "agency-topics", actions: ["sns:Publish"] },
   { resource: "schedule-group", actions: ["scheduler:CreateSchedule", "scheduler:DeleteSchedule"] },
   { resource: "schedule-role", actions: ["iam:PassRole"] },
@@ -260,7 +272,8 @@ export const FUNCTIONS = [
   {
     name: "ack",
     home: "data",
-    description: "Acknowledgement link: GET shows a page, POST acknowledges or reports status",
+    description:
+      "Acknowledgement and duty board links: GET shows a page, POST acknowledges or reports status",
     wiring: {
       trigger: { kind: "function-url", baseUrlEnv: ENV.ackBaseUrl },
       env: [
@@ -272,11 +285,15 @@ export const FUNCTIONS = [
         ENV.metricsNamespace,
       ],
       grants: [
-        { resource: "table", actions: [...TABLE_READ, ...TABLE_WRITE] },
+        { resource: "table", actions: [...TABLE_READ, "dynamodb:BatchGetItem", ...TABLE_WRITE] },
         { resource: "schedule-group", actions: ["scheduler:DeleteSchedule"] },
         { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
         KEY_USE,
       ],
+      // A public URL: a flood of well-formed tokens (each costs a table query) must not take the
+      // Region's Lambda concurrency from every tenant's relay. 3 executions = at most 30 requests
+      // a second per tenant, ample for a city's duty officers (docs/deploy.md, "Lambda concurrency").
+      reservedConcurrency: 3,
     },
   },
   {

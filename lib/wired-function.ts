@@ -91,6 +91,7 @@ export class WiredFunction extends SiagaFunction {
       timeout:
         props.timeout ??
         (wiring?.timeoutSeconds === undefined ? undefined : Duration.seconds(wiring.timeoutSeconds)),
+      reservedConcurrentExecutions: wiring?.reservedConcurrency,
     });
     for (const grant of wiring?.grants ?? []) {
       const target = props.resources[grant.resource];

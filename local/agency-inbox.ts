@@ -1,8 +1,9 @@
 /**
  * The agency inbox: the local stand-in for SNS. Every SMS and e-mail that would have reached an
  * agency's duty contacts is kept here, one message per number or address, with the links it
- * carries (acknowledgement links included), for the inbox page and the tests. SMS to a caller's
- * own phone (the location link) land here too, addressed to the caller's number.
+ * carries (the contact's duty board link, and in e-mails each incident's own link), for the inbox
+ * page and the tests. SMS to a caller's own phone (the location link) land here too, addressed to
+ * the caller's number.
  */
 import type { Tenant } from "../domain/tenant";
 import type { AgencyAlert, AlertPublisher, CallerSms, Clock } from "../lambdas/shared/ports";
@@ -31,6 +32,10 @@ export interface InboxMessage {
   readonly text: string;
   /** Every http(s) URL in the text, in order. */
   readonly links: readonly string[];
+  /** The contact's duty board link (papan tugas) the message carries. */
+  readonly boardLink?: string;
+  /** Incidents the message is about (one for an alert, several for a reminder digest). */
+  readonly incidents: readonly string[];
   readonly dedupKey: string;
 }
 
@@ -63,7 +68,7 @@ export class AgencyInbox {
 
   /** The `AlertPublisher` the tenant's relay and re-escalation functions send through. */
   publisherFor(tenant: Tenant): AlertPublisher {
-    return { publish: async (alert) => this.deliver(tenant, alert) };
+    return { publish: async (alert) => ({ messageId: `local-${this.deliver(tenant, alert)}` }) };
   }
 
   /** The `CallerSms` the tenant's call-taker API sends location links through. */
@@ -76,10 +81,10 @@ export class AgencyInbox {
           tenantName: tenant.name,
           recipient: "caller",
           incidentId: message.incidentId,
+          incidents: [message.incidentId],
           channel: "sms",
           to: message.to,
-          text: message.text,
-          links: links(message.text),
+          ...linksOf(message.text),
           dedupKey: `${message.incidentId}:location`,
         });
       },
@@ -103,40 +108,38 @@ export class AgencyInbox {
 
   private seq = 0;
 
-  private deliver(tenant: Tenant, alert: AgencyAlert): void {
+  /** Keeps one message per number and address of the contact; returns the last sequence number. */
+  private deliver(tenant: Tenant, alert: AgencyAlert): number {
     const agency = tenant.agencies.find((a) => a.id === alert.agencyId);
     if (!agency)
       throw new Error(
         `alert for agency "${alert.agencyId}": not an agency of ${tenant.code} (${tenant.agencies.map((a) => a.id).join(", ")})`,
       );
-    const at = new Date(this.clock.now()).toISOString();
-    for (const contactId of alert.contacts) {
-      const contact = agency.contacts.find((c) => c.id === contactId);
-      if (!contact) continue; // SNS would deliver to no subscription either
-      const base = {
-        at,
-        tenant: tenant.code,
-        tenantName: tenant.name,
-        recipient: "agency" as const,
-        agencyId: agency.id,
-        agencyName: agency.name,
-        agencyKind: agency.kind,
-        contactId,
-        contactName: contact.name,
-        dedupKey: alert.dedupKey,
-      };
-      for (const to of contact.sms)
-        this.push({ ...base, channel: "sms", to, text: alert.sms, links: links(alert.sms) });
-      for (const to of contact.email)
-        this.push({
-          ...base,
-          channel: "email",
-          to,
-          subject: alert.email.subject,
-          text: alert.email.body,
-          links: links(alert.email.body),
-        });
-    }
+    const contact = agency.contacts.find((c) => c.id === alert.contactId);
+    if (!contact) return this.seq; // SNS would deliver to no subscription either
+    const base = {
+      at: new Date(this.clock.now()).toISOString(),
+      tenant: tenant.code,
+      tenantName: tenant.name,
+      recipient: "agency" as const,
+      agencyId: agency.id,
+      agencyName: agency.name,
+      agencyKind: agency.kind,
+      contactId: contact.id,
+      contactName: contact.name,
+      incidents: [...new Set(alert.about.map((subject) => subject.incidentId))],
+      dedupKey: alert.dedupKey,
+    };
+    for (const to of contact.sms) this.push({ ...base, channel: "sms", to, ...linksOf(alert.sms) });
+    for (const to of contact.email)
+      this.push({
+        ...base,
+        channel: "email",
+        to,
+        subject: alert.email.subject,
+        ...linksOf(alert.email.body),
+      });
+    return this.seq;
   }
 
   private push(message: Omit<InboxMessage, "seq">): void {
@@ -145,6 +148,11 @@ export class AgencyInbox {
   }
 }
 
-function links(text: string): string[] {
-  return text.match(LINK) ?? [];
+/** A duty board link: `<ack base>/p/<token>`. */
+const BOARD_LINK = /\/p\/[^/\s]+$/;
+
+function linksOf(text: string): { text: string; links: string[]; boardLink?: string } {
+  const links = text.match(LINK) ?? [];
+  const boardLink = links.find((link) => BOARD_LINK.test(link));
+  return { text, links, ...(boardLink ? { boardLink } : {}) };
 }

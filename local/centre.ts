@@ -187,12 +187,15 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
       stop: async () => {
         clock.stop();
         desk.stop();
-        for (const t of local.values()) t.functions.stop();
+        const sweeps = Promise.all([...local.values()].map((t) => t.functions.stop()));
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
         // Let relayed changes and counted events finish before the tables go away.
-        await Promise.race([centre.settled(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+        await Promise.race([
+          Promise.all([centre.settled(), sweeps]),
+          new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+        ]);
         await dynamo.stop();
       },
     };

@@ -47,7 +47,7 @@ export function captureChanges<T extends DocumentStore>(
     const before = await read();
     const result = await client.send(command);
     const after = await read();
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
+    if (JSON.stringify(before, setsAsLists) !== JSON.stringify(after, setsAsLists)) {
       await onChange({
         id: `change-${++sequence}`,
         eventName: !before ? "INSERT" : !after ? "REMOVE" : "MODIFY",
@@ -62,6 +62,11 @@ export function captureChanges<T extends DocumentStore>(
       return property === "send" ? send : Reflect.get(target, property, receiver);
     },
   });
+}
+
+/** JSON.stringify shows a Set as `{}`: compare string sets (DynamoDB SS) by their members. */
+function setsAsLists(_key: string, value: unknown): unknown {
+  return value instanceof Set ? [...value].sort() : value;
 }
 
 function pick(item: Record<string, unknown> | undefined): Record<string, unknown> {

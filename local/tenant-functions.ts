@@ -56,12 +56,14 @@ export interface TenantFunctions {
   idle(): Promise<void>;
   /** Changes the relay reported as failed (the stream would retry them). */
   readonly relayFailures: string[];
-  /** Stops the outbox sweeper. */
-  stop(): void;
+  /** Stops the outbox sweeper; resolves when a sweep in progress has finished. */
+  stop(): Promise<void>;
 }
 
 /** Stream shards per tenant table (changes of one item always go to the same shard). */
 export const STREAM_SHARDS = 4;
+/** Changes relayed per batch, as the stream's event source mapping (lambdas/manifest.ts) does. */
+const STREAM_BATCH = 25;
 
 function shardOf(key: string): number {
   let hash = 0;
@@ -96,13 +98,23 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
   const relayFailures: string[] = [];
   // The stream: like DynamoDB Streams' shards, changes of one item are relayed in order, one
   // after another; items on different shards are relayed side by side.
+  // Like the event source mapping, each shard relays what has arrived in batches of up to
+  // STREAM_BATCH, one batch after another.
   const shards: Promise<void>[] = Array.from({ length: STREAM_SHARDS }, () => Promise.resolve());
+  const queues: TableChange[][] = shards.map(() => []);
+  const relaying: boolean[] = shards.map(() => false);
   const onChange = (change: TableChange) => {
     const image = change.newImage ?? change.oldImage ?? {};
     const shard = shardOf(`${String(image.pk)}|${String(image.sk)}`);
-    shards[shard] = shards[shard].then(async () => {
-      const { failed } = await relayChanges(sender, [change]);
-      relayFailures.push(...failed);
+    queues[shard]!.push(change);
+    if (relaying[shard]) return;
+    relaying[shard] = true;
+    shards[shard] = shards[shard]!.then(async () => {
+      while (queues[shard]!.length > 0) {
+        const { failed } = await relayChanges(sender, queues[shard]!.splice(0, STREAM_BATCH));
+        relayFailures.push(...failed);
+      }
+      relaying[shard] = false;
     });
   };
   const db = captureChanges(dynamo.documents, dynamo.documents, onChange);
@@ -115,7 +127,7 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
     metrics: { count: () => {} },
   };
   const secretValue = randomBytes(32).toString("base64url");
-  const secret = { get: async () => secretValue };
+  const secret = { get: async () => ({ current: secretValue }) };
   const scheduler = clock.schedulerFor(options.tenant.code, async (schedule) => {
     await runScheduledTask(sender, schedule.task);
   });
@@ -167,6 +179,9 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
       }
     },
     relayFailures,
-    stop: () => clearInterval(sweeper),
+    stop: async () => {
+      clearInterval(sweeper);
+      await sweeping;
+    },
   };
 }

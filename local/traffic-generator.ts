@@ -157,8 +157,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs the traffic; `onProgress(done)` after every call. Agencies act on their own, like people:
- * they read every new SMS and e-mail and acknowledge a share of the links (alerts held back for a
- * rate-limited contact arrive later in a digest, and are acknowledged when they come).
+ * they read every new SMS and e-mail and acknowledge a share of the alerts on the duty board the
+ * message links to (reminders held back for a rate-limited contact arrive later in a digest).
  *
  * @example
  * await runTraffic(client, { calls: 100, tenants: "all", mix: JAKARTA_2024_MIX, ackShare: 0.85, concurrency: 8, seed: 1 }, () => {});
@@ -257,7 +257,7 @@ export async function runTraffic(
   };
 }
 
-/** The agencies' duty officers: read new messages, open links, press "Konfirmasi terima" for a share. */
+/** The agencies' duty officers: read new messages, open the duty board, press "Konfirmasi terima" for a share. */
 class AgencyResponders {
   acknowledged = 0;
   private after = 0;
@@ -297,14 +297,18 @@ class AgencyResponders {
     const messages = await this.client.inbox({ after: this.after });
     for (const message of messages) {
       this.after = Math.max(this.after, message.seq);
-      if (!this.tenants.has(message.tenant)) continue;
-      for (const link of message.links) {
-        if (this.seen.has(link)) continue; // the same link comes by SMS and by e-mail
-        this.seen.add(link);
+      if (!this.tenants.has(message.tenant) || !message.boardLink) continue;
+      for (const incident of message.incidents) {
+        // Each alert once per agency: it comes by SMS and e-mail, to several contacts, in reminders.
+        const alert = `${message.tenant}/${message.agencyId}/${incident}`;
+        if (this.seen.has(alert)) continue;
+        this.seen.add(alert);
         if (this.random() >= this.ackShare) continue;
-        const result = await this.client.postForm(link, { status: "acknowledged" });
+        // The officer opens the duty board from the message and presses "Konfirmasi terima".
+        const result = await this.client.postForm(message.boardLink, { incident, status: "acknowledged" });
         if (result.status === 200) this.acknowledged++;
-        else if (result.status !== 409) this.fail(`acknowledging ${link}: HTTP ${result.status}`);
+        else if (result.status !== 409)
+          this.fail(`acknowledging ${incident} on ${message.boardLink}: HTTP ${result.status}`);
       }
     }
   }

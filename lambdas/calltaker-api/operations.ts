@@ -64,7 +64,9 @@ function sameClassification(incident: Incident, c: Classification): boolean {
  * its category to. The state is written first (version condition: of two concurrent
  * classifications one wins, the other gets 409 and alerts nobody), then the escalations are
  * opened; if the API dies in between, the relay opens them from the stream. A retry with the same
- * classification writes nothing twice.
+ * classification writes nothing twice; the same classification with other notes updates the notes
+ * (reminders are written from the incident, so they carry them). A different classification of a
+ * classified incident is a conflict (409).
  *
  * @example
  * await classifyIncident(deps, "c0ffee", { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } }, actor);
@@ -80,14 +82,20 @@ export async function classifyIncident(
     incident.state !== "received" &&
     incident.category !== undefined &&
     sameClassification(incident, classification);
-  if (!retry) assertTransition(incidentId, incident.state, "classified");
   const assignee = deskFor(incident, actor);
+  if (retry) {
+    await openEscalations(deps, incident);
+    return (classification.notes ?? "") === (incident.notes ?? "")
+      ? incident
+      : updateNotes(deps, incident, classification.notes, assignee);
+  }
+  assertTransition(incidentId, incident.state, "classified");
 
   const now = new Date(deps.clock.now()).toISOString();
-  const agencies = retry ? (incident.agencies ?? []) : deps.tenant.routing[classification.category];
+  const agencies = deps.tenant.routing[classification.category];
   const classified: Incident = {
     ...incident,
-    state: retry ? incident.state : "classified",
+    state: "classified",
     category: classification.category,
     severity: classification.severity,
     location: classification.location,
@@ -96,15 +104,27 @@ export async function classifyIncident(
     agencies,
     classifiedAt: incident.classifiedAt ?? now,
     assignee,
-    version: incident.version + (retry ? 0 : 1),
+    version: incident.version + 1,
   };
-  if (!retry) await writeIncident(deps, incident, classified);
+  await writeIncident(deps, incident, classified);
   // After the state write: a concurrent classification loses with 409 before alerting anyone.
   await openEscalations(deps, classified);
-  if (retry) return incident;
   deps.metrics.count("IncidentClassified");
   deps.log.info("incident classified", { incidentId, category: classification.category, agencies });
   return classified;
+}
+
+/** New notes on a classified incident (409 if someone changed it meanwhile). */
+async function updateNotes(
+  deps: TenantDeps,
+  incident: Incident,
+  notes: string | undefined,
+  assignee: string | undefined,
+): Promise<Incident> {
+  const updated: Incident = { ...incident, notes, assignee, version: incident.version + 1 };
+  await writeIncident(deps, incident, updated);
+  deps.log.info("incident notes updated", { incidentId: incident.incidentId });
+  return updated;
 }
 
 /**

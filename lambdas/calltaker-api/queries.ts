@@ -10,12 +10,8 @@ import { INCIDENT_TABLE } from "../../domain/incident-table";
 import { overdueAt } from "../../domain/open-alerts";
 import { localDayBounds } from "../../domain/time-zones";
 import { AgencyAlerts } from "../items/agency-alerts";
-import {
-  type IncidentFilter,
-  IncidentLists,
-  type IncidentPartition,
-  incidentsById,
-} from "../items/incident-lists";
+import { type IncidentFilter, IncidentLists, type IncidentPartition } from "../items/incident-lists";
+import { IncidentItems } from "../items/incidents";
 import type { TenantDeps } from "../shared/ports";
 import { type CursorScope, decodeCursor, encodeCursor } from "./list-cursor";
 
@@ -154,11 +150,7 @@ export async function openAlertsByAgency(
     })),
   );
   const ids = open.flatMap((o) => o.alerts.map((a) => a.incidentId));
-  const incidents = new Map<string, Incident>();
-  for (let i = 0; i < ids.length; i += 100) {
-    for (const incident of await incidentsById(deps, ids.slice(i, i + 100)))
-      incidents.set(incident.incidentId, incident);
-  }
+  const incidents = await new IncidentItems(deps).many(ids);
   return open
     .filter((o) => o.alerts.length > 0)
     .map(({ agency, alerts: found, more }) => ({

@@ -36,7 +36,7 @@ import { IncidentNotFoundError } from "./operations";
 /** What sending a location link needs beyond the table. */
 export interface LocationRequestPorts {
   readonly sms: CallerSms;
-  /** The tenant's signing secret (the one acknowledgement links use). */
+  /** The tenant's signing secrets (the ones acknowledgement links use); new links use the current one. */
   readonly secret: SigningSecret;
   /** Base URL of the location function: links are `<base>/l/<token>`. */
   readonly baseUrl: string;
@@ -89,7 +89,7 @@ export async function requestCallerLocation(
   const callerNumber = incident.callerNumber!;
   const token = signLocationToken(
     { tenant: deps.tenant.code, incidentId, shortCode: incident.shortCode, expiresAt },
-    await ports.secret.get(),
+    (await ports.secret.get()).current,
   );
   const text = locationRequestSms({
     tenantName: deps.tenant.name,

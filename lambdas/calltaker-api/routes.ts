@@ -45,6 +45,7 @@ import {
   classificationBody,
   closeBody,
   countsQuery,
+  echoed,
   emptyBody,
   invalid,
   json,
@@ -72,7 +73,7 @@ function parseBody(body: string | undefined): { value: unknown } | { error: Http
   try {
     return { value: JSON.parse(body) };
   } catch {
-    return { error: invalid([{ field: "(body)", value: body.slice(0, 80), expected: "a JSON object" }]) };
+    return { error: invalid([{ field: "(body)", value: body, expected: "a JSON object" }]) };
   }
 }
 
@@ -105,7 +106,7 @@ export async function handleCallTakerRequest(
         problems: [
           {
             field: "cursor",
-            value: error.cursor.slice(0, 80),
+            value: echoed(error.cursor),
             expected: "the nextCursor of the previous page",
           },
         ],

@@ -90,12 +90,39 @@ export function json(statusCode: number, body: unknown): HttpResponse {
   return { statusCode, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
 }
 
+/** Longest part of a bad value echoed back: a huge field never makes a huge answer (Lambda's 6 MB). */
+export const ECHO_MAX = 80;
+/** Problems listed per answer (a body can have thousands of bad keys). */
+const MAX_PROBLEMS = 20;
+
+/**
+ * A bad value as an error echoes it: short values as they are, long strings and structures cut
+ * to `ECHO_MAX` characters with the full length named.
+ *
+ * @example
+ * echoed("x".repeat(4_000_000)) // "xxx…x… (4000000 characters)"
+ */
+export function echoed(value: unknown): unknown {
+  if (value === undefined || value === null || typeof value === "number" || typeof value === "boolean")
+    return value;
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  if (text.length <= ECHO_MAX) return value;
+  return `${text.slice(0, ECHO_MAX)}… (${text.length} characters)`;
+}
+
+/**
+ * The 400 answer naming each bad field (at most `MAX_PROBLEMS`, values echoed short).
+ *
+ * @example
+ * invalid([{ field: "outcome", value: "joke", expected: "one of …" }]).statusCode // 400
+ */
 export function invalid(problems: FieldProblem[]): HttpResponse {
+  const shown = problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, value: echoed(p.value) }));
   return json(400, {
     error: "invalid-request",
-    message: problems
+    message: shown
       .map((p) => `${p.field} ${JSON.stringify(p.value) ?? "missing"}: expected ${p.expected}`)
       .join("; "),
-    problems,
+    problems: shown,
   });
 }

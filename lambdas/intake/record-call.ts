@@ -1,8 +1,11 @@
 /**
  * Intake: records a 112 call as an incident keyed by its ContactId and answers the contact flow.
- * Idempotent under Connect's retries; never throws (answers `status: "error"` instead).
+ * Idempotent under Connect's retries: the first answer's caller flags are stored on the incident
+ * item (`repeatCaller`, `suspectedPrank`), and a retry answers them, whatever calls came from the
+ * number in between. Never throws (answers `status: "error"` instead).
  * Cold-start budget: only the low-level DynamoDB client (hand-marshalled items, no lib-dynamodb,
- * no zod, no Powertools), all writes in parallel in one round trip.
+ * no zod, no Powertools); a caller with a number costs two writes in sequence (the history gives
+ * the flags the incident is written with), a caller without one a single write.
  */
 import {
   ConditionalCheckFailedException,
@@ -126,7 +129,12 @@ async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
       // No SIM card or a withheld number: nobody can call back (a flag in the console).
       item.noNumber = { BOOL: true };
     }
-    const putIncident = deps.dynamodb
+    const computed = callerKey
+      ? await rememberCall(deps, callerKey, call.contactId, nowSeconds, expiresAt)
+      : { repeatCaller: false, suspectedPrank: false };
+    item.repeatCaller = { BOOL: computed.repeatCaller };
+    item.suspectedPrank = { BOOL: computed.suspectedPrank };
+    const written = await deps.dynamodb
       .send(
         new PutItemCommand({
           TableName: deps.tableName,
@@ -134,14 +142,17 @@ async function record(deps: IntakeDeps, event: unknown): Promise<IntakeAnswer> {
           ConditionExpression: "attribute_not_exists(pk)",
         }),
       )
-      .catch((error: unknown) => {
-        // A retry of a call already recorded: the first attempt's item stands.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
-    const flags = callerKey
-      ? rememberCall(deps, callerKey, call.contactId, nowSeconds, expiresAt)
-      : Promise.resolve({ repeatCaller: false, suspectedPrank: false });
-    const [, { repeatCaller, suspectedPrank }] = await Promise.all([putIncident, flags]);
+      .then(
+        () => true,
+        (error: unknown) => {
+          // A retry of a call already recorded: the first attempt's item stands.
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          return false;
+        },
+      );
+    const { repeatCaller, suspectedPrank } = written
+      ? computed
+      : ((await firstAnswer(deps, key)) ?? computed);
     deps.log({
       level: "INFO",
       message: "intake: call recorded",
@@ -210,6 +221,23 @@ async function rememberCall(
     );
     return callerFlags(readHistory(stored.Item), contactId, nowSeconds);
   }
+}
+
+/** The flags the first attempt answered with, as stored on the incident (older items: none). */
+async function firstAnswer(deps: IntakeDeps, key: { pk: string; sk: string }) {
+  const { Item } = await deps.dynamodb.send(
+    new GetItemCommand({
+      TableName: deps.tableName,
+      Key: { pk: { S: key.pk }, sk: { S: key.sk } },
+      ProjectionExpression: "repeatCaller, suspectedPrank",
+      ConsistentRead: true,
+    }),
+  );
+  const repeatCaller = Item?.repeatCaller?.BOOL;
+  const suspectedPrank = Item?.suspectedPrank?.BOOL;
+  return repeatCaller === undefined || suspectedPrank === undefined
+    ? undefined
+    : { repeatCaller, suspectedPrank };
 }
 
 type Attribute = { S?: string; N?: string; L?: Attribute[]; M?: Record<string, Attribute> };

@@ -3,9 +3,10 @@
  * expression on them.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { StepPosition } from "../../domain/escalation-policy";
 import type { AgencyStatus } from "../../domain/incident";
 import { agencyAlertKey, INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
-import { type ItemTable, writtenUnlessConditionFails } from "./item-table";
+import { batchGetAll, type ItemTable, isConditionFailed, writtenUnlessConditionFails } from "./item-table";
 
 /** One agency's progress on an incident (`agencyAlertKey`). */
 export interface AgencyAlert {
@@ -13,9 +14,13 @@ export interface AgencyAlert {
   readonly agencyId: string;
   readonly agencyKind: string;
   readonly status: AgencyStatus;
-  /** Position of the latest step sent or due. */
+  /** Position of the latest step due. */
   readonly round: number;
   readonly step: number;
+  /** ISO: when the call came in (the duty board's order). */
+  readonly receivedAt?: string;
+  /** `<round>:<step>` of every step at least one contact was sent (each gives one EscalationSent event). */
+  readonly stepsSent?: ReadonlySet<string>;
   /** ISO times. */
   readonly firstAlertAt?: string;
   readonly lastAlertAt?: string;
@@ -27,6 +32,19 @@ export interface AgencyAlert {
 }
 
 const OPEN_ALERT_AGENCY = INCIDENT_TABLE.indexes.openAlerts.partitionKey;
+
+/** The stored position is before the new one (rounds first, then steps). */
+const BEFORE = "(#round < :round OR (#round = :round AND step < :step))";
+
+/**
+ * The member of `stepsSent` for a position.
+ *
+ * @example
+ * stepSentKey({ round: 1, step: 0 }) // "1:0"
+ */
+export function stepSentKey(at: StepPosition): string {
+  return `${at.round}:${at.step}`;
+}
 
 /** The agency has not acknowledged yet: later steps and their schedules apply only then. */
 const STILL_ALERTED = "#status = :alerted";
@@ -140,23 +158,52 @@ export class AgencyAlerts {
     );
   }
 
-  /** A step went out: the first and latest alert times and the position reached. */
-  async markAlerted(
-    incidentId: string,
-    agencyId: string,
-    at: { readonly round: number; readonly step: number },
-    iso: string,
-  ): Promise<void> {
-    await this.table.db.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: agencyAlertKey(incidentId, agencyId),
-        UpdateExpression:
-          "SET firstAlertAt = if_not_exists(firstAlertAt, :now), lastAlertAt = :now, #round = :round, step = :step",
-        ExpressionAttributeNames: { "#round": "round" },
-        ExpressionAttributeValues: { ":now": iso, ":round": at.round, ":step": at.step },
-      }),
+  /**
+   * A step is due: the position reached moves forward to it (never back: steps are due in order,
+   * and a late retry of an earlier step does not undo a later one).
+   */
+  async advanceTo(incidentId: string, agencyId: string, at: StepPosition): Promise<void> {
+    await writtenUnlessConditionFails(
+      this.table.db.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: agencyAlertKey(incidentId, agencyId),
+          UpdateExpression: "SET #round = :round, step = :step",
+          ConditionExpression: `attribute_exists(pk) AND ${BEFORE}`,
+          ExpressionAttributeNames: { "#round": "round" },
+          ExpressionAttributeValues: { ":round": at.round, ":step": at.step },
+        }),
+      ),
     );
+  }
+
+  /**
+   * A message of a step went out to a contact: the first and latest alert times, and the step in
+   * `stepsSent` (a set: concurrent contacts of one step add it once, so one EscalationSent event).
+   */
+  async markStepSent(incidentId: string, agencyId: string, at: StepPosition, iso: string): Promise<void> {
+    await this.table.db
+      .send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: agencyAlertKey(incidentId, agencyId),
+          UpdateExpression:
+            "SET firstAlertAt = if_not_exists(firstAlertAt, :now), lastAlertAt = :now ADD stepsSent :step",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":now": iso, ":step": new Set([stepSentKey(at)]) },
+        }),
+      )
+      .catch((error: unknown) => {
+        // The item is gone (TTL): there is nothing left to count the step on.
+        if (!isConditionFailed(error)) throw error;
+      });
+  }
+
+  /** One agency's progress on each of several incidents (consistent reads), by incident id. */
+  async many(agencyId: string, incidentIds: readonly string[]): Promise<Map<string, AgencyAlert>> {
+    const keys = [...new Set(incidentIds)].map((id) => agencyAlertKey(id, agencyId));
+    const items = (await batchGetAll(this.table, keys)) as unknown as AgencyAlert[];
+    return new Map(items.map((alert) => [alert.incidentId, alert]));
   }
 
   /**

@@ -1,9 +1,9 @@
 /**
  * The incident lists the call-taker console reads: a page of a day, of one state or of the
- * call-back list, with filters on attributes that are not keys, the counts per state, and several
- * incidents at once. Writes of incident items are in incidents.ts.
+ * call-back list, with filters on attributes that are not keys, and the counts per state. Reads of
+ * incidents by id and writes of incident items are in incidents.ts.
  */
-import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { CALLBACK_DUE } from "../../domain/call-back";
 import type { CallResult, Incident } from "../../domain/incident";
 import { INCIDENT_STATES, type IncidentState } from "../../domain/incident-events";
@@ -245,30 +245,4 @@ export class IncidentLists {
     );
     return Object.fromEntries(counts.filter(([, n]) => n > 0));
   }
-}
-
-/**
- * Several incidents by id (at most 100), in no particular order; missing ones are left out.
- *
- * @example
- * await incidentsById(deps, ["c0ffee", "f00d"]);
- */
-export async function incidentsById(table: ItemTable, incidentIds: readonly string[]): Promise<Incident[]> {
-  const ids = [...new Set(incidentIds)];
-  if (ids.length === 0) return [];
-  if (ids.length > 100) throw new RangeError(`incidents: ${ids.length} ids, at most 100 at once`);
-  const found: Incident[] = [];
-  let keys: Record<string, unknown>[] | undefined = ids.map(
-    (id) => incidentKey(id) as unknown as Record<string, unknown>,
-  );
-  // Unprocessed keys (throttling) are asked again; a handful of rounds at most.
-  for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
-    const answer: {
-      Responses?: Record<string, Incident[]>;
-      UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }>;
-    } = await table.db.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: keys } } }));
-    found.push(...(answer.Responses?.[table.tableName] ?? []));
-    keys = answer.UnprocessedKeys?.[table.tableName]?.Keys;
-  }
-  return found;
 }

@@ -9,9 +9,9 @@ import type { CallerLocationReport } from "../../domain/caller-location";
 import type { Incident } from "../../domain/incident";
 import type { IncidentState } from "../../domain/incident-events";
 import { INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
-import type { LinkVerdict } from "../../domain/link-signature";
 import type { LocationRequestPolicy, LocationRequestRecord } from "../../domain/location-request";
-import { type ItemTable, writtenUnlessConditionFails } from "./item-table";
+import type { LinkVerdict } from "../../domain/signing-keys";
+import { batchGetAll, type ItemTable, writtenUnlessConditionFails } from "./item-table";
 
 /** Nobody changed the incident since it was read (every call-taker write bumps `version`). */
 const UNCHANGED_SINCE_READ = "version = :version";
@@ -38,6 +38,15 @@ export class IncidentItems {
       new GetCommand({ TableName: this.table.tableName, Key: incidentKey(incidentId), ConsistentRead: true }),
     );
     return Item as Incident | undefined;
+  }
+
+  /** Several incidents by id (consistent reads); missing ones are left out. */
+  async many(incidentIds: readonly string[]): Promise<Map<string, Incident>> {
+    const items = await batchGetAll(
+      this.table,
+      [...new Set(incidentIds)].map((id) => incidentKey(id)),
+    );
+    return new Map((items as unknown as Incident[]).map((incident) => [incident.incidentId, incident]));
   }
 
   /**
@@ -104,42 +113,20 @@ export class IncidentItems {
   /**
    * The incident a signed link names. Links carry the short code, which is not unique, so every
    * incident with it is tried and the signature decides; when none verifies, `expired` is said
-   * before `bad-signature` before `unknown`.
+   * before `invalid`. An unknown code and a bad signature are the same `invalid`: a public link
+   * tells nobody which codes exist.
    */
   async ofSignedLink(
     shortCode: string,
     verify: (incidentId: string) => LinkVerdict,
-  ): Promise<Incident | "unknown" | Exclude<LinkVerdict, "valid">> {
-    let verdict: "unknown" | Exclude<LinkVerdict, "valid"> = "unknown";
+  ): Promise<Incident | "expired" | "invalid"> {
+    let verdict: "expired" | "invalid" = "invalid";
     for (const candidate of await this.withShortCode(shortCode)) {
       const check = verify(candidate.incidentId);
-      if (check === "valid") return (await this.get(candidate.incidentId)) ?? "unknown";
-      if (check === "expired" || verdict === "unknown") verdict = check;
+      if (check === "valid") return (await this.get(candidate.incidentId)) ?? "invalid";
+      if (check === "expired") verdict = check;
     }
     return verdict;
-  }
-
-  /**
-   * Stores the caller flags intake answered the flow with (absent means false, so only flagged
-   * calls are written). Written by the relay from the stream rather than by intake, whose one
-   * round trip is the caller's wait; the first flags stored stay.
-   */
-  async storeCallerFlags(
-    incidentId: string,
-    flags: { readonly repeatCaller: boolean; readonly suspectedPrank: boolean },
-  ): Promise<void> {
-    if (!flags.repeatCaller && !flags.suspectedPrank) return;
-    await writtenUnlessConditionFails(
-      this.table.db.send(
-        new UpdateCommand({
-          TableName: this.table.tableName,
-          Key: incidentKey(incidentId),
-          UpdateExpression: "SET repeatCaller = :repeat, suspectedPrank = :prank",
-          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(repeatCaller)",
-          ExpressionAttributeValues: { ":repeat": flags.repeatCaller, ":prank": flags.suspectedPrank },
-        }),
-      ),
-    );
   }
 
   /**

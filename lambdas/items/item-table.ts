@@ -2,6 +2,7 @@
  * The tenant's incident table as the item modules see it (one module per item kind, see
  * domain/incident-table.ts for the keys), and the one way they tell a failed condition.
  */
+import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
 import type { DocumentStore } from "../shared/ports";
 
 /** Where the items live: a DocumentClient and the tenant's table name. */
@@ -30,4 +31,34 @@ export async function writtenUnlessConditionFails(write: Promise<unknown>): Prom
     if (isConditionFailed(error)) return false;
     throw error;
   }
+}
+
+/** BatchGetItem reads at most this many keys per call. */
+const BATCH_GET_LIMIT = 100;
+
+/**
+ * Reads items by key with consistent reads, in batches, retrying what DynamoDB left unprocessed.
+ * Missing items are left out; the order is not kept.
+ *
+ * @example
+ * const items = await batchGetAll(table, ids.map((id) => incidentKey(id)));
+ */
+export async function batchGetAll(
+  table: ItemTable,
+  keys: readonly object[],
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
+    let batch = keys.slice(i, i + BATCH_GET_LIMIT);
+    while (batch.length > 0) {
+      const { Responses, UnprocessedKeys } = await table.db.send(
+        new BatchGetCommand({
+          RequestItems: { [table.tableName]: { Keys: batch, ConsistentRead: true } },
+        }),
+      );
+      found.push(...((Responses?.[table.tableName] ?? []) as Record<string, unknown>[]));
+      batch = (UnprocessedKeys?.[table.tableName]?.Keys ?? []) as object[];
+    }
+  }
+  return found;
 }

@@ -32,12 +32,12 @@ const MAX_BODY = 4096;
 
 const PROBLEMS: Readonly<Record<LocationLinkProblem, { status: number; message: string }>> = {
   malformed: { status: 404, message: "Tautan tidak dikenali. Periksa kembali tautan dari SMS." },
-  unknown: { status: 404, message: "Insiden untuk tautan ini tidak ditemukan. Jika darurat, hubungi 112." },
+  // An unknown code reads exactly like a bad signature: the link tells nobody which codes exist.
+  invalid: { status: 403, message: "Tautan ini tidak sah. Jika darurat, hubungi 112." },
   expired: {
     status: 410,
     message: "Tautan ini sudah kedaluwarsa. Jika masih dalam keadaan darurat, hubungi 112.",
   },
-  "bad-signature": { status: 403, message: "Tautan ini tidak sah." },
   closed: {
     status: 410,
     message: "Insiden ini sudah ditutup oleh Pusat 112. Jika masih dalam keadaan darurat, hubungi 112.",
@@ -68,7 +68,10 @@ const SENT: Readonly<Record<string, { status: number; message: (centre: string) 
     message: () => "Batas pengiriman lokasi untuk insiden ini sudah tercapai. Jika perlu, hubungi 112.",
   },
   closed: { status: 410, message: () => PROBLEMS.closed.message },
-  unknown: { status: 404, message: () => PROBLEMS.unknown.message },
+  unknown: {
+    status: 404,
+    message: () => "Insiden untuk tautan ini tidak ditemukan. Jika darurat, hubungi 112.",
+  },
   invalid: { status: 400, message: () => "Data lokasi tidak lengkap. Coba lagi, atau tulis lokasi Anda." },
 };
 

@@ -9,7 +9,8 @@ import { parseLocationToken, verifyLocationToken } from "../../domain/location-l
 import { IncidentItems } from "../items/incidents";
 import type { LocationDeps } from "../shared/ports";
 
-export type LocationLinkProblem = "malformed" | "unknown" | "expired" | "bad-signature" | "closed";
+/** What is wrong with a link: not a token, not one we signed (or of no incident we know), expired, closed. */
+export type LocationLinkProblem = "malformed" | "invalid" | "expired" | "closed";
 
 export interface ResolvedLocationLink {
   readonly incident: Incident;
@@ -29,10 +30,10 @@ export async function resolveLocationLink(
 ): Promise<ResolvedLocationLink | LocationLinkProblem> {
   const parsed = parseLocationToken(token);
   if (!parsed) return "malformed";
-  const secret = await deps.secret.get();
+  const keys = await deps.secret.get();
   const nowSeconds = deps.clock.now() / 1000;
   const incident = await new IncidentItems(deps).ofSignedLink(parsed.shortCode, (incidentId) =>
-    verifyLocationToken(parsed, { tenant: deps.tenant.code, incidentId }, secret, nowSeconds),
+    verifyLocationToken(parsed, { tenant: deps.tenant.code, incidentId }, keys, nowSeconds),
   );
   if (typeof incident === "string") return incident;
   return incident.state === "closed" ? "closed" : { incident, expiresAt: parsed.expiresAt };

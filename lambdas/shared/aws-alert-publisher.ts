@@ -1,7 +1,9 @@
 /**
  * Alert publisher on SNS: one topic per agency, subscriptions filtered by contact id. One
  * message carries both bodies (`MessageStructure: json`): SMS subscribers get `sms`, e-mail
- * subscribers get `email` with the subject.
+ * subscribers get `email` with the subject. SNS answers with the MessageId once it accepted the
+ * message; whether an SMS reached the phone is only in SNS's SMS delivery-status logs (CloudWatch
+ * Logs, when enabled account-wide), which name the same MessageId (docs/deploy.md).
  */
 import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
 import { CONTACT_FILTER_ATTRIBUTE } from "../../domain/agency-topic-filter";
@@ -21,7 +23,10 @@ export function publishInput(topicArnPrefix: string, alert: AgencyAlert) {
     Subject: alert.email.subject.replace(/[^\x20-\x7E]/g, "").slice(0, 99),
     Message: JSON.stringify({ default: alert.sms, sms: alert.sms, email: `${alert.email.body}\n` }),
     MessageAttributes: {
-      [CONTACT_FILTER_ATTRIBUTE]: { DataType: "String.Array", StringValue: JSON.stringify(alert.contacts) },
+      [CONTACT_FILTER_ATTRIBUTE]: {
+        DataType: "String.Array",
+        StringValue: JSON.stringify([alert.contactId]),
+      },
       "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" },
     },
   };
@@ -34,7 +39,8 @@ export function publishInput(topicArnPrefix: string, alert: AgencyAlert) {
 export function snsAlertPublisher(client: Pick<SNSClient, "send">, topicArnPrefix: string): AlertPublisher {
   return {
     async publish(alert) {
-      await client.send(new PublishCommand(publishInput(topicArnPrefix, alert)));
+      const { MessageId } = await client.send(new PublishCommand(publishInput(topicArnPrefix, alert)));
+      return MessageId ? { messageId: MessageId } : {};
     },
   };
 }

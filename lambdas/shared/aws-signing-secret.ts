@@ -1,31 +1,63 @@
 /**
- * The acknowledgement-link signing secret from Secrets Manager, cached for a few minutes so a
- * rotation takes effect without a redeploy.
+ * The link signing secret from Secrets Manager: the `AWSCURRENT` version (signs and checks) and
+ * the `AWSPREVIOUS` one (checks links signed before the last rotation, until they expire), cached
+ * for a few minutes so a rotation takes effect without a redeploy.
+ * `PutSecretValue` moves `AWSCURRENT` to the new version and `AWSPREVIOUS` to the one it replaced;
+ * `GetSecretValue` reads a version by its staging label (`VersionStage`) and returns the version's
+ * `CreatedDate`, which is when the rotation happened:
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html
+ * https://docs.aws.amazon.com/secretsmanager/latest/userguide/whats-in-a-secret.html (versions and staging labels)
  */
 import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SigningKeys } from "../../domain/signing-keys";
 import type { Clock, SigningSecret } from "./ports";
 
 export const SECRET_CACHE_MILLIS = 5 * 60_000;
+/** A signing secret shorter than this is refused. */
+const MIN_LENGTH = 32;
 
 /**
  * @example
  * const secret = secretsManagerSigningSecret(new SecretsManagerClient({}), process.env.ACK_SECRET_ARN!, Date);
+ * const { current, previous } = await secret.get();
  */
 export function secretsManagerSigningSecret(
   client: Pick<SecretsManagerClient, "send">,
   secretId: string,
   clock: Clock,
 ): SigningSecret {
-  let cached: { value: string; until: number } | undefined;
+  let cached: { keys: SigningKeys; until: number } | undefined;
+  const read = async (stage: "AWSCURRENT" | "AWSPREVIOUS") => {
+    const { SecretString, CreatedDate } = await client.send(
+      new GetSecretValueCommand(
+        stage === "AWSCURRENT" ? { SecretId: secretId } : { SecretId: secretId, VersionStage: stage },
+      ),
+    );
+    if (!SecretString || SecretString.length < MIN_LENGTH) {
+      throw new Error(
+        `secret ${secretId} (${stage}): SecretString missing or shorter than ${MIN_LENGTH} characters`,
+      );
+    }
+    return { value: SecretString, createdAt: CreatedDate };
+  };
+  const previous = () =>
+    read("AWSPREVIOUS").catch((error: unknown) => {
+      // Never rotated (no AWSPREVIOUS version), or its label was removed to revoke old links.
+      if ((error as { name?: string } | null)?.name === "ResourceNotFoundException") return undefined;
+      throw error;
+    });
   return {
     async get() {
-      if (cached && cached.until > clock.now()) return cached.value;
-      const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-      if (!SecretString || SecretString.length < 32) {
-        throw new Error(`secret ${secretId}: SecretString missing or shorter than 32 characters`);
-      }
-      cached = { value: SecretString, until: clock.now() + SECRET_CACHE_MILLIS };
-      return SecretString;
+      if (cached && cached.until > clock.now()) return cached.keys;
+      const [current, before] = await Promise.all([read("AWSCURRENT"), previous()]);
+      const keys: SigningKeys = {
+        current: current.value,
+        ...(before ? { previous: before.value } : {}),
+        ...(current.createdAt ? { currentSince: Math.floor(current.createdAt.getTime() / 1000) } : {}),
+      };
+      cached = { keys, until: clock.now() + SECRET_CACHE_MILLIS };
+      return keys;
     },
   };
 }

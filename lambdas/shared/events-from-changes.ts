@@ -21,6 +21,14 @@ const str = (image: Image | undefined, name: string): string | undefined =>
 const num = (image: Image | undefined, name: string): number | undefined =>
   typeof image?.[name] === "number" ? (image[name] as number) : undefined;
 
+/** The `<round>:<step>` members of a string set (a Set from the stream, or a list). */
+const stepsOf = (value: unknown): Set<string> =>
+  new Set(
+    (value instanceof Set || Array.isArray(value) ? [...value] : []).filter(
+      (item): item is string => typeof item === "string" && /^\d+:\d+$/.test(item),
+    ),
+  );
+
 const seconds = (from: string | undefined, to: string | undefined): number =>
   from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : 0;
 
@@ -146,18 +154,23 @@ export function eventsOfChange(
     }
   }
 
-  if (kind === "outbox" && after && str(after, "status") === "sent" && str(before, "status") !== "sent") {
+  // A step went out when the first of its contacts was sent (alone or in a reminder digest): the
+  // agency item's `stepsSent` set gains it once, however many contacts and relays took part.
+  if (kind === "agency" && after) {
     const agency = str(after, "agencyId") ?? "";
-    const round = num(after, "round") ?? 0;
-    const step = num(after, "step") ?? 0;
-    events.push({
-      ...base("EscalationSent", str(after, "sentAt"), `:${agency}:${round}:${step}`),
-      type: "EscalationSent",
-      agency,
-      agencyKind: tenant.agencies.find((a) => a.id === agency)?.kind ?? "other",
-      step,
-      round,
-    });
+    const sentBefore = stepsOf(before?.stepsSent);
+    for (const position of [...stepsOf(after.stepsSent)].sort()) {
+      if (sentBefore.has(position)) continue;
+      const [round, step] = position.split(":").map(Number) as [number, number];
+      events.push({
+        ...base("EscalationSent", str(after, "lastAlertAt"), `:${agency}:${round}:${step}`),
+        type: "EscalationSent",
+        agency,
+        agencyKind: str(after, "agencyKind") ?? tenant.agencies.find((a) => a.id === agency)?.kind ?? "other",
+        step,
+        round,
+      });
+    }
   }
   return events;
 }

@@ -16,6 +16,7 @@
  * - `handleLocationRequest(deps, request)`    lambdas/location/location-routes.ts
  */
 import type { IncidentEvent } from "../../domain/incident-events";
+import type { SigningKeys } from "../../domain/signing-keys";
 import type { TenantRuntimeConfig } from "../../domain/tenant-runtime";
 
 /** Time source; the local centre drives it to fire scheduled steps. */
@@ -24,21 +25,44 @@ export interface Clock {
   now(): number;
 }
 
-/** One message to the contacts of one agency (SNS: publish to the agency topic). */
+/** One step of one incident's escalation that a message is about. */
+export interface AlertSubject {
+  readonly incidentId: string;
+  readonly round: number;
+  readonly step: number;
+}
+
+/**
+ * One message to one contact of one agency (SNS: publish to the agency topic, filtered to the
+ * contact's SMS and e-mail subscriptions). One contact per message: each carries the contact's own
+ * duty board link.
+ */
 export interface AgencyAlert {
   readonly agencyId: string;
-  /** Contact ids the message is for (SNS message attribute `contact`, String.Array). */
-  readonly contacts: readonly string[];
+  /** The contact it is for (SNS message attribute `contact`). */
+  readonly contactId: string;
   /** One or two GSM-7 segments. */
   readonly sms: string;
   readonly email: { readonly subject: string; readonly body: string };
-  /** Stable per (incident, agency, round, step) or per digest; for logs and local dedup checks. */
+  /** The escalation steps it carries: one for an alert, several for a reminder (digest). */
+  readonly about: readonly AlertSubject[];
+  /** Stable per (incident, agency, round, step, contact) or per digest; for logs. */
   readonly dedupKey: string;
 }
 
-/** Delivers agency alerts. Throws on failure (throttling included); the outbox retries. */
+/** What the channel said when it accepted a message. */
+export interface PublishReceipt {
+  /** SNS MessageId: joins the message to SNS's delivery status logs, where those are enabled. */
+  readonly messageId?: string;
+}
+
+/**
+ * Hands agency alerts to the channel (SNS). Accepted is not delivered: SNS reports SMS delivery
+ * only in its CloudWatch delivery-status logs. Throws on failure (throttling included); the
+ * outbox retries.
+ */
 export interface AlertPublisher {
-  publish(alert: AgencyAlert): Promise<void>;
+  publish(alert: AgencyAlert): Promise<PublishReceipt>;
 }
 
 /** What a schedule carries back to `runScheduledTask` when it fires. */
@@ -91,9 +115,12 @@ export interface EventPublisher {
   publish(events: readonly IncidentEvent[]): Promise<void>;
 }
 
-/** The tenant's acknowledgement-link signing secret (cached by the adapter). */
+/**
+ * The tenant's link signing secret (cached by the adapter): the current version, and the previous
+ * one after a rotation, so links signed before it keep working until they expire.
+ */
 export interface SigningSecret {
-  get(): Promise<string>;
+  get(): Promise<SigningKeys>;
 }
 
 /** Minimal DynamoDB DocumentClient surface (`DynamoDBDocumentClient.send`). */
@@ -130,7 +157,7 @@ export interface SenderDeps extends TenantDeps {
   readonly scheduler: StepScheduler;
   readonly events: EventPublisher;
   readonly secret: SigningSecret;
-  /** Base URL of the acknowledgement function (links are `<base>/a/<token>`). */
+  /** Base URL of the acknowledgement function (links are `<base>/a/<token>`, boards `<base>/p/<token>`). */
   readonly ackBaseUrl: string;
 }
 

@@ -9,20 +9,41 @@ const claims = {
   expiresAt: 2_000_000_000,
 };
 const secret = "s3cret-of-manado";
+const keys = { current: secret };
 
 describe("acknowledgement links", () => {
   it("verify for the tenant, incident and agency they were signed for, until they expire", () => {
     const parsed = parseAckToken(signAckToken(claims, secret))!;
     expect(parsed.agencyId).toBe("damkar");
-    expect(verifyAckToken(parsed, claims, secret, claims.expiresAt - 1)).toBe("valid");
-    expect(verifyAckToken(parsed, claims, secret, claims.expiresAt + 1)).toBe("expired");
+    expect(verifyAckToken(parsed, claims, keys, claims.expiresAt - 1)).toBe("valid");
+    expect(verifyAckToken(parsed, claims, keys, claims.expiresAt + 1)).toBe("expired");
   });
 
   it("do not work for another tenant, another incident, another secret", () => {
     const parsed = parseAckToken(signAckToken(claims, secret))!;
-    expect(verifyAckToken(parsed, { ...claims, tenant: "35.78" }, secret, 0)).toBe("bad-signature");
-    expect(verifyAckToken(parsed, { ...claims, incidentId: "other" }, secret, 0)).toBe("bad-signature");
-    expect(verifyAckToken(parsed, claims, "another-secret", 0)).toBe("bad-signature");
+    expect(verifyAckToken(parsed, { ...claims, tenant: "35.78" }, keys, 0)).toBe("bad-signature");
+    expect(verifyAckToken(parsed, { ...claims, incidentId: "other" }, keys, 0)).toBe("bad-signature");
+    expect(verifyAckToken(parsed, claims, { current: "another-secret" }, 0)).toBe("bad-signature");
+  });
+
+  it("keep working after a rotation until they expire, signed with the previous secret", () => {
+    const rotatedAt = claims.expiresAt - 3600; // signed 71 hours before the rotation
+    const parsed = parseAckToken(signAckToken(claims, secret))!;
+    const rotated = { current: "the-new-secret", previous: secret, currentSince: rotatedAt };
+    expect(verifyAckToken(parsed, claims, rotated, rotatedAt + 60)).toBe("valid");
+    expect(verifyAckToken(parsed, claims, rotated, claims.expiresAt + 1)).toBe("expired");
+    // Without AWSPREVIOUS (its label removed to revoke every old link) they stop at once.
+    expect(verifyAckToken(parsed, claims, { current: "the-new-secret" }, rotatedAt + 60)).toBe(
+      "bad-signature",
+    );
+  });
+
+  it("are not minted with the previous secret after a rotation: its links expire within a TTL of it", () => {
+    const rotatedAt = 1_900_000_000;
+    const forged = { ...claims, expiresAt: rotatedAt + 30 * 86_400 };
+    const parsed = parseAckToken(signAckToken(forged, secret))!;
+    const rotated = { current: "the-new-secret", previous: secret, currentSince: rotatedAt };
+    expect(verifyAckToken(parsed, forged, rotated, rotatedAt + 60)).toBe("bad-signature");
   });
 
   it("reject any change to the agency, expiry or signature", () => {
@@ -33,7 +54,7 @@ describe("acknowledgement links", () => {
         if (tampered === token) return;
         const parsed = parseAckToken(tampered);
         if (parsed && parsed.shortCode === claims.shortCode) {
-          expect(verifyAckToken(parsed, claims, secret, 0)).toBe("bad-signature");
+          expect(verifyAckToken(parsed, claims, keys, 0)).toBe("bad-signature");
         }
       }),
     );

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import {
+  isFirstAlert,
+  messageAllowedAt,
   nextAllowedSend,
   nextStep,
-  planDelivery,
   REPEAT_GAP_MINUTES,
   stepAt,
 } from "../../domain/escalation-policy";
@@ -72,17 +73,12 @@ describe("per-contact rate limits", () => {
     );
   });
 
-  it("hold back only the contacts over their limit, with the time they may be messaged", () => {
-    expect(planDelivery(["piket", "kasat"], new Map([["piket", [990]]]), 1000)).toEqual({
-      now: ["kasat"],
-      held: [{ contact: "piket", at: 1050 }],
-    });
-  });
-
-  it("treat contact ids that are Object.prototype names as plain contacts", () => {
-    expect(planDelivery(["toString", "constructor"], new Map(), 1000)).toEqual({
-      now: ["toString", "constructor"],
-      held: [],
-    });
+  it("never hold the first alert of an incident, and hold every later message to the windows", () => {
+    expect(messageAllowedAt({ round: 0, step: 0 }, [990, 995, 999], 1000)).toBe(1000);
+    expect(messageAllowedAt({ round: 0, step: 1 }, [990], 1000)).toBe(1050);
+    expect(messageAllowedAt({ round: 1, step: 0 }, [990], 1000)).toBe(1050);
+    expect(messageAllowedAt({ round: 1, step: 0 }, [], 1000)).toBe(1000);
+    expect(isFirstAlert({ round: 0, step: 0 })).toBe(true);
+    expect(isFirstAlert({ round: 2, step: 0 })).toBe(false);
   });
 });

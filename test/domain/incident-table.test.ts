@@ -1,5 +1,7 @@
 import {
+  boardEntryKey,
   createIncidentTableInput,
+  heldAlertKey,
   INCIDENT_TABLE,
   incidentKey,
   itemKind,
@@ -32,9 +34,22 @@ describe("the incident table design", () => {
     expect(INCIDENT_TABLE.ttlAttribute).toBe("expiresAt");
   });
 
-  it("gives every (incident, agency, round, step) its own outbox key and tells item kinds apart", () => {
-    expect(outboxKey("i", "damkar", 0, 1)).not.toEqual(outboxKey("i", "damkar", 1, 0));
-    expect(itemKind(outboxKey("i", "damkar", 0, 1))).toBe("outbox");
+  it("gives every (incident, agency, round, step, contact) its own outbox key and tells item kinds apart", () => {
+    const at = (round: number, step: number, contactId = "piket") => ({
+      agencyId: "damkar",
+      round,
+      step,
+      contactId,
+    });
+    expect(outboxKey("i", at(0, 1))).not.toEqual(outboxKey("i", at(1, 0)));
+    expect(outboxKey("i", at(0, 1))).not.toEqual(outboxKey("i", at(0, 1, "kabid")));
+    // "1#1" and "11#" never meet: each part is separated.
+    expect(outboxKey("i", at(1, 11)).sk).not.toBe(outboxKey("i", at(11, 1)).sk);
+    expect(itemKind(outboxKey("i", at(0, 1)))).toBe("outbox");
+    expect(itemKind(heldAlertKey("damkar", "piket", { incidentId: "i", round: 0, step: 1 }))).toBe("held");
+    expect(itemKind(boardEntryKey("damkar", { incidentId: "i", receivedAt: "2026-11-27T13:00:00Z" }))).toBe(
+      "board",
+    );
     expect(itemKind(incidentKey("i"))).toBe("incident");
     expect(itemKind({ pk: "x", sk: "?" })).toBe("unknown");
   });

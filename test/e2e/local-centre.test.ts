@@ -69,7 +69,8 @@ it("places a call, classifies it as fire, acknowledges the alert and sees the da
   expect(await sms.first().textContent()).toContain("KEBAKARAN");
   await page.screenshot({ path: join(SHOTS, "3-inbox.png"), fullPage: true });
 
-  // Opening the link changes nothing; the button (a POST) acknowledges.
+  // The SMS carries the officer's duty board; opening it changes nothing, the button (a POST) acknowledges.
+  await sms.first().getByTestId("board-link").waitFor();
   await sms.first().getByTestId("ack-link").click();
   await page.getByRole("button", { name: "Konfirmasi terima" }).waitFor();
   await page.screenshot({ path: join(SHOTS, "4-ack-page.png"), fullPage: true });

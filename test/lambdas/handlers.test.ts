@@ -138,19 +138,25 @@ describe("the deployed handlers", () => {
   it("ack reads the signing secret from Secrets Manager and answers a bad link with a page", async () => {
     const handler = await loadHandler("ack");
     const response = await handler(httpEvent("GET", "/a/K7Q2XM.damkar.t3k9zz.AbCdEfGhIjKl"), context);
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(403);
     expect(response.headers["content-type"]).toContain("text/html");
-    expect(secretRequests).toEqual(["secretsmanager.GetSecretValue"]);
+    // AWSCURRENT and AWSPREVIOUS: links signed before a rotation still work.
+    expect(secretRequests).toEqual(["secretsmanager.GetSecretValue", "secretsmanager.GetSecretValue"]);
   });
 
   it("location reads the signing secret and answers a link to no incident with a strict page", async () => {
     const handler = await loadHandler("location");
     const before = secretRequests.length;
     const response = await handler(httpEvent("GET", "/l/K7Q2XM.t3k9zz.AbCdEfGhIjKl"), context);
-    expect(response.statusCode).toBe(404);
+    // Like a forged link: a public link tells nobody which codes exist.
+    expect(response.statusCode).toBe(403);
     expect(response.headers["content-type"]).toContain("text/html");
     expect(response.headers["content-security-policy"]).toContain("default-src 'none'");
-    expect(secretRequests.slice(before)).toEqual(["secretsmanager.GetSecretValue"]);
+    // AWSCURRENT and AWSPREVIOUS: location links signed before a rotation still work too.
+    expect(secretRequests.slice(before)).toEqual([
+      "secretsmanager.GetSecretValue",
+      "secretsmanager.GetSecretValue",
+    ]);
   });
 
   it("relay and reescalate load from their environment and answer without touching anything", async () => {

@@ -28,8 +28,12 @@ const ACTION_OF: Readonly<Record<string, string>> = {
 /** Commands bundled but never sent by a function, with the reason. */
 const NEVER_SENT: Readonly<Record<string, readonly string[]>> = {
   // ack only cancels schedules; the shared scheduler adapter also knows how to create them. It
-  // reads incidents one by one; items/incidents.ts also batch-reads for the console's alerts panel.
-  ack: ["BatchGetCommand", "CreateScheduleCommand"],
+  // reads duty boards; taking alerts off them is the relay's (board-entries also knows that).
+  ack: ["CreateScheduleCommand", "DeleteCommand"],
+  // Opening escalations puts alerts on duty boards; taking alerts off boards is the relay's.
+  "calltaker-api": ["DeleteCommand"],
+  // The caller's page reads one incident; items/incidents.ts also batch-reads (duty boards, alerts panel).
+  location: ["BatchGetCommand"],
 };
 
 const WIRED = FUNCTIONS.flatMap((f) => ("wiring" in f ? [f] : []));

@@ -5,18 +5,20 @@ const { tenants } = requireRegistry({ dir: "tenants" });
 const manado = tenants.find((t) => t.code === "71.71")!;
 
 describe("AgencyInbox", () => {
-  it("keeps one SMS per number and one e-mail per address of the contacts alerted, with their links", async () => {
+  it("keeps one SMS per number and one e-mail per address of the contact alerted, with their links", async () => {
     const inbox = new AgencyInbox({ now: () => Date.parse("2026-11-27T01:00:00Z") });
-    await inbox.publisherFor(manado).publish({
+    const receipt = await inbox.publisherFor(manado).publish({
       agencyId: "damkar",
-      contacts: ["piket"],
-      sms: "112 Kota Manado: KEBAKARAN. Konfirmasi: http://127.0.0.1:8112/t/71.71/ack/a/tok1",
+      contactId: "piket",
+      sms: "112 Kota Manado: KEBAKARAN. Konfirmasi: http://127.0.0.1:8112/t/71.71/ack/p/damkar.piket.x.y",
       email: {
         subject: "Kebakaran",
-        body: "Buka http://127.0.0.1:8112/t/71.71/ack/a/tok1 untuk konfirmasi.",
+        body: "Buka http://127.0.0.1:8112/t/71.71/ack/a/tok1 atau http://127.0.0.1:8112/t/71.71/ack/p/damkar.piket.x.y",
       },
-      dedupKey: "i1#damkar#0#0",
+      about: [{ incidentId: "i1", round: 0, step: 0 }],
+      dedupKey: "i1:damkar:0:0:piket",
     });
+    expect(receipt.messageId).toBe("local-2");
     const messages = inbox.list({ tenant: "71.71" });
     expect(messages.map((m) => [m.channel, m.to])).toEqual([
       ["sms", "+6281200000111"],
@@ -25,9 +27,13 @@ describe("AgencyInbox", () => {
     expect(messages[0]).toMatchObject({
       agencyName: "Dinas Pemadam Kebakaran Kota Manado",
       contactName: "CONTOH Piket Damkar",
-      links: ["http://127.0.0.1:8112/t/71.71/ack/a/tok1"],
+      links: ["http://127.0.0.1:8112/t/71.71/ack/p/damkar.piket.x.y"],
+      boardLink: "http://127.0.0.1:8112/t/71.71/ack/p/damkar.piket.x.y",
+      incidents: ["i1"],
       at: "2026-11-27T01:00:00.000Z",
     });
+    expect(messages[1]!.links).toHaveLength(2);
+    expect(messages[1]!.boardLink).toBe("http://127.0.0.1:8112/t/71.71/ack/p/damkar.piket.x.y");
     expect(inbox.list({ after: 1 }).map((m) => m.seq)).toEqual([2]);
     expect(inbox.list({ text: "#NOTHERE" })).toEqual([]);
     expect(inbox.list({ text: "KEBAKARAN" }).map((m) => m.channel)).toEqual(["sms"]);
@@ -59,9 +65,10 @@ describe("AgencyInbox", () => {
     await expect(
       inbox.publisherFor(manado).publish({
         agencyId: "pemadam",
-        contacts: [],
+        contactId: "piket",
         sms: "",
         email: { subject: "", body: "" },
+        about: [],
         dedupKey: "x",
       }),
     ).rejects.toThrow('agency "pemadam"');

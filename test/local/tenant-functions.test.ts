@@ -29,18 +29,25 @@ async function fireAt(tenant: string) {
 }
 
 describe("tenant functions on local adapters", () => {
-  it("alerts the routed agencies by SMS and e-mail with a link whose POST acknowledges", async () => {
-    const { shortCode } = await fireAt("71.71");
+  it("alerts the routed agencies by SMS and e-mail with the duty board link, whose POST acknowledges", async () => {
+    const { incidentId, shortCode } = await fireAt("71.71");
     const messages = await client.inbox({ tenant: "71.71", text: `#${shortCode}` });
     expect(new Set(messages.map((m) => m.agencyId))).toEqual(new Set(["damkar", "polresta"]));
     expect(await client.inbox({ tenant: "71.71", text: "#NOTHERE" })).toEqual([]);
     const sms = messages.find((m) => m.agencyId === "damkar" && m.channel === "sms")!;
-    expect(sms.links[0]).toMatch(new RegExp(`^${centre.url}/t/71.71/ack/a/`));
+    expect(sms.links).toEqual([sms.boardLink]);
+    expect(sms.boardLink).toMatch(new RegExp(`^${centre.url}/t/71.71/ack/p/damkar\\.piket\\.`));
+    expect(sms.incidents).toEqual([incidentId]);
 
-    const page = await fetch(sms.links[0]);
+    const page = await fetch(sms.boardLink!);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("Konfirmasi terima");
-    const acknowledged = await client.postForm(sms.links[0], { status: "acknowledged" });
+    const board = await page.text();
+    expect(board).toContain("Konfirmasi terima");
+    expect(board).toContain(`#${shortCode}`);
+    const acknowledged = await client.postForm(sms.boardLink!, {
+      incident: incidentId,
+      status: "acknowledged",
+    });
     expect(acknowledged.status).toBe(200);
     await centre.settled();
 

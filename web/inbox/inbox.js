@@ -69,6 +69,12 @@ function render() {
         ),
       );
       item.append(head);
+      // Every message carries the contact's duty board: all open alerts of the agency, each with its buttons.
+      if (m.boardLink) {
+        item.append(
+          el("a", { href: m.boardLink, class: "board", "data-testid": "board-link" }, "Buka papan tugas"),
+        );
+      }
       if (m.subject) item.append(el("div", { class: "subject" }, m.subject));
       item.append(withLinks(m.text, caller ? "location-link" : "ack-link"));
       return item;

@@ -34,10 +34,10 @@ async function alertedIncident(): Promise<{ id: string; path: string; shortCode:
     location: { text: "Pasar Bersehati" },
   });
   await centre.drain();
-  const sms = centre.sent[0]!.sms;
+  const link = centre.sent[0]!.email.body.match(/https:\/\/\S+\/a\/\S+/)![0];
   return {
     id,
-    path: sms.slice(sms.indexOf(ACK_BASE) + ACK_BASE.length),
+    path: link.slice(ACK_BASE.length),
     shortCode: (await readIncident(centre.api, id)).shortCode,
   };
 }
@@ -115,6 +115,37 @@ describe("the acknowledgement link", () => {
     expect((await readIncident(centre.api, id)).state).toBe("escalated");
   });
 
+  it("answers an unknown short code, an unknown agency and a bad signature the same way", async () => {
+    // Reproduced first: an unknown code answered 404 and a known one with a bad signature 403.
+    const { path } = await alertedIncident();
+    const token = path.slice("/a/".length);
+    const [code, agency, expiry, signature] = token.split(".");
+    const badSignature = `${code}.${agency}.${expiry}.${signature!.startsWith("A") ? "B" : "A"}${signature!.slice(1)}`;
+    const unknownCode = `${code === "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ"}.${agency}.${expiry}.${signature}`;
+    const unknownAgency = `${code}.nobody.${expiry}.${signature}`;
+    const answers = await Promise.all(
+      [badSignature, unknownCode, unknownAgency].map((t) => handleAckRequest(centre.ack, get(`/a/${t}`))),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([403, 403, 403]);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+  });
+
+  it("accepts links signed before a rotation until they expire, and none after AWSPREVIOUS is removed", async () => {
+    // Reproduced first: after PutSecretValue every old link answered "tidak sah" (403).
+    const { id, path } = await alertedIncident();
+    const rotated = {
+      current: "a-brand-new-secret-of-kota-manado-0123",
+      previous: SECRET,
+      currentSince: centre.now() / 1000,
+    };
+    const afterRotation = { ...centre.ack, secret: { get: async () => rotated } };
+    expect((await handleAckRequest(afterRotation, get(path))).statusCode).toBe(200);
+    const revoked = { ...centre.ack, secret: { get: async () => ({ current: rotated.current }) } };
+    expect((await handleAckRequest(revoked, get(path))).statusCode).toBe(403);
+    expect((await handleAckRequest(afterRotation, post(path, "status=acknowledged"))).statusCode).toBe(200);
+    expect((await readIncident(centre.api, id)).state).toBe("acknowledged");
+  });
+
   it("answers every arbitrary request with an HTML page and a sensible status", async () => {
     const { path } = await alertedIncident();
     await fc.assert(
@@ -123,12 +154,18 @@ describe("the acknowledgement link", () => {
         fc.oneof(
           fc.constant(path),
           fc.string().map((s) => `/a/${s}`),
+          fc.string().map((s) => `/p/${s}`),
           fc.string(),
         ),
         fc.option(
           fc.oneof(
             fc.string(),
-            fc.constantFrom("status=acknowledged", '{"status":"dispatched"}', "status=x"),
+            fc.constantFrom(
+              "status=acknowledged",
+              '{"status":"dispatched"}',
+              "status=x",
+              "incident=x&status=resolved",
+            ),
           ),
         ),
         async (method, p, body) => {

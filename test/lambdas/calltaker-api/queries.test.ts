@@ -135,7 +135,7 @@ describe("the incident list", () => {
         answeredAt: "2026-11-27T13:02:05.000Z",
       },
     );
-    await centre.drain(); // the relay stores the flags from the stream
+    await centre.drain();
     const flagged = await get("/incidents", { flag: "repeat", limit: "2" });
     expect(flagged.body.incidents.map((i: { incidentId: string }) => i.incidentId)).toEqual([
       repeat[2],

@@ -61,11 +61,13 @@ describe("POST /incidents/{id}/location-request", () => {
       verifyLocationToken(
         parsed,
         { tenant: "71.71", incidentId: id },
-        SECRET,
+        { current: SECRET },
         Date.parse("2026-11-27T13:59:59Z") / 1000,
       ),
     ).toBe("valid");
-    expect(verifyLocationToken(parsed, { tenant: "35.78", incidentId: id }, SECRET, 0)).toBe("bad-signature");
+    expect(verifyLocationToken(parsed, { tenant: "35.78", incidentId: id }, { current: SECRET }, 0)).toBe(
+      "bad-signature",
+    );
   });
 
   it("refuses a caller without a number, with the reason in Bahasa Indonesia", async () => {

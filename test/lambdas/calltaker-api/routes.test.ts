@@ -202,6 +202,56 @@ describe("the call-taker API", () => {
     expect(centre.logs.some((l) => l.level === "ERROR")).toBe(true);
   });
 
+  it("keeps new notes given with the same classification, and refuses another classification", async () => {
+    // Reproduced first: the second POST answered 200 and the notes were silently dropped.
+    const id = await centre.call();
+    const fire = { category: "fire", severity: "high", location: { text: "Jl. Sam Ratulangi 12" } };
+    await handleCallTakerRequest(api, request("POST", `/incidents/${id}/classification`, fire));
+    const again = await handleCallTakerRequest(
+      api,
+      request("POST", `/incidents/${id}/classification`, {
+        ...fire,
+        notes: "Tiga rumah, satu lansia terjebak",
+      }),
+    );
+    expect(again.statusCode).toBe(200);
+    expect(parse(again.body).notes).toBe("Tiga rumah, satu lansia terjebak");
+    const stored = await handleCallTakerRequest(api, request("GET", `/incidents/${id}`));
+    expect(parse(stored.body).notes).toBe("Tiga rumah, satu lansia terjebak");
+    const other = await handleCallTakerRequest(
+      api,
+      request("POST", `/incidents/${id}/classification`, { ...fire, category: "medical" }),
+    );
+    expect(other.statusCode).toBe(409);
+  });
+
+  it("echoes at most a short part of a huge bad value, so the answer stays small", async () => {
+    // Reproduced first: a 4 MB field made an 8 MB error body, over Lambda's 6 MB response limit.
+    const id = await centre.call();
+    const huge = "x".repeat(4 * 1024 * 1024);
+    const response = await handleCallTakerRequest(
+      api,
+      request("POST", `/incidents/${id}/classification`, {
+        category: huge,
+        severity: "high",
+        location: { text: huge },
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.body.length).toBeLessThan(2048);
+    const body = parse(response.body);
+    expect(body.problems.map((p: { field: string }) => p.field).sort()).toEqual([
+      "category",
+      "location.text",
+    ]);
+    expect(body.message).toContain(`(${huge.length} characters)`);
+    const notJson = await handleCallTakerRequest(
+      api,
+      request("POST", `/incidents/${id}/classification`, huge),
+    );
+    expect(notJson.body.length).toBeLessThan(1024);
+  });
+
   it("answers every arbitrary request with a well-formed JSON response", async () => {
     const id = await centre.call();
     await fc.assert(

@@ -1,28 +1,30 @@
 /**
- * The relay stores the caller flags intake answered the flow with on the incident (for the
- * console), so that intake keeps its single round trip.
+ * Caller flags have one owner: intake stores the flags it answered the flow with on the incident
+ * (so a Connect retry gets the first answer); the console reads them there, and the relay's
+ * IncidentReceived event carries the same ones.
  */
 import { readIncident } from "../../../lambdas/calltaker-api/operations";
-import { startCentre, type TestCentre } from "../support/centre";
-import { startDynalite, type TestTable } from "../support/dynalite";
+import { centrePerTest } from "../support/centre";
 
-let db: TestTable;
-let centre: TestCentre;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
-  centre = await startCentre(db);
-});
+const t = centrePerTest();
 
-it("stores a repeat caller's flags on the incident, the same as intake's answer, and nothing for a first call", async () => {
-  const first = await centre.call("+6281244440000");
-  centre.advance(60_000);
-  const second = await centre.call("+6281244440000");
-  await centre.drain();
-  expect(await readIncident(centre.api, second)).toMatchObject({ repeatCaller: true, suspectedPrank: false });
-  expect((await readIncident(centre.api, first)).repeatCaller).toBeUndefined();
-  const received = centre.events.filter((e) => e.type === "IncidentReceived" && e.incidentId === second);
+it("shows a repeat caller's flags as intake answered them, before and after the relay, and in the event", async () => {
+  const first = await t.centre.call("+6281244440000");
+  t.centre.advance(60_000);
+  const second = await t.centre.call("+6281244440000");
+  expect(await readIncident(t.centre.api, second)).toMatchObject({
+    repeatCaller: true,
+    suspectedPrank: false,
+  });
+  expect(await readIncident(t.centre.api, first)).toMatchObject({
+    repeatCaller: false,
+    suspectedPrank: false,
+  });
+  await t.centre.drain();
+  expect(await readIncident(t.centre.api, second)).toMatchObject({
+    repeatCaller: true,
+    suspectedPrank: false,
+  });
+  const received = t.centre.events.filter((e) => e.type === "IncidentReceived" && e.incidentId === second);
   expect(received).toEqual([expect.objectContaining({ repeatCaller: true, suspectedPrank: false })]);
 });

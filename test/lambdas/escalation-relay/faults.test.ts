@@ -26,10 +26,15 @@ const fire = {
   location: { text: "Jl. Sam Ratulangi No. 12" },
 } as const;
 
-/** Every (incident, agency, round, step) delivered exactly once, and exactly these. */
+/** Every (incident, agency, round, step, contact) delivered exactly once, and exactly these. */
 function expectExactlyOnce(expected: string[]) {
   const counts = new Map<string, number>();
-  for (const alert of centre.sent) counts.set(alert.dedupKey, (counts.get(alert.dedupKey) ?? 0) + 1);
+  for (const alert of centre.sent) {
+    for (const { incidentId, round, step } of alert.about) {
+      const key = `${incidentId}:${alert.agencyId}:${round}:${step}:${alert.contactId}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
   expect([...counts.keys()].sort()).toEqual([...expected].sort());
   expect([...counts.values()].every((n) => n === 1)).toBe(true);
 }
@@ -49,7 +54,7 @@ describe("escalation under faults", () => {
     centre.pending.length = 0; // the relay never saw the new outbox entries
     expect(centre.sent).toEqual([]);
     await sweepFor(3);
-    expectExactlyOnce([`${id}:damkar:0:0`, `${id}:polresta:0:0`]);
+    expectExactlyOnce([`${id}:damkar:0:0:piket`, `${id}:polresta:0:0:piket`]);
   });
 
   it("a call-taker API that died between the state write and the outbox loses nothing: the relay opens it", async () => {
@@ -65,7 +70,7 @@ describe("escalation under faults", () => {
     };
     await expect(classifyIncident(failing, id, fire)).rejects.toThrow("Lambda timed out");
     await centre.drain();
-    expectExactlyOnce([`${id}:damkar:0:0`, `${id}:polresta:0:0`]);
+    expectExactlyOnce([`${id}:damkar:0:0:piket`, `${id}:polresta:0:0:piket`]);
   });
 
   it("two call-takers classifying at once: one wins, the other gets a conflict, only the winner's agencies hear", async () => {
@@ -90,7 +95,7 @@ describe("escalation under faults", () => {
     await db.doc.send(
       new UpdateCommand({
         TableName: centre.tableName,
-        Key: outboxKey(id, "psc119", 0, 0),
+        Key: outboxKey(id, { agencyId: "psc119", round: 0, step: 0, contactId: "piket" }),
         UpdateExpression: "SET #s = :sending, claimUntil = :until",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: { ":sending": "sending", ":until": centre.now() + CLAIM_MILLIS },
@@ -100,7 +105,7 @@ describe("escalation under faults", () => {
     expect(centre.sent).toEqual([]);
     centre.advance(CLAIM_MILLIS + 1000);
     await sweepOutbox(centre.sender);
-    expectExactlyOnce([`${id}:psc119:0:0`]);
+    expectExactlyOnce([`${id}:psc119:0:0:piket`]);
   });
 
   it("throttled SNS with the stream and two sweepers racing still sends each step once", async () => {
@@ -109,21 +114,15 @@ describe("escalation under faults", () => {
     for (const id of ids) await classifyIncident(centre.api, id, fire);
     await centre.drain();
     await sweepFor(10);
-    // Two fires at the same time: polresta's and damkar's piket get the second one bundled.
-    const direct = centre.sent.filter((a) => !a.dedupKey.startsWith("digest:")).map((a) => a.dedupKey);
-    expect(new Set(direct).size).toBe(direct.length);
     await centre.fireDue();
-    const alerted = new Set(
-      centre.sent.flatMap((a) =>
-        a.dedupKey.startsWith("digest:")
-          ? a.dedupKey
-              .split(":")[3]!
-              .split(",")
-              .map((k) => k.split("|")[0])
-          : [a.dedupKey.split(":")[0]],
-      ),
+    // Two fires at the same time: each first alert goes out, once, whatever the throttling.
+    const firsts = ids.flatMap((id) => [`${id}:damkar:0:0:piket`, `${id}:polresta:0:0:piket`]);
+    const later = centre.sent.flatMap((a) =>
+      a.about
+        .filter((s) => s.round > 0 || s.step > 0)
+        .map((s) => `${s.incidentId}:${a.agencyId}:${s.round}:${s.step}:${a.contactId}`),
     );
-    expect([...alerted].sort()).toEqual([...ids].sort());
+    expectExactlyOnce([...firsts, ...later]);
   });
 
   it("a failing table makes the relay report the records for retry instead of throwing", async () => {
@@ -136,7 +135,7 @@ describe("escalation under faults", () => {
     // The retried batch, against a healthy table, delivers once.
     await relayChanges(centre.sender, changes);
     await relayChanges(centre.sender, changes);
-    expectExactlyOnce([`${id}:psc119:0:0`]);
+    expectExactlyOnce([`${id}:psc119:0:0:piket`]);
   });
 
   it("dead-letters an entry SNS keeps refusing, after its attempts, and says so", async () => {
@@ -146,7 +145,10 @@ describe("escalation under faults", () => {
     await centre.drain();
     await sweepFor(60);
     const { Item } = await db.doc.send(
-      new GetCommand({ TableName: centre.tableName, Key: outboxKey(id, "psc119", 0, 0) }),
+      new GetCommand({
+        TableName: centre.tableName,
+        Key: outboxKey(id, { agencyId: "psc119", round: 0, step: 0, contactId: "piket" }),
+      }),
     );
     expect(Item).toMatchObject({ status: "dead", attempts: MAX_ATTEMPTS });
     expect(Item!.lastError).toContain("AuthorizationErrorException");
@@ -155,20 +157,25 @@ describe("escalation under faults", () => {
     );
   });
 
-  it("bundles a flood for one contact into one digest, leaving out what was acknowledged", async () => {
+  it("sends every first alert of a flood at once, and bundles the reminders into one digest per contact", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
       const id = await centre.call(`+62812000010${i}0`);
       ids.push(id);
-      await classifyIncident(centre.api, id, { ...fire, category: "medical" });
+      await classifyIncident(centre.api, id, { ...fire, category: "crime" });
       await centre.drain();
     }
-    expect(centre.sent).toHaveLength(1);
-    // PSC 119 acknowledged one of the held incidents meanwhile (e.g. after a phone call).
+    expect(centre.sent.map((a) => a.contactId)).toEqual(Array(6).fill("piket"));
+    // Five minutes on, step 2 (piket and kasat) is due for all six: kasat gets the first reminder
+    // at once; the rest wait for its limit; piket (six messages already) waits for its 15 minutes.
+    centre.advance(5 * 60_000);
+    await centre.fireDue();
+    expect(centre.sent.slice(6).map((a) => a.contactId)).toEqual(["kasat"]);
+    // Polresta acknowledged one of the held incidents meanwhile (e.g. after a phone call).
     await db.doc.send(
       new UpdateCommand({
         TableName: centre.tableName,
-        Key: agencyAlertKey(ids[3]!, "psc119"),
+        Key: agencyAlertKey(ids[3]!, "polresta"),
         UpdateExpression: "SET #s = :ack",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: { ":ack": "acknowledged" },
@@ -176,12 +183,20 @@ describe("escalation under faults", () => {
     );
     centre.advance(61_000);
     await centre.fireDue();
-    expect(centre.sent).toHaveLength(2);
-    const digest = centre.sent[1]!;
-    expect(digest.contacts).toEqual(["piket"]);
-    expect(digest.sms).toContain("4 insiden baru");
+    const digest = centre.sent[7]!;
+    expect(digest.contactId).toBe("kasat");
+    expect(digest.sms).toContain("4 insiden menunggu konfirmasi");
+    expect(digest.sms).toContain("/p/polresta.kasat.");
     expect(digest.email.body.split("\n").filter((l) => l.includes("/a/"))).toHaveLength(4);
-    expect(digest.dedupKey).not.toContain(ids[3]!);
+    expect(digest.about.map((a) => a.incidentId)).not.toContain(ids[3]!);
+    for (let minute = 0; minute < 15; minute++) {
+      centre.advance(60_000);
+      await centre.fireDue();
+    }
+    // Piket's first reminder names the five unacknowledged incidents (their step 2 and, ten minutes
+    // on, the repeat of step 1: bundled together), never the acknowledged one.
+    const toPiket = centre.sent.slice(8).find((a) => a.contactId === "piket")!;
+    expect(new Set(toPiket.about.map((a) => a.incidentId))).toEqual(new Set(ids.filter((_, i) => i !== 3)));
   });
 });
 

@@ -19,8 +19,9 @@ const fire = {
   location: { text: "Jl. Sam Ratulangi No. 12" },
 } as const;
 
-function ackPath(sms: string): string {
-  const url = sms.slice(sms.indexOf(ACK_BASE));
+/** The path of the first link under the ack base in a text (the board in an SMS). */
+function linkPath(text: string, kind: "a" | "p"): string {
+  const url = text.match(new RegExp(`${ACK_BASE}/${kind}/\\S+`))![0];
   return url.slice(ACK_BASE.length);
 }
 
@@ -39,9 +40,9 @@ describe("the incident lifecycle", () => {
     await centre.drain();
     await classifyIncident(centre.api, id, fire);
     await centre.drain();
-    expect(centre.sent.map((a) => [a.agencyId, a.contacts])).toEqual([
-      ["damkar", ["piket"]],
-      ["polresta", ["piket"]],
+    expect(centre.sent.map((a) => [a.agencyId, a.contactId])).toEqual([
+      ["damkar", "piket"],
+      ["polresta", "piket"],
     ]);
     expect(centre.sent[0]!.sms).toContain("KEBAKARAN");
     expect(centre.sent[0]!.email.body).toContain("Jl. Sam Ratulangi No. 12");
@@ -63,24 +64,27 @@ describe("the incident lifecycle", () => {
       centre.advance(60_000);
       await centre.fireDue();
     }
-    // Polresta: steps (piket) then (piket, kasat), repeated twice more: six alerts.
-    expect(centre.sent.map((a) => a.contacts.join("+"))).toEqual([
-      "piket",
-      "piket+kasat",
-      "piket",
-      "piket+kasat",
-      "piket",
-      "piket+kasat",
+    // Polresta: steps (piket) then (piket, kasat), repeated twice more: nine messages.
+    expect(centre.sent.map((a) => `${a.about[0]!.round}.${a.about[0]!.step}:${a.contactId}`)).toEqual([
+      "0.0:piket",
+      "0.1:piket",
+      "0.1:kasat",
+      "1.0:piket",
+      "1.1:piket",
+      "1.1:kasat",
+      "2.0:piket",
+      "2.1:piket",
+      "2.1:kasat",
     ]);
     expect(centre.sent[1]!.sms).toContain("ULANG");
     expect(centre.schedules.size).toBe(0);
   });
 
-  it("stops re-escalation when the agency acknowledges by POST, and a GET changes nothing", async () => {
+  it("stops re-escalation when the agency acknowledges by POST on the e-mail's link, and a GET changes nothing", async () => {
     const id = await centre.call();
     await classifyIncident(centre.api, id, { ...fire, category: "crime" });
     await centre.drain();
-    const path = ackPath(centre.sent[0]!.sms);
+    const path = linkPath(centre.sent[0]!.email.body, "a");
     const page = await handleAckRequest(centre.ack, { ...post(path, "x"), method: "GET", body: undefined });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Konfirmasi terima");
@@ -109,7 +113,27 @@ describe("the incident lifecycle", () => {
     });
   });
 
-  it("delivers exactly once per (incident, agency, step) when SNS throttles, through the sweeper", async () => {
+  it("acknowledges from the duty board every SMS carries, one incident at a time", async () => {
+    const first = await centre.call();
+    const second = await centre.call("+6281200000999");
+    await classifyIncident(centre.api, first, { ...fire, category: "crime" });
+    await classifyIncident(centre.api, second, { ...fire, category: "crime" });
+    await centre.drain();
+    const board = linkPath(centre.sent[0]!.sms, "p");
+    const page = await handleAckRequest(centre.ack, { ...post(board, "x"), method: "GET", body: undefined });
+    expect(page.statusCode).toBe(200);
+    for (const id of [first, second]) expect(page.body).toContain(`data-incident="${id}"`);
+    const acked = await handleAckRequest(centre.ack, {
+      ...post(board, "acknowledged"),
+      body: `incident=${second}&status=acknowledged`,
+    });
+    expect(acked.statusCode).toBe(200);
+    expect(acked.body).toContain("Tercatat: dikonfirmasi");
+    expect((await readIncident(centre.api, second)).state).toBe("acknowledged");
+    expect((await readIncident(centre.api, first)).state).toBe("escalated");
+  });
+
+  it("delivers exactly once per (incident, agency, step, contact) when SNS throttles, through the sweeper", async () => {
     const id = await centre.call();
     centre.failPublishes(3);
     await classifyIncident(centre.api, id, fire);
@@ -123,7 +147,7 @@ describe("the incident lifecycle", () => {
       );
       await centre.drain();
     }
-    const firstSteps = centre.sent.filter((a) => a.dedupKey.endsWith(":0:0"));
+    const firstSteps = centre.sent.filter((a) => a.dedupKey.endsWith(":0:0:piket"));
     expect(firstSteps.map((a) => a.agencyId).sort()).toEqual(["damkar", "polresta"]);
   });
 });

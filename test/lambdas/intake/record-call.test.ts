@@ -70,7 +70,7 @@ describe("intake", () => {
     expect(Item!.receivedAt).toBe(new Date(now - 2000).toISOString());
   });
 
-  it("records the call in one round trip (incident and history at once), noting a call without a number", async () => {
+  it("records a call with a number in two writes (history, then the incident with its flags), noting a call without a number", async () => {
     const d = await deps();
     const sent: string[] = [];
     const counting: IntakeDeps = {
@@ -87,15 +87,39 @@ describe("intake", () => {
     expect(await recordCall(counting, contactFlowEvent(randomUUID(), "+6281288880000"))).toMatchObject({
       repeatCaller: "true",
     });
-    // A flagged call costs no more: the relay stores the flags on the incident from the stream.
-    expect(sent).toEqual(["PutItemCommand", "UpdateItemCommand", "PutItemCommand", "UpdateItemCommand"]);
+    // A flagged call costs no more: the history's answer gives the flags the incident is written with.
+    expect(sent).toEqual(["UpdateItemCommand", "PutItemCommand", "UpdateItemCommand", "PutItemCommand"]);
     const noSim = randomUUID();
     await recordCall(d, contactFlowEvent(noSim));
     const { Item } = await db.doc.send(
       new GetCommand({ TableName: d.tableName, Key: incidentKey(noSim), ConsistentRead: true }),
     );
-    expect(Item).toMatchObject({ noNumber: true });
+    expect(Item).toMatchObject({ noNumber: true, repeatCaller: false, suspectedPrank: false });
     expect(Item!.callerNumber).toBeUndefined();
+  });
+
+  it("answers a retry with the first answer even when the number called again in between", async () => {
+    // Reproduced first: call A, call B from the same number, Connect retries A: the retry
+    // answered repeatCaller "true" though A's first answer was "false".
+    const d = await deps();
+    const a = randomUUID();
+    const first = await recordCall(d, contactFlowEvent(a, "+6281234567890"));
+    const b = randomUUID();
+    expect(await recordCall(d, contactFlowEvent(b, "+6281234567890"))).toMatchObject({
+      repeatCaller: "true",
+    });
+    now += 2000;
+    expect(await recordCall(d, contactFlowEvent(a, "+6281234567890"))).toEqual(first);
+    expect(first).toMatchObject({ repeatCaller: "false", suspectedPrank: "false" });
+    // The answer is stored on the incident, where the console and the relay read the flags.
+    const stored = async (id: string) =>
+      (
+        await db.doc.send(
+          new GetCommand({ TableName: d.tableName, Key: incidentKey(id), ConsistentRead: true }),
+        )
+      ).Item;
+    expect(await stored(a)).toMatchObject({ repeatCaller: false, suspectedPrank: false });
+    expect(await stored(b)).toMatchObject({ repeatCaller: true, suspectedPrank: false });
   });
 
   it("flags a repeat caller within 24 hours but not a caller without a number", async () => {

@@ -191,6 +191,27 @@ describe("the caller's location page", () => {
     expect((await readIncident(centre.api, id)).callerLocations).toBeUndefined();
   });
 
+  it("answers a link of an unknown code exactly like a forged one, and keeps a link signed before a rotation", async () => {
+    const { id, path } = await linkedIncident();
+    const forged = path.slice(0, -4) + (path.endsWith("AAAA") ? "BBBB" : "AAAA");
+    const [, expiry, signature] = path.slice("/l/".length).split(".");
+    const { shortCode } = await readIncident(centre.api, id);
+    const unknownCode = `/l/${shortCode === "222222" ? "333333" : "222222"}.${expiry}.${signature}`;
+    const answers = await Promise.all(
+      [forged, unknownCode].map(async (bad) => {
+        const response = await handleLocationRequest(centre.location, postJson(bad, fix()));
+        return { statusCode: response.statusCode, body: response.body };
+      }),
+    );
+    expect(answers[0]).toMatchObject({ statusCode: 403 });
+    expect(answers[1]).toEqual(answers[0]);
+    const rotated = {
+      ...centre.location,
+      secret: { get: async () => ({ current: "new-secret-after-rotation-0123456789", previous: SECRET }) },
+    };
+    expect((await handleLocationRequest(rotated, get(path))).statusCode).toBe(200);
+  });
+
   it("stops working once the incident is closed, even before it expires", async () => {
     const { id, path } = await linkedIncident();
     await closeIncident(centre.api, id, "information");

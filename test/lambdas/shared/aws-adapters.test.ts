@@ -24,19 +24,21 @@ function recordingClient(answer: (command: { input: unknown }) => unknown = () =
 
 const alert = {
   agencyId: "damkar",
-  contacts: ["piket", "kabid"],
+  contactId: "piket",
   sms: "112 #K7Q2XM KEBAKARAN kritis di Jl. Sam Ratulangi",
   email: { subject: "[112 Kota Manado] KEBAKARAN (kritis) #K7Q2XM", body: "Yth. Damkar,\n..." },
-  dedupKey: "i:damkar:0:0",
+  about: [{ incidentId: "i", round: 0, step: 0 }],
+  dedupKey: "i:damkar:0:0:piket",
 };
 
 describe("the SNS alert publisher", () => {
-  it("publishes one JSON-structured message to the agency topic, filtered to the step's contacts", async () => {
-    const client = recordingClient();
-    await snsAlertPublisher(
+  it("publishes one JSON-structured message to the agency topic, filtered to the contact, and returns SNS's MessageId", async () => {
+    const client = recordingClient(() => ({ MessageId: "0b6c2a1e-sns" }));
+    const receipt = await snsAlertPublisher(
       client as never,
       "arn:aws:sns:ap-southeast-3:111111111111:siaga112-71-71-agency-",
     ).publish(alert);
+    expect(receipt).toEqual({ messageId: "0b6c2a1e-sns" });
     expect(client.sent).toEqual([
       {
         name: PublishCommand.name,
@@ -46,7 +48,7 @@ describe("the SNS alert publisher", () => {
           Subject: "[112 Kota Manado] KEBAKARAN (kritis) #K7Q2XM",
           Message: JSON.stringify({ default: alert.sms, sms: alert.sms, email: `${alert.email.body}\n` }),
           MessageAttributes: {
-            contact: { DataType: "String.Array", StringValue: '["piket","kabid"]' },
+            contact: { DataType: "String.Array", StringValue: '["piket"]' },
             "AWS.SNS.SMS.SMSType": { DataType: "String", StringValue: "Transactional" },
           },
         },
@@ -160,23 +162,56 @@ describe("the EventBridge event publisher", () => {
 });
 
 describe("the signing secret", () => {
-  it("reads the secret once and caches it for five minutes", async () => {
+  const rotatedAt = new Date("2026-11-27T10:00:00Z");
+  /** A secret rotated once: AWSCURRENT and AWSPREVIOUS. */
+  const rotated = (command: { input: unknown }) =>
+    (command.input as { VersionStage?: string }).VersionStage === "AWSPREVIOUS"
+      ? { SecretString: "o".repeat(40), CreatedDate: new Date("2026-01-01T00:00:00Z") }
+      : { SecretString: "n".repeat(40), CreatedDate: rotatedAt };
+
+  it("reads the current and the previous version by staging label, once per five minutes", async () => {
     let now = 0;
-    const client = recordingClient(() => ({ SecretString: "x".repeat(40) }));
+    const client = recordingClient(rotated);
     const secret = secretsManagerSigningSecret(client as never, "arn:secret", { now: () => now });
-    await secret.get();
+    expect(await secret.get()).toEqual({
+      current: "n".repeat(40),
+      previous: "o".repeat(40),
+      currentSince: rotatedAt.getTime() / 1000,
+    });
     now += 60_000;
     await secret.get();
-    expect(client.sent).toEqual([{ name: GetSecretValueCommand.name, input: { SecretId: "arn:secret" } }]);
+    expect(client.sent).toEqual([
+      { name: GetSecretValueCommand.name, input: { SecretId: "arn:secret" } },
+      { name: GetSecretValueCommand.name, input: { SecretId: "arn:secret", VersionStage: "AWSPREVIOUS" } },
+    ]);
     now += 5 * 60_000;
     await secret.get();
-    expect(client.sent).toHaveLength(2);
+    expect(client.sent).toHaveLength(4);
   });
 
-  it("refuses a short secret, naming it", async () => {
+  it("has no previous version before the first rotation, and fails on other errors", async () => {
+    const fresh = recordingClient((command) =>
+      (command.input as { VersionStage?: string }).VersionStage
+        ? Object.assign(new Error("no such version"), { name: "ResourceNotFoundException" })
+        : { SecretString: "x".repeat(40) },
+    );
+    expect(await secretsManagerSigningSecret(fresh as never, "arn:secret", Date).get()).toEqual({
+      current: "x".repeat(40),
+    });
+    const denied = recordingClient((command) =>
+      (command.input as { VersionStage?: string }).VersionStage
+        ? Object.assign(new Error("denied"), { name: "AccessDeniedException" })
+        : { SecretString: "x".repeat(40) },
+    );
+    await expect(secretsManagerSigningSecret(denied as never, "arn:secret", Date).get()).rejects.toThrow(
+      "denied",
+    );
+  });
+
+  it("refuses a short secret, naming it and its version", async () => {
     const client = recordingClient(() => ({ SecretString: "short" }));
     await expect(secretsManagerSigningSecret(client as never, "arn:secret", Date).get()).rejects.toThrow(
-      "secret arn:secret: SecretString missing or shorter than 32 characters",
+      "secret arn:secret (AWSCURRENT): SecretString missing or shorter than 32 characters",
     );
   });
 });

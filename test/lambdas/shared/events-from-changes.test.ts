@@ -89,6 +89,38 @@ describe("events of table changes", () => {
     ]);
   });
 
+  it("publish one EscalationSent per step that went out, however many contacts and relays wrote it", () => {
+    const alert = {
+      pk: "INC#c0ffee",
+      sk: "AGENCY#polresta",
+      incidentId: "c0ffee",
+      agencyId: "polresta",
+      agencyKind: "police",
+      status: "alerted",
+      receivedAt: "2026-11-27T13:00:00.000Z",
+      lastAlertAt: "2026-11-27T13:01:00.000Z",
+    };
+    const sent = (before: string[] | undefined, after: string[], at = "2026-11-27T13:06:00.000Z") =>
+      eventsOfChange(manadoRuntime(), {
+        id: "9",
+        eventName: "MODIFY",
+        oldImage: before ? { ...alert, stepsSent: new Set(before) } : alert,
+        newImage: { ...alert, stepsSent: new Set(after), lastAlertAt: at },
+      });
+    expect(sent(undefined, ["0:0"])).toMatchObject([
+      { type: "EscalationSent", agency: "polresta", agencyKind: "police", round: 0, step: 0 },
+    ]);
+    // The second contact of step 2, or a digest re-adding it: nothing new.
+    expect(sent(["0:0", "0:1"], ["0:0", "0:1"])).toEqual([]);
+    // A reminder digest carrying two steps at once: one event each, the same ids on a retry.
+    const two = sent(["0:0"], ["0:0", "0:1", "1:0"]);
+    expect(two.map((e) => e.eventId)).toEqual([
+      "c0ffee:EscalationSent:polresta:0:1",
+      "c0ffee:EscalationSent:polresta:1:0",
+    ]);
+    expect(two[0]!.at).toBe("2026-11-27T13:06:00.000Z");
+  });
+
   it("publish a call's answer time once, when the call-answer function records it", () => {
     const answered = {
       ...incident,

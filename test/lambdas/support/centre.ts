@@ -20,7 +20,7 @@ import type {
   TableChange,
 } from "../../../lambdas/shared/ports";
 import { captureChanges } from "../../../local/change-capture";
-import type { TestTable } from "./dynalite";
+import { startDynalite, type TestTable } from "./dynalite";
 import { contactFlowEvent, manadoRuntime } from "./tenant";
 
 export interface TestCentre {
@@ -35,6 +35,8 @@ export interface TestCentre {
   readonly schedules: Map<string, OneTimeSchedule>;
   readonly cancelled: string[];
   readonly logs: { level: string; message: string; fields?: Record<string, unknown> }[];
+  /** Metrics counted by the functions (Powertools in the cloud). */
+  readonly metrics: Map<string, number>;
   readonly pending: TableChange[];
   /** Make the next `n` publishes fail (throttling). */
   failPublishes(n: number, name?: string): void;
@@ -82,7 +84,12 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     warn: (message, fields) => logs.push({ level: "WARN", message, fields }),
     error: (message, fields) => logs.push({ level: "ERROR", message, fields }),
   };
-  const metrics = { count: () => undefined };
+  const counted = new Map<string, number>();
+  const metrics = {
+    count: (name: string, value = 1) => {
+      counted.set(name, (counted.get(name) ?? 0) + value);
+    },
+  };
   const scheduler = {
     async schedule(schedule: OneTimeSchedule) {
       if (!schedules.has(schedule.name)) schedules.set(schedule.name, schedule);
@@ -102,6 +109,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
           throw Object.assign(new Error("Rate exceeded"), { name: failureName });
         }
         sent.push(alert);
+        return { messageId: `test-${sent.length}` };
       },
     },
     scheduler,
@@ -110,7 +118,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
         events.push(...batch);
       },
     },
-    secret: { get: async () => SECRET },
+    secret: { get: async () => ({ current: SECRET }) },
     ackBaseUrl: ACK_BASE,
   };
   const location = {
@@ -140,6 +148,7 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     schedules,
     cancelled,
     logs,
+    metrics: counted,
     pending,
     failPublishes(n, name = "ThrottledException") {
       failures = n;
@@ -178,4 +187,24 @@ export async function startCentre(db: TestTable, options: { start?: number } = {
     },
   };
   return centre;
+}
+
+/**
+ * Registers the hooks of a test file whose tests each get a fresh centre (its own table) on one
+ * dynalite for the file.
+ *
+ * @example
+ * const t = centrePerTest();
+ * it("alerts", async () => { await t.centre.call(); });
+ */
+export function centrePerTest(): { readonly db: TestTable; readonly centre: TestCentre } {
+  const state = {} as { db: TestTable; centre: TestCentre };
+  beforeAll(async () => {
+    state.db = await startDynalite();
+  });
+  afterAll(() => state.db.close());
+  beforeEach(async () => {
+    state.centre = await startCentre(state.db);
+  });
+  return state;
 }

@@ -219,6 +219,30 @@ describe("a tenant's data stack (Kota Manado)", () => {
     expect(direct[0]!.id).toMatch(/calltakerapi/i);
   });
 
+  it("bounds the public acknowledgement URL with the manifest's reserved concurrency, and only it", () => {
+    const ack = FUNCTIONS.find((f) => f.name === "ack")!;
+    const reserved = "wiring" in ack ? ack.wiring.reservedConcurrency : undefined;
+    expect(reserved).toBeGreaterThan(0);
+    const functions = Object.values(resources("AWS::Lambda::Function")) as {
+      Properties: { FunctionName: string; ReservedConcurrentExecutions?: number };
+    }[];
+    const [ackLogicalId] = Object.entries(resources("AWS::Lambda::Function")).find(
+      ([, f]) =>
+        (f as { Properties: { FunctionName: string } }).Properties.FunctionName === "siaga112-71-71-ack",
+    )!;
+    const targets = (
+      Object.values(resources("AWS::Lambda::Url")) as { Properties: { TargetFunctionArn: unknown } }[]
+    ).map((url) => JSON.stringify(url.Properties.TargetFunctionArn));
+    expect(targets.filter((target) => target.includes(ackLogicalId))).toHaveLength(1);
+    expect(
+      Object.fromEntries(
+        functions
+          .filter((f) => f.Properties.ReservedConcurrentExecutions !== undefined)
+          .map((f) => [f.Properties.FunctionName, f.Properties.ReservedConcurrentExecutions]),
+      ),
+    ).toEqual({ "siaga112-71-71-ack": reserved });
+  });
+
   it("puts the call-taker API behind the tenant's own Cognito pool with MFA", () => {
     template.hasResourceProperties("AWS::Cognito::UserPool", {
       UserPoolName: "siaga112-71-71-call-takers",
