@@ -10,6 +10,7 @@ import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { consolePageSettings } from "../../domain/console-settings";
 import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
 import { ccpUrl, consoleNames, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
@@ -327,12 +328,7 @@ export class TenantDataStack extends Stack {
         key: this.names.consoleConfig,
         settings: {
           ...api.signIn.settings,
-          tenant: {
-            code: tenant.code,
-            name: tenant.name,
-            zone: tenant.zone.name,
-            timeZone: tenant.zone.iana,
-          },
+          ...consolePageSettings(tenant),
           apiUrl: api.api.apiEndpoint,
           phonePanel: { kind: "streams", ccpUrl: ccpUrl(tenant.hub), region: tenant.hub.connectRegion },
         },
