@@ -2,28 +2,25 @@
  * A tenant's settings file on the shared console site: `config/<code>.json` in the site's bucket,
  * written by the tenant's own data stack (an S3 PutObject at deploy, DeleteObject when the stack is
  * removed), so onboarding a city touches no other stack. The writer may put and delete that one key
- * and nothing else. The page reads it to find the tenant's pool, app client, hosted sign-in, API
- * and Connect instance.
+ * and nothing else. The page reads everything it needs from it: the tenant's pool, app client,
+ * hosted sign-in, the tenant with its agencies and the labels, the API and the Connect instance.
  */
 import { Stack, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
+import type { ConsolePageSettings } from "../domain/console-settings";
 import type { SignInSettings } from "./hosted-sign-in";
 
 /** Construct id of aws-cdk-lib's AwsCustomResource provider function (one per stack). */
 const PROVIDER_ID = `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, "")}`;
 
-/** What the console page reads from `/config/<code>.json`. */
-export interface ConsoleSettings extends SignInSettings {
-  readonly tenant: {
-    readonly code: string;
-    readonly name: string;
-    /** WIB, WITA or WIT. */
-    readonly zone: string;
-    /** IANA zone, e.g. `Asia/Makassar`. */
-    readonly timeZone: string;
-  };
+/**
+ * What the console page reads from `/config/<code>.json`: where to sign in, the tenant with the
+ * labels and role acts (domain/console-settings.ts `consolePageSettings`, the builder the local
+ * centre's `GET /local/tenants` uses too), the API and the phone panel.
+ */
+export interface ConsoleSettings extends SignInSettings, ConsolePageSettings {
   /** Base URL of the tenant's call-taker API (no trailing `/`): the page calls `${apiUrl}/incidents`. */
   readonly apiUrl: string;
   /** The phone panel: the hub's Amazon Connect contact control panel, embedded with amazon-connect-streams. */

@@ -11,7 +11,6 @@
  * - `GET  /local/clock`, `POST /local/clock/advance`   local time; jump ahead `{ minutes }`
  * - `GET  /local/settled`                              waits until every change is relayed and counted
  * - `/local/phone/...`                                 the local phone panel (local/phone-routes.ts)
- * - `GET  /vendor/amazon-connect-streams.js`           the Streams library from node_modules
  * - `/t/<code>/api/...`                                the tenant's call-taker API
  * - `/t/<code>/ack/...`                                the tenant's acknowledgement pages (GET page, POST act)
  * - `/t/<code>/loc/...`                                the tenant's caller location pages (GET page, POST share)
@@ -21,16 +20,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { CALLBACK_RESULT_LABELS_ID } from "../domain/call-back";
-import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../domain/categories";
-import {
-  AGENCY_STATUS_LABELS_ID,
-  CALL_OUTCOME_LABELS_ID,
-  CALL_RESULT_LABELS_ID,
-  INCIDENT_STATE_LABELS_ID,
-  SEVERITY_LABELS_ID,
-} from "../domain/incident";
-import { ROLE_ACTS, ROLE_LABELS_ID } from "../domain/roles";
+import { consoleDirectory } from "../domain/console-settings";
 import type { Tenant } from "../domain/tenant";
 import type { HttpRequest } from "../lambdas/shared/ports";
 import type { AgencyInbox } from "./agency-inbox";
@@ -76,9 +66,6 @@ export interface RoutedCentre {
   readonly desk: PhoneRoutedCentre["desk"];
   settled(): Promise<void>;
 }
-
-/** The Amazon Connect Streams library, served to the console from the installed npm package. */
-const STREAMS_FILE = join(require.resolve("amazon-connect-streams/package.json"), "..", "release");
 
 /** Answers one request; never throws (errors become JSON with the status). */
 export async function routeRequest(
@@ -133,11 +120,6 @@ export async function routeRequest(
     if (path === "/") {
       if (serveStatic(response, centre.webDir, "index.html")) return;
     }
-    if (
-      path === "/vendor/amazon-connect-streams.js" &&
-      serveStatic(response, STREAMS_FILE, "connect-streams-min.js")
-    )
-      return;
     for (const page of PAGES) {
       if (path === `/${page}`) return send(response, 301, { location: `/${page}/` }, "");
       if (
@@ -169,30 +151,10 @@ async function localApi(
     case "GET /local/tenants":
       return sendJson(response, 200, {
         now: new Date(centre.clock.now()).toISOString(),
-        labels: {
-          categories: CATEGORY_LABELS_ID,
-          severities: SEVERITY_LABELS_ID,
-          agencyKinds: AGENCY_KIND_LABELS_ID,
-          agencyStatuses: AGENCY_STATUS_LABELS_ID,
-          states: INCIDENT_STATE_LABELS_ID,
-          outcomes: CALL_OUTCOME_LABELS_ID,
-          callResults: CALL_RESULT_LABELS_ID,
-          callBackResults: CALLBACK_RESULT_LABELS_ID,
-          roles: ROLE_LABELS_ID,
-        },
-        // What each role may do (the console hides what the API would refuse anyway).
-        roleActs: ROLE_ACTS,
+        // Tenants, labels and role acts as each tenant's settings file has them in the cloud.
+        ...consoleDirectory([...centre.tenants.values()].map(({ tenant }) => tenant)),
         // The console's phone panel: the local one (web/console/phone-local.js).
         phonePanel: { kind: "local" },
-        tenants: [...centre.tenants.values()].map(({ tenant }) => ({
-          code: tenant.code,
-          name: tenant.name,
-          province: tenant.province,
-          zone: tenant.zone.name,
-          timeZone: tenant.zone.iana,
-          categoryMenu: tenant.callHandling.categoryMenu,
-          agencies: tenant.agencies.map((a) => ({ id: a.id, kind: a.kind, name: a.name })),
-        })),
       });
     case "POST /local/calls": {
       const body = parseJson(await readBody(request), "POST /local/calls");

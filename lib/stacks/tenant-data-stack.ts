@@ -11,6 +11,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { cityPartitions } from "../../domain/city-figures";
+import { consolePageSettings } from "../../domain/console-settings";
 import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
 import {
@@ -354,12 +355,7 @@ export class TenantDataStack extends Stack {
         key: this.names.consoleConfig,
         settings: {
           ...api.signIn.settings,
-          tenant: {
-            code: tenant.code,
-            name: tenant.name,
-            zone: tenant.zone.name,
-            timeZone: tenant.zone.iana,
-          },
+          ...consolePageSettings(tenant),
           apiUrl: api.api.apiEndpoint,
           phonePanel: { kind: "streams", ccpUrl: ccpUrl(tenant.hub), region: tenant.hub.connectRegion },
         },

@@ -176,10 +176,22 @@ it("fits every page at 390 and 1366 px without sideways scrolling", async () => 
   const [sms] = (await client.inbox({ tenant: "71.71", text: `#${report.incident!.shortCode}` })).filter(
     (m) => m.channel === "sms",
   );
-  // Each page with what shows that it has drawn its data.
-  const pages: [string, string, string][] = [
+  const shortCode = report.incident!.shortCode;
+  // Each page with what shows that it has drawn its data; the console also with that incident open
+  // (its long location, the caller's location and "Minta lokasi").
+  const pages: [string, string, string, ((page: Page) => Promise<void>)?][] = [
     ["landing", `${centre.url}/`, "#tenants tbody tr"],
     ["console", `${centre.pages.console}?tenant=71.71`, "[data-testid=incident]"],
+    [
+      "console-incident",
+      `${centre.pages.console}?tenant=71.71`,
+      `[data-testid=incident][data-short-code="${shortCode}"]`,
+      async (page) => {
+        await page.locator(`[data-testid=incident][data-short-code="${shortCode}"]`).click();
+        await page.locator('[data-fact="Lokasi"]', { hasText: "Jalan yang sangat panjang" }).waitFor();
+        await page.getByTestId("location-request").waitFor();
+      },
+    ],
     ["inbox", `${centre.pages.inbox}?tenant=71.71`, "[data-testid=message]"],
     ["ack", sms!.links[0]!, "button"],
     ["dashboard", centre.pages.dashboard, "[data-testid=tenants] tr"],
@@ -188,9 +200,16 @@ it("fits every page at 390 and 1366 px without sideways scrolling", async () => 
   for (const width of WIDTHS) {
     const page = await chromium.context.newPage();
     await page.setViewportSize({ width, height: 900 });
-    for (const [name, url, drawn] of pages) {
+    // The call-taker whose desk the classification above put the incident on (the browser
+    // remembers the last user and role chosen, e.g. the read-only user above).
+    await page.addInitScript(() => {
+      localStorage.setItem("siaga112.user", "petugas-lokal");
+      localStorage.setItem("siaga112.role", "call-taker");
+    });
+    for (const [name, url, drawn, then] of pages) {
       await page.goto(url);
       await page.locator(drawn).first().waitFor();
+      await then?.(page);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(SHOTS, `page-${name}-${width}.png`), fullPage: true });
       const { scrollWidth, clientWidth } = await scrollsSideways(page);

@@ -1,18 +1,24 @@
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { TenantConsoleSettings } from "../../lib/tenant-console-settings";
+import { consolePageSettings } from "../../domain/console-settings";
+import { type ConsoleSettings, TenantConsoleSettings } from "../../lib/tenant-console-settings";
+import { requireRegistry } from "../../registry/load-registry";
+
+const manado = requireRegistry({ dir: "tenants", promptsDir: "prompts" }).tenants.find(
+  (t) => t.code === "71.71",
+)!;
 
 describe("TenantConsoleSettings", () => {
-  const settings = {
+  const settings: ConsoleSettings = {
     authority: "https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_x",
     clientId: "c",
     signInDomain: "https://d.auth.ap-southeast-3.amazoncognito.com",
     redirectUri: "https://d111111abcdef8.cloudfront.net/",
     scope: "openid email siaga112/console",
-    tenant: { code: "71.71", name: "Kota Manado", zone: "WITA", timeZone: "Asia/Makassar" },
+    ...consolePageSettings(manado),
     apiUrl: "https://a.execute-api.ap-southeast-3.amazonaws.com",
     phonePanel: {
-      kind: "streams" as const,
+      kind: "streams",
       ccpUrl: "https://siaga112-timur-1.my.connect.aws/ccp-v2/",
       region: "ap-southeast-1",
     },

@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { consolePageSettings } from "../../domain/console-settings";
 import { type LocalCentre, startLocalCentre } from "../../local/centre";
 
 let centre: LocalCentre;
@@ -111,5 +112,16 @@ describe("the local centre refuses what another site's page could make a browser
     });
     expect(preflight.status).toBeGreaterThanOrEqual(400);
     expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+});
+
+describe("GET /local/tenants", () => {
+  it("gives the console each tenant exactly as the tenant's settings file in the cloud has it, and the local phone panel", async () => {
+    const answer = JSON.parse((await send("GET", "/local/tenants", { host: own() })).text);
+    const settings = [...centre.tenants.values()].map(({ tenant }) => consolePageSettings(tenant));
+    expect(answer.tenants).toEqual(settings.map((s) => s.tenant));
+    expect(answer.labels).toEqual(settings[0]!.labels);
+    expect(answer.roleActs).toEqual(settings[0]!.roleActs);
+    expect(answer.phonePanel).toEqual({ kind: "local" });
   });
 });

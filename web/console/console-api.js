@@ -1,13 +1,17 @@
 // Where the console gets its configuration, how it calls the call-taker API, and the API's errors
 // in Indonesian (docs/glossary.md).
 //
-// Locally: GET /local/tenants gives tenants and labels, GET /local/console-key (same origin, with
-// x-siaga112-client: console) the local key; the phone panel is {kind: "local"};
-// the user and role chosen on the page travel as x-siaga112-user / x-siaga112-role with the key.
-// In the cloud (hosted console): config.json beside the page has the same shape without apiKey,
-// with each tenant's `apiUrl` and `phonePanel` ({kind: "streams", ccpUrl, region}); the sign-in
-// module (window.siaga112SignIn, web/shared/) gives `await session()` -> {accessToken, username,
-// groups} and `signOut()`, and the API gets `Authorization: Bearer <accessToken>`.
+// Locally: GET /local/tenants gives tenants and labels (domain/console-settings.ts), GET
+// /local/console-key (same origin, with x-siaga112-client: console) the local key; the phone panel
+// is {kind: "local"}; the user and role chosen on the page travel as x-siaga112-user /
+// x-siaga112-role with the key.
+// In the cloud (hosted console, console-hosted.js): the chosen tenant's `/config/<code>.json` has
+// the same tenant, labels and role acts, plus its sign-in, `apiUrl` and `phonePanel`
+// ({kind: "streams", ccpUrl, region}); every API call goes through the sign-in module's
+// `authorizedFetch` (web/shared/sign-in.js), which sends a valid access token.
+//
+// A connection: { info: {tenants, labels, roleActs}, local, who(), headers(),
+//   send(tenant, path, init) -> Response, phoneConfig(tenant), signOut? }
 
 /** Indonesian names of request fields, for error messages. */
 const FIELD_LABELS_ID = {
@@ -45,6 +49,11 @@ function errorTextId(status, value) {
       return fields.length > 0 ? `Isian tidak valid: ${fields.join(", ")}.` : "Permintaan tidak valid.";
     case "internal":
       return "Penyimpanan insiden gagal. Coba lagi sebentar lagi.";
+    // The API words these itself, in Indonesian (lambdas/calltaker-api/request-location.ts).
+    case "location-request-refused":
+    case "sms-failed":
+    case "not-configured":
+      return value.message;
     default:
       return status === 0
         ? "Server tidak dapat dihubungi. Periksa jaringan."
@@ -63,48 +72,34 @@ class ConsoleApiError extends Error {
 }
 
 /**
- * The console's connection: configuration, who is signed in, and an `api(method, path, body)`
- * for the selected tenant.
+ * The console's connection: configuration, who is signed in, and `send` to the call-taker API of a
+ * tenant; undefined when the hosted console asks which kab/kota first.
  */
 // biome-ignore lint/correctness/noUnusedVariables: a global for the page scripts loaded after this one
 async function connectConsole() {
   const local = await fetch("/local/tenants").catch(() => undefined);
-  if (local?.ok) {
-    const info = await local.json();
-    // The key comes only to the centre's own pages: a same-origin fetch with this header.
-    const key = await (
-      await fetch("/local/console-key", { headers: { "x-siaga112-client": "console" } })
-    ).json();
-    info.apiKey = key.apiKey;
-    return {
-      info,
-      local: true,
-      who: () => ({
-        username: localStorage.getItem("siaga112.user") || "petugas-lokal",
-        groups: [localStorage.getItem("siaga112.role") || "call-taker"],
-      }),
-      headers() {
-        const who = this.who();
-        return { "x-siaga112-user": who.username, "x-siaga112-role": who.groups[0] };
-      },
-      apiBase: (tenant) => `/t/${tenant}/api`,
-      authHeaders() {
-        return { "x-siaga112-key": info.apiKey, ...this.headers() };
-      },
-      phoneConfig: (tenant) => ({ kind: "local", tenant, apiKey: info.apiKey }),
-    };
-  }
-  const info = await (await fetch("config.json")).json();
-  const session = await globalThis.siaga112SignIn.session();
-  const tenantOf = (code) => info.tenants.find((t) => t.code === code);
+  if (!local?.ok) return connectHostedConsole();
+  const info = await local.json();
+  // The key comes only to the centre's own pages: a same-origin fetch with this header.
+  const { apiKey } = await (
+    await fetch("/local/console-key", { headers: { "x-siaga112-client": "console" } })
+  ).json();
   return {
     info,
-    local: false,
-    who: () => ({ username: session.username, groups: session.groups }),
-    headers: () => ({}),
-    apiBase: (tenant) => tenantOf(tenant).apiUrl,
-    authHeaders: () => ({ authorization: `Bearer ${session.accessToken}` }),
-    phoneConfig: (tenant) => ({ ...tenantOf(tenant).phonePanel }),
+    local: true,
+    who: () => ({
+      username: localStorage.getItem("siaga112.user") || "petugas-lokal",
+      groups: [localStorage.getItem("siaga112.role") || "call-taker"],
+    }),
+    headers() {
+      const who = this.who();
+      return { "x-siaga112-user": who.username, "x-siaga112-role": who.groups[0] };
+    },
+    send(tenant, path, init) {
+      const headers = { ...init.headers, "x-siaga112-key": apiKey, ...this.headers() };
+      return fetch(`/t/${tenant}/api${path}`, { ...init, headers });
+    },
+    phoneConfig: (tenant) => ({ kind: "local", tenant, apiKey }),
   };
 }
 
@@ -113,9 +108,9 @@ async function connectConsole() {
 async function callApi(connection, tenant, method, path, body) {
   let response;
   try {
-    response = await fetch(`${connection.apiBase(tenant)}${path}`, {
+    response = await connection.send(tenant, path, {
       method,
-      headers: { "content-type": "application/json", ...connection.authHeaders() },
+      headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

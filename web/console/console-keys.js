@@ -27,6 +27,7 @@ const SHORTCUTS = [
   ["Alt+G", "hasil: diam (ghost)", () => outcome("ghost")],
   ["Alt+N", "hasil: permintaan informasi", () => outcome("information")],
   ["Alt+S", "hasil: salah sambung", () => outcome("wrong-number")],
+  ["Alt+L", "minta lokasi penelepon (SMS)", () => requestLocation()],
   ["Alt+T", "tutup insiden", () => selected && !$("close").hidden && act(`/incidents/${selected}/close`, {})],
   ["?", "daftar pintasan ini", () => $("help").showModal()],
 ];

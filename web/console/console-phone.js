@@ -22,12 +22,18 @@ function ring() {
   }
 }
 
+/**
+ * amazon-connect-streams beside the console's pages (vendored from node_modules:
+ * test/web/shared/vendor.test.ts); only the console loads it, so it is not in web/shared.
+ */
+const STREAMS_URL = "vendor/amazon-connect-streams.min.js";
+
 // biome-ignore lint/correctness/noUnusedVariables: a global for the page scripts loaded after this one
 async function startPhone() {
   const config = { ...conn.phoneConfig(tenant()), headers: () => conn.headers() };
   if (config.kind === "streams" && !globalThis.connect) {
     await new Promise((resolve, reject) => {
-      const script = el("script", { src: config.streamsUrl ?? "/vendor/amazon-connect-streams.js" });
+      const script = el("script", { src: STREAMS_URL });
       script.onload = resolve;
       script.onerror = reject;
       document.head.append(script);

@@ -38,6 +38,7 @@ function say(text) {
 
 async function init() {
   conn = await connectConsole();
+  if (!conn) return; // the hosted console asks which kab/kota first
   info = conn.info;
   for (const t of info.tenants) $("tenant").append(el("option", { value: t.code }, `${t.code} ${t.name}`));
   const wanted = new URLSearchParams(location.search).get("tenant");
@@ -70,6 +71,7 @@ async function init() {
     act(`/incidents/${selected}/assignment`, { assignee: $("reassign-to").value.trim() }),
   );
   $("callback").addEventListener("click", () => callBack(current));
+  $("location-request").addEventListener("click", requestLocation);
   $("advance").hidden = !conn.local;
   $("advance").addEventListener("click", advance);
   $("help-open").addEventListener("click", () => $("help").showModal());
@@ -81,7 +83,16 @@ async function init() {
 function setUpWho() {
   $("who-user-label").hidden = !conn.local;
   $("who-role-label").hidden = !conn.local;
-  if (!conn.local) return;
+  $("signed-in").hidden = conn.local;
+  if (!conn.local) {
+    // Who the tenant's pool says is signed in; the role comes from the token's groups.
+    const who = conn.who();
+    $("who").textContent =
+      `${who.username} (${who.groups.map((g) => labels().roles[g] ?? g).join(", ") || "tanpa peran"})`;
+    $("tenant").disabled = true;
+    $("sign-out").addEventListener("click", () => conn.signOut());
+    return;
+  }
   const roles = Object.keys(info.roleActs ?? {});
   $("who-role").replaceChildren(...roles.map((r) => el("option", { value: r }, labels().roles[r] ?? r)));
   $("who-user").value = conn.who().username;
@@ -106,7 +117,10 @@ async function restart() {
   panel?.stop();
   calls.clear();
   renderCalls();
-  await startPhone();
+  // Incidents show even when the phone panel cannot start (the CCP unreachable, Streams refused).
+  await startPhone().catch((error) =>
+    showError(new Error(`Panel telepon tidak dapat dimulai: ${error.message}`)),
+  );
   await reloadList();
 }
 
@@ -252,6 +266,7 @@ async function renderDetail() {
     );
     return li;
   });
+  renderCallerLocation(incident);
   $("progress").replaceChildren(...progress);
   $("progress-title").hidden = progress.length === 0;
   const open = ["received", "abandoned", "overflowed"].includes(incident.state);
@@ -278,7 +293,15 @@ async function renderDetail() {
     $("alerts").replaceChildren(
       ...messages
         .filter((m) => m.channel === "sms")
-        .map((m) => el("li", {}, `${time(m.at)} SMS ke ${m.agencyName} (${m.contactName}) ${m.to}`)),
+        .map((m) =>
+          el(
+            "li",
+            { "data-recipient": m.recipient },
+            m.recipient === "caller"
+              ? `${time(m.at)} SMS ke penelepon ${m.to} (minta lokasi)`
+              : `${time(m.at)} SMS ke ${m.agencyName} (${m.contactName}) ${m.to}`,
+          ),
+        ),
     );
   }
   $("messages-title").hidden = !conn.local;

@@ -21,15 +21,15 @@
     slowest:
       "Rata-rata 10% terlama: rata-rata waktu tunggu 10% penelepon yang paling lama menunggu sebelum dijawab. Rata-rata biasa menyembunyikan penelepon yang menunggu sangat lama; angka ini menunjukkannya.",
     abandonPercent: "Bagian panggilan yang ditinggalkan penelepon sebelum dijawab, dari semua panggilan.",
-    escalations: "Eskalasi: pesan SMS dan e-mail ke instansi, satu per langkah kebijakan eskalasi.",
+    escalations: "Eskalasi: pesan SMS dan e-mail ke instansi, satu per tahap kebijakan eskalasi.",
     acks: 'Dikonfirmasi: instansi menekan "Konfirmasi terima" pada tautan eskalasi.',
     ackTime: "Rata-rata waktu sejak eskalasi pertama ke instansi sampai instansi mengonfirmasi.",
     open: "Belum dikonfirmasi: eskalasi sudah terkirim, instansi belum mengonfirmasi dan insidennya belum ditutup.",
     overdue:
-      "Terlambat: waktu langkah pertama sudah lewat tanpa konfirmasi, sehingga eskalasi dikirim ulang (langkah berikutnya atau putaran baru).",
+      "Terlambat: waktu tahap pertama sudah lewat tanpa konfirmasi, sehingga eskalasi dikirim ulang (tahap berikutnya atau putaran baru).",
     round:
       "Putaran: kebijakan eskalasi instansi dijalankan ulang dari awal; putaran 1 adalah pengiriman pertama.",
-    step: "Langkah: urutan kontak dalam kebijakan eskalasi; langkah 1 adalah kontak pertama.",
+    step: "Tahap: urutan kontak dalam kebijakan eskalasi; tahap 1 adalah kontak pertama.",
     localTime: "Jam setempat: waktu di zona kabupaten/kota itu sendiri (WIB, WITA atau WIT).",
     inactive: "Belum aktif: belum ada kabupaten/kota di provinsi ini yang mengirim data ke pusat monitoring.",
   };
@@ -177,7 +177,7 @@
       value: (r) => r.waitingSeconds,
       text: duration,
     },
-    { key: "step", label: "Langkah", help: HELP.step, value: (r) => r.step + 1, text: number },
+    { key: "step", label: "Tahap", help: HELP.step, value: (r) => r.step + 1, text: number },
     { key: "round", label: "Putaran", help: HELP.round, value: (r) => r.round + 1, text: number },
     text("status", "Status", (r) => (r.overdue ? "Terlambat" : "Menunggu konfirmasi"), {
       help: HELP.overdue,

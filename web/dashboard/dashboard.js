@@ -241,7 +241,7 @@ const TERMS = [
   ["Dikonfirmasi", C.HELP.acks],
   ["Belum dikonfirmasi", C.HELP.open],
   ["Terlambat", C.HELP.overdue],
-  ["Langkah, putaran", `${C.HELP.step} ${C.HELP.round}`],
+  ["Tahap, putaran", `${C.HELP.step} ${C.HELP.round}`],
   ["Jam setempat", C.HELP.localTime],
   ["Belum aktif", C.HELP.inactive],
 ];

@@ -11,7 +11,8 @@
 // the page says how through `configure({ local })`.
 //
 // Global `siaga112SignIn`:
-//   configure({ settingsUrl, local? }) -> { mode: "cloud" | "local", settings }   once, first
+//   configure({ settingsUrl, local? }) -> { mode: "cloud" | "local", settings }   once, first;
+//                   an unreadable settings file throws an Error with the HTTP `status`
 //   signIn()        -> identity; in the cloud, leaves for the hosted sign-in page when not signed in
 //   signOut()       -> forgets the tokens and ends the hosted session (back to the site's address)
 //   accessToken()   -> a valid access token (renewed with the refresh token), or null locally
@@ -59,7 +60,10 @@
       return { mode, settings: null };
     }
     if (!response.ok) {
-      throw new Error(`Pengaturan masuk tidak dapat dibaca (${url}: HTTP ${response.status})`);
+      const error = new Error(`Pengaturan masuk tidak dapat dibaca (${url}: HTTP ${response.status})`);
+      // The page tells a missing file (403 from S3 behind CloudFront) from a failure.
+      error.status = response.status;
+      throw error;
     }
     settingsUrl = url;
     settings = await response.json();
@@ -132,14 +136,23 @@
     return user.access_token;
   }
 
-  /** New tokens from the refresh token; null when it is gone or refused. */
-  async function renew() {
-    try {
-      return await manager.signinSilent();
-    } catch {
-      await manager.removeUser();
-      return null;
-    }
+  let renewing = null;
+  /**
+   * New tokens from the refresh token; null when it is gone or refused. Calls made at once (the
+   * console asks for four lists together) share one renewal: a refresh token that the pool rotates
+   * is good for one exchange only.
+   */
+  function renew() {
+    renewing ??= manager
+      .signinSilent()
+      .catch(async () => {
+        await manager.removeUser();
+        return null;
+      })
+      .finally(() => {
+        renewing = null;
+      });
+    return renewing;
   }
 
   /** Who is signed in: `{ username, groups, tenant }` from the stored access token (the API checks it). */

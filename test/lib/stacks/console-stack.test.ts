@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import type { Platform } from "../../../domain/tenant";
@@ -36,11 +38,42 @@ describe("the console site (one for every tenant)", () => {
 
   it("serves the console at its root with the shared files, and leaves the tenants' settings alone", () => {
     const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
-    // console/ as the root, then shared/sign-in.js, the vendored library and its licence, and the
-    // two dashboard files the console loads (siaga112.css, dom.js).
+    // console/ as the root (with its vendored amazon-connect-streams), then shared/sign-in.js,
+    // oidc-client-ts with its licence, and the two dashboard files the console loads (siaga112.css,
+    // dom.js).
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(6);
     expect(deployment.Properties.Exclude).toEqual(["config/*"]);
     expect(deployment.Properties.Prune).toBe(true);
+  });
+
+  it("deploys the console's pages with the sign-in module and the Streams library of the phone panel", () => {
+    const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
+    // Each source is an asset folder of the cloud assembly, named after the object key's hash.
+    const files = (deployment.Properties.SourceObjectKeys as string[]).flatMap((zip) => {
+      const folder = join(assembly.directory, `asset.${zip.replace(/\.zip$/, "")}`);
+      return readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => ({
+          key: relative(folder, join(entry.parentPath, entry.name)),
+          path: join(entry.parentPath, entry.name),
+        }));
+    });
+    const keys = files.map((f) => f.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "index.html",
+        "console-api.js",
+        "shared/sign-in.js",
+        "shared/vendor/oidc-client-ts.min.js",
+        "vendor/amazon-connect-streams.min.js",
+        "vendor/amazon-connect-streams.LICENSE",
+      ]),
+    );
+    // Byte for byte the vendored copy (which test/web/shared/vendor.test.ts holds to node_modules).
+    const streams = files.find((f) => f.key === "vendor/amazon-connect-streams.min.js")!;
+    expect(
+      readFileSync(streams.path).equals(readFileSync("web/console/vendor/amazon-connect-streams.min.js")),
+    ).toBe(true);
   });
 
   it("prints its address, to be recorded as console.url", () => {

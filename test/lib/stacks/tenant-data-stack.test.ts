@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Match, Template } from "aws-cdk-lib/assertions";
+import { consolePageSettings } from "../../../domain/console-settings";
 import { createIncidentTableInput } from "../../../domain/incident-table";
 import { parseRuntimeConfig, TENANT_RUNTIME_ENV } from "../../../domain/tenant-runtime";
 import { FUNCTIONS } from "../../../lambdas/manifest";
+import { requireRegistry } from "../../../registry/load-registry";
 import { synthExampleApp } from "../../support/example-app";
 
 const scheduled = FUNCTIONS.flatMap((f) =>
@@ -289,6 +291,40 @@ describe("a tenant's data stack (Kota Manado)", () => {
         },
       ],
     ]);
+  });
+
+  it("writes in config/71.71.json what the console page reads: sign-in, the tenant as the local centre lists it, API and phone panel", () => {
+    const [writer] = Object.values(resources("Custom::ConsoleSettings"));
+    // Tokens (pool, client, API) become their logical ids; the rest is the file as S3 gets it.
+    const resolve = (value: unknown): string => {
+      if (typeof value === "string") return value;
+      const v = value as { Ref?: string; "Fn::GetAtt"?: string[]; "Fn::Join"?: [string, unknown[]] };
+      if (v.Ref) return `<${v.Ref}>`;
+      if (v["Fn::GetAtt"]) return `<${v["Fn::GetAtt"].join(".")}>`;
+      if (v["Fn::Join"]) return v["Fn::Join"][1].map(resolve).join(v["Fn::Join"][0]);
+      throw new Error(`unexpected value in the settings writer: ${JSON.stringify(value)}`);
+    };
+    const body = JSON.parse(JSON.parse(resolve(writer.Properties.Create)).parameters.Body);
+    const { tenants, platform } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });
+    const manado = tenants.find((t) => t.code === "71.71")!;
+    expect(body).toEqual({
+      authority: expect.stringMatching(
+        /^https:\/\/cognito-idp\.ap-southeast-3\.<AWS::URLSuffix>\/<CallTakerApiCallTakers\w+>$/,
+      ),
+      clientId: expect.stringMatching(/^<CallTakerApi\w*Browser\w+>$/),
+      signInDomain: expect.stringMatching(
+        /^https:\/\/<CallTakerApiCallTakersDomain\w+>\.auth\.ap-southeast-3\.amazoncognito\.com$/,
+      ),
+      redirectUri: `${platform.console!.origin}/`,
+      scope: "openid email siaga112/console",
+      ...JSON.parse(JSON.stringify(consolePageSettings(manado))),
+      apiUrl: expect.stringMatching(/^<CallTakerApi\w+\.ApiEndpoint>$/),
+      phonePanel: {
+        kind: "streams",
+        ccpUrl: "https://siaga112-timur-1.my.connect.aws/ccp-v2/",
+        region: "ap-southeast-1",
+      },
+    });
   });
 
   it("sets retention and the tenant key on every log group", () => {
