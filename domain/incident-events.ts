@@ -55,6 +55,7 @@ export const INCIDENT_EVENT_TYPES = [
   "CallAnswered",
   "CallAbandoned",
   "CallOverflowed",
+  "CallEnded",
 ] as const;
 export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
@@ -147,6 +148,18 @@ export interface CallOverflowed extends EventBase<"CallOverflowed"> {
   readonly secondsInFlow: number;
 }
 
+/**
+ * An answered call ended (Amazon Connect DISCONNECTED of a contact a call-taker was connected to).
+ * Added in schema version 1 (additive); `at` is when the call ended. Carries no party's number.
+ */
+export interface CallEnded extends EventBase<"CallEnded"> {
+  /**
+   * Seconds from the call-taker connecting to the call ending: talk and hold time of the call.
+   * After-call work (the call-taker finishing the record once the caller is gone) is not in it.
+   */
+  readonly handleSeconds: number;
+}
+
 export type IncidentEvent =
   | IncidentReceived
   | IncidentClassified
@@ -157,4 +170,5 @@ export type IncidentEvent =
   | IncidentClosed
   | CallAnswered
   | CallAbandoned
-  | CallOverflowed;
+  | CallOverflowed
+  | CallEnded;

@@ -86,6 +86,9 @@ export interface Incident {
   readonly abandonedAt?: string;
   /** When the flow sent the call to the backup centre. */
   readonly overflowedAt?: string;
+  /** When an answered call ended, and the seconds the call-taker was on it (call-answer function). */
+  readonly endedAt?: string;
+  readonly handleSeconds?: number;
   /** Username of the call-taker whose desk holds the incident (absent: nobody took it yet). */
   readonly assignee?: string;
   /** Call-back attempts, oldest first (domain/call-back.ts). */

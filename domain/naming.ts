@@ -4,6 +4,7 @@
  * different Regions never reference each other's tokens: they rebuild the other side's ARN from
  * account, Region and one of these names. Pure: no CDK, no SDK.
  */
+import { statisticsTableName } from "./statistics-table";
 import { type Hub, type Platform, type Tenant, tenantId } from "./tenant";
 
 /** Prefix of every physical name, so IAM conditions and humans can tell siaga112 apart. */
@@ -171,4 +172,26 @@ export function dataArns(tenant: Tenant) {
  */
 export function nationalBusArn(platform: Platform): string {
   return `arn:aws:events:${platform.national.region}:${platform.national.account}:event-bus/${NATIONAL_BUS_NAME}`;
+}
+
+/**
+ * Where the national statistics live, for a tenant's function that reads its own kab/kota's figures:
+ * the table's ARN, and the national key granted by its alias (its id is random).
+ *
+ * @example
+ * nationalStatisticsArns(platform).table // "arn:aws:dynamodb:ap-southeast-3:111111111111:table/siaga112-national-statistics"
+ */
+export function nationalStatisticsArns(platform: Platform): {
+  readonly table: string;
+  readonly region: string;
+  readonly keyArnPattern: string;
+  readonly keyAlias: string;
+} {
+  const { region, account } = platform.national;
+  return {
+    table: `arn:aws:dynamodb:${region}:${account}:table/${statisticsTableName()}`,
+    region,
+    keyArnPattern: `arn:aws:kms:${region}:${account}:key/*`,
+    keyAlias: nationalNames().keyAlias,
+  };
 }

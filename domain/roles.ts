@@ -33,18 +33,26 @@ export const CONSOLE_ACTS = [
   "reassign",
   /** List and act on every desk's incidents, not only one's own and the unassigned ones. */
   "every-desk",
+  /**
+   * Read the kab/kota's own figures: the city dashboard (calls by hour, answer times, agencies'
+   * response, the monthly report, call-takers needed). Management information, for supervisors
+   * and the manager (docs/statistics.md).
+   */
+  "city-figures",
 ] as const;
 export type ConsoleAct = (typeof CONSOLE_ACTS)[number];
 
 /**
  * The acts of each tenant role. Read-only staff and the city's manager read everything and change
- * nothing in this API (the manager's own tools are elsewhere).
+ * nothing in the console. The city's figures (the city dashboard) are for supervisors and the
+ * manager: read-only staff (a liaison officer, an auditor of calls) see incidents, not the
+ * centre's management figures; giving them the dashboard is a group membership, not a code change.
  */
 export const ROLE_ACTS: Readonly<Record<TenantRole, readonly ConsoleAct[]>> = {
   "call-taker": ["read", "handle"],
-  supervisor: ["read", "handle", "reopen", "reassign", "every-desk"],
+  supervisor: ["read", "handle", "reopen", "reassign", "every-desk", "city-figures"],
   "read-only": ["read", "every-desk"],
-  manager: ["read", "every-desk"],
+  manager: ["read", "every-desk", "city-figures"],
 };
 
 /**

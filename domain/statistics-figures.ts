@@ -51,6 +51,12 @@ export interface AgencyKindFigures {
   readonly acknowledgements: number;
   readonly averageSecondsToAcknowledge: number | null;
   readonly dispatched: number;
+  /** Mean seconds from the call to the agency reporting "dispatched" (berangkat). */
+  readonly averageSecondsToDispatch: number | null;
+  /** Reports of arrival on scene ("on-scene", tiba di lokasi). */
+  readonly onScene: number;
+  /** Mean seconds from the call to the agency reporting arrival on scene. */
+  readonly averageSecondsToArrival: number | null;
 }
 
 export interface Figures {
@@ -62,6 +68,12 @@ export interface Figures {
   readonly repeatCallers: number;
   readonly suspectedPrank: number;
   readonly closed: number;
+  /**
+   * Answered calls whose end was reported (`CallEnded`) and their mean talk seconds (handling time
+   * without after-call work); null without any.
+   */
+  readonly handled: number;
+  readonly averageHandleSeconds: number | null;
   readonly outcomes: Readonly<Record<CallOutcome, number>>;
   readonly categories: Readonly<Record<IncidentCategory, number>>;
   readonly cocom: CocomIndicators;
@@ -183,15 +195,23 @@ export function figuresOf(c: Counters): Figures {
   const agencies = kinds
     .map((kind) => {
       const acks = count(c, COUNTER.acknowledgements(kind));
+      const dispatched = count(c, COUNTER.agencyStatus(kind, "dispatched"));
+      const onScene = count(c, COUNTER.agencyStatus(kind, "on-scene"));
       return {
         kind,
         escalations: count(c, COUNTER.escalations(kind)),
         acknowledgements: acks,
         averageSecondsToAcknowledge: average(count(c, COUNTER.ackSecondsSum(kind)), acks),
-        dispatched: count(c, COUNTER.agencyStatus(kind, "dispatched")),
+        dispatched,
+        averageSecondsToDispatch: average(
+          count(c, COUNTER.agencyStatusSecondsSum(kind, "dispatched")),
+          dispatched,
+        ),
+        onScene,
+        averageSecondsToArrival: average(count(c, COUNTER.agencyStatusSecondsSum(kind, "on-scene")), onScene),
       };
     })
-    .filter((a) => a.escalations > 0 || a.acknowledgements > 0);
+    .filter((a) => a.escalations > 0 || a.acknowledgements > 0 || a.dispatched > 0 || a.onScene > 0);
   const ackCount = agencies.reduce((n, a) => n + a.acknowledgements, 0);
   const ackSum = kinds.reduce((n, k) => n + count(c, COUNTER.ackSecondsSum(k)), 0);
   return {
@@ -202,6 +222,8 @@ export function figuresOf(c: Counters): Figures {
     repeatCallers: count(c, COUNTER.repeatCallers),
     suspectedPrank: count(c, COUNTER.suspectedPrank),
     closed: count(c, COUNTER.closed),
+    handled: count(c, COUNTER.handled),
+    averageHandleSeconds: average(count(c, COUNTER.handleSecondsSum), count(c, COUNTER.handled)),
     outcomes,
     categories,
     cocom: {

@@ -77,7 +77,7 @@ export function slotOf(cell: CellKey, grain: Grain): string | undefined {
 
 /** Counters kept per hour and quarter-hour (the rest: histograms, categories, statuses, stay per day). */
 export const SERIES_COUNTERS =
-  /^(calls|answered|answerSecondsSum|answeredWithin10s|abandoned|abandonSecondsSum|overflowed|outcome:.+|escalations:.+|acks:.+)$/;
+  /^(calls|answered|answerSecondsSum|answeredWithin10s|abandoned|abandonSecondsSum|overflowed|handled|handleSecondsSum|outcome:.+|escalations:.+|acks:.+)$/;
 
 /**
  * The part of a cell's counters that the series keep.
@@ -169,8 +169,11 @@ function getOrCreate(map: Map<string, Counters>, key: string): Counters {
 /**
  * A tenant's hour cells as the staffing model's hourly records (domain/staffing-records.ts): each
  * local hour becomes the instant it starts, with calls arrived (received, less those the flow sent
- * to the backup centre before the queue), answered and abandoned and the seconds the callers waited. Handling time is not in the national events, so `handleSeconds` is
- * left out (the staffing model then needs it from elsewhere).
+ * to the backup centre before the queue), answered and abandoned and the seconds the callers waited.
+ * Handling time comes from `CallEnded` (talk seconds of the calls whose end was reported): an hour
+ * with answered calls and reported ends carries `handleSeconds` = answered calls × the mean talk
+ * time of its reported ends (an end may be lost, contact events being best effort); an hour
+ * without reported ends carries none, and the staffing model falls back to the span's mean.
  *
  * @example
  * toHourlyCallRecords([{ slot: "2026-11-27T09", counters: { calls: 3, answered: 2, answerSecondsSum: 9 } }], 8)
@@ -184,13 +187,19 @@ export function toHourlyCallRecords(
     const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})$/.exec(cell.slot);
     if (!match) throw new Error(`slot "${cell.slot}": not an hour slot (YYYY-MM-DDTHH, e.g. 2026-11-27T09)`);
     const c = cell.counters;
+    const answered = c[COUNTER.answered] ?? 0;
+    const handled = c[COUNTER.handled] ?? 0;
+    const handleSum = c[COUNTER.handleSecondsSum] ?? 0;
     return {
       hourStart: new Date(localInstant(match[1]!, Number(match[2]), 0, utcOffsetHours)).toISOString(),
       arrived: Math.max(0, (c[COUNTER.calls] ?? 0) - (c[COUNTER.overflowed] ?? 0)),
-      answered: c[COUNTER.answered] ?? 0,
+      answered,
       abandoned: c[COUNTER.abandoned] ?? 0,
       answerWaitSeconds: c[COUNTER.answerSecondsSum] ?? 0,
       abandonWaitSeconds: c[COUNTER.abandonSecondsSum] ?? 0,
+      ...(handled > 0 && answered > 0 && handleSum > 0
+        ? { handleSeconds: (answered * handleSum) / handled }
+        : {}),
     };
   });
 }

@@ -50,6 +50,9 @@ export const COUNTER = {
   abandonSecondsSum: "abandonSecondsSum",
   /** Calls the flow sent to the backup centre (`CallOverflowed`). */
   overflowed: "overflowed",
+  /** Answered calls whose end was reported (`CallEnded`), and their talk seconds (handling time). */
+  handled: "handled",
+  handleSecondsSum: "handleSecondsSum",
   repeatCallers: "repeatCallers",
   suspectedPrank: "suspectedPrank",
   closed: "closed",
@@ -60,6 +63,8 @@ export const COUNTER = {
   ackSecondsSum: (kind: string) => `ackSecondsSum:${kind}`,
   ackBucket: (index: number) => `ackBucket:${index}`,
   agencyStatus: (kind: string, status: string) => `status:${kind}:${status}`,
+  /** Seconds from the call to each report of a status (dispatched, on scene), summed per kind. */
+  agencyStatusSecondsSum: (kind: string, status: string) => `statusSecondsSum:${kind}:${status}`,
   /** Count of answers in the bucket starting at `bound` seconds (`ANSWER_HISTOGRAM_BOUNDS`). */
   answerHistogram: (bound: number) => `answerHist:${bound}`,
   answerHistogramSum: (bound: number) => `answerHistSum:${bound}`,
@@ -193,6 +198,11 @@ export function eventCounters(event: IncidentEvent): Counters {
     }
     case "AgencyStatusReported":
       add(COUNTER.agencyStatus(event.agencyKind, event.status));
+      add(COUNTER.agencyStatusSecondsSum(event.agencyKind, event.status), event.secondsSinceReceived);
+      break;
+    case "CallEnded":
+      add(COUNTER.handled);
+      add(COUNTER.handleSecondsSum, event.handleSeconds);
       break;
     case "IncidentClosed":
       add(COUNTER.closed);

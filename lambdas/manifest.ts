@@ -104,7 +104,14 @@ export type ResourceKind =
    * publish has no resource ARN, so the grant is on everything except SNS ARNs: no topic at all,
    * of this tenant or another.
    */
-  | "sms-phone-numbers";
+  | "sms-phone-numbers"
+  /**
+   * The national statistics table, limited to this kab/kota's own partitions (its day rows and hour
+   * cells: `dynamodb:LeadingKeys`), for the city's own figures.
+   */
+  | "city-statistics"
+  /** The national key (by its alias): the statistics table is encrypted with it. */
+  | "national-key";
 
 export interface FunctionGrant {
   readonly resource: ResourceKind;
@@ -206,7 +213,7 @@ export const FUNCTIONS = [
     name: "calltaker-api",
     home: "data",
     description:
-      "Call-taker HTTP API: lists with cursors, counts, classify, outcome, close, call-back, reassign, reopen, open alerts, ask the caller's location",
+      "Call-taker HTTP API: lists with cursors, counts, classify, outcome, close, call-back, reassign, reopen, open alerts, ask the caller's location, the city's own figures",
     wiring: {
       trigger: { kind: "http-api" },
       env: [
@@ -214,6 +221,8 @@ export const FUNCTIONS = [
         ENV.tableName,
         ENV.ackSecretArn,
         ENV.locationBaseUrl,
+        ENV.statisticsTable,
+        ENV.statisticsRegion,
         ENV.serviceName,
         ENV.metricsNamespace,
       ],
@@ -224,6 +233,9 @@ export const FUNCTIONS = [
         // Signs the caller's location link (the acknowledgement links' secret, its own purpose).
         { resource: "ack-secret", actions: ["secretsmanager:GetSecretValue"] },
         { resource: "sms-phone-numbers", actions: ["sns:Publish"] },
+        // GET /city: the kab/kota's month from the national statistics, its own partitions only.
+        { resource: "city-statistics", actions: ["dynamodb:Query"] },
+        { resource: "national-key", actions: ["kms:Decrypt"] },
         KEY_USE,
       ],
     },

@@ -136,6 +136,7 @@ export async function startLocalCentre(options: LocalCentreOptions = {}): Promis
         ackBaseUrl: `${url}/t/${tenant.code}/ack`,
         locationBaseUrl: `${url}/t/${tenant.code}/loc`,
         apiKey,
+        statistics: national.store,
       });
       const intakeDeps = {
         tenant: toRuntimeConfig(tenant),

@@ -26,7 +26,7 @@ import { buildInboundFlow, placeholderRefs } from "../flows/tenant-flows";
 import { type CallAnswerRecord, secondsBetween } from "../lambdas/call-answer/contact-event";
 import type { IntakeOkAnswer } from "../lambdas/intake/answer";
 import { DEFAULT_PATIENCE_SECONDS, type PhoneDesk } from "./phone-desk";
-import { DEFAULT_QUEUE_WAIT_SECONDS, queueAnswer } from "./queue-answer";
+import { callEnd, DEFAULT_QUEUE_WAIT_SECONDS, DEFAULT_TALK_SECONDS, queueAnswer } from "./queue-answer";
 
 export interface CallRequest {
   /** Digits pressed at each menu, in order; `""` means the caller stays silent. */
@@ -37,6 +37,11 @@ export interface CallRequest {
   readonly queueWaitSeconds?: number;
   /** The caller gives up after this many seconds in the queue (abandoned if nobody answered). */
   readonly hangUpInQueueAfterSeconds?: number;
+  /**
+   * Seconds a simulated call-taker talks with the caller once answered; the call's end is then
+   * recorded (handling time). Not used when the call rings at a console. @default 60
+   */
+  readonly talkSeconds?: number;
   /** E.164 number shown as the caller; absent = a phone without a SIM card. */
   readonly callerNumber?: string;
   /** State of the tenant's queue. @default "open" */
@@ -88,6 +93,7 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
     hangUpAfterSeconds,
     queueWaitSeconds,
     hangUpInQueueAfterSeconds,
+    talkSeconds,
     callerNumber,
     queue,
     dryRun,
@@ -107,6 +113,11 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
       `hangUpInQueueAfterSeconds ${JSON.stringify(hangUpInQueueAfterSeconds)}: a number of seconds, 0 or more`,
     );
   if (
+    talkSeconds !== undefined &&
+    !(typeof talkSeconds === "number" && talkSeconds > 0 && talkSeconds <= 7200)
+  )
+    throw new Error(`talkSeconds ${JSON.stringify(talkSeconds)}: a number of seconds above 0, at most 7200`);
+  if (
     callerNumber !== undefined &&
     !(typeof callerNumber === "string" && /^\+[1-9]\d{6,14}$/.test(callerNumber))
   )
@@ -122,6 +133,7 @@ export function parseCallRequest(body: Record<string, unknown>): CallRequest {
     hangUpAfterSeconds: hangUpAfterSeconds as number | undefined,
     queueWaitSeconds: queueWaitSeconds as number | undefined,
     hangUpInQueueAfterSeconds: hangUpInQueueAfterSeconds as number | undefined,
+    talkSeconds: talkSeconds as number | undefined,
     callerNumber: callerNumber as string | undefined,
     queue: queue as QueueState | undefined,
     dryRun: dryRun as boolean | undefined,
@@ -213,8 +225,17 @@ export class TenantPhone {
     let answer: CallReport["answer"];
     const initiatedAt = new Date(startedAt).toISOString();
     if (recorded && result.outcome === "queued") {
-      const record = await this.waitInQueue(request, contactId, startedAt, result.elapsedSeconds, attributes);
+      const { record, simulated } = await this.waitInQueue(
+        request,
+        contactId,
+        startedAt,
+        result.elapsedSeconds,
+        attributes,
+      );
       await this.queue.recordAnswer(record);
+      // A simulated call-taker talks, then the call ends (a console's call-taker hangs up by hand).
+      if (simulated && record.kind === "answered")
+        await this.queue.recordAnswer(callEnd(record, request.talkSeconds ?? DEFAULT_TALK_SECONDS));
       const at = record.kind === "answered" ? record.answeredAt : record.hungUpAt;
       const seconds = secondsBetween(record.initiatedAt, at);
       answer = { kind: record.kind, seconds };
@@ -267,7 +288,10 @@ export class TenantPhone {
     startedAt: number,
     flowSeconds: number,
     attributes: Readonly<Record<string, string>>,
-  ): Promise<Extract<CallAnswerRecord, { kind: "answered" | "abandoned" }>> {
+  ): Promise<{
+    readonly record: Extract<CallAnswerRecord, { kind: "answered" | "abandoned" }>;
+    readonly simulated: boolean;
+  }> {
     const desk = this.queue.desk;
     const call = {
       tenant: this.tenant.code,
@@ -284,9 +308,13 @@ export class TenantPhone {
     if (desk && ringAtConsole) {
       const rung = await desk.ring(call, request.hangUpInQueueAfterSeconds ?? DEFAULT_PATIENCE_SECONDS);
       const at = new Date(rung.at).toISOString();
-      return rung.kind === "answered"
-        ? { kind: "answered", contactId, initiatedAt, answeredAt: at }
-        : { kind: "abandoned", contactId, initiatedAt, hungUpAt: at };
+      return {
+        simulated: false,
+        record:
+          rung.kind === "answered"
+            ? { kind: "answered", contactId, initiatedAt, answeredAt: at }
+            : { kind: "abandoned", contactId, initiatedAt, hungUpAt: at },
+      };
     }
     const record = queueAnswer({
       contactId,
@@ -297,7 +325,7 @@ export class TenantPhone {
       hangUpInQueueAfterSeconds: request.hangUpInQueueAfterSeconds,
     });
     desk?.announce(call, record);
-    return record;
+    return { record, simulated: true };
   }
 }
 

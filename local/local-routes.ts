@@ -38,7 +38,7 @@ import {
 } from "./http-kit";
 import { parseCallRequest, type TenantPhone } from "./local-calls";
 import type { LocalClock } from "./local-clock";
-import { localIdentity } from "./local-identity";
+import { localIdentity, localMonitoringIdentity } from "./local-identity";
 import type { NationalMonitoring } from "./national-monitoring";
 import { PHONE_ROUTE_PREFIX, type PhoneRoutedCentre, phoneRoute } from "./phone-routes";
 import type { TenantFunctions } from "./tenant-functions";
@@ -85,6 +85,8 @@ export async function routeRequest(
         query: queryOf(url),
         headers: headersOf(request),
         authorized: false,
+        // The local centre vouches for who reads: the national centre, or a city page's staff.
+        identity: localMonitoringIdentity(headersOf(request)),
       });
       return send(response, answer.statusCode, answer.headers, answer.body);
     }

@@ -55,3 +55,23 @@ export function queueAnswer(
     answeredAt: after(input.flowSeconds + input.queueWaitSeconds),
   };
 }
+
+/** Seconds a simulated call-taker talks with an answered caller when the request does not say. */
+export const DEFAULT_TALK_SECONDS = 60;
+
+/**
+ * The end of an answered call after `talkSeconds` with the call-taker: the record the cloud's
+ * call-answer function reads from the DISCONNECTED contact event of an answered call.
+ *
+ * @example
+ * callEnd({ kind: "answered", contactId, initiatedAt, answeredAt: "2026-11-27T13:00:16.000Z" }, 90).endedAt
+ * // "2026-11-27T13:01:46.000Z"
+ */
+export function callEnd(
+  answered: Extract<CallAnswerRecord, { kind: "answered" }>,
+  talkSeconds: number,
+): Extract<CallAnswerRecord, { kind: "ended" }> {
+  const { contactId, initiatedAt, answeredAt } = answered;
+  const endedAt = new Date(Date.parse(answeredAt) + talkSeconds * 1000).toISOString();
+  return { kind: "ended", contactId, initiatedAt, answeredAt, endedAt };
+}

@@ -5,6 +5,7 @@
  * adapters are local: agency inbox for SNS, local clock for Scheduler, in-process bus for
  * EventBridge, a per-start secret for Secrets Manager.
  */
+
 import { randomBytes } from "node:crypto";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { Tenant } from "../domain/tenant";
@@ -23,6 +24,7 @@ import type {
   TableChange,
   TenantDeps,
 } from "../lambdas/shared/ports";
+import type { CityStatistics } from "../lambdas/statistics/city-view";
 import type { AgencyInbox } from "./agency-inbox";
 import { captureChanges } from "./change-capture";
 import type { LocalDynamo } from "./dynalite-server";
@@ -42,6 +44,8 @@ export interface TenantFunctionsOptions {
   /** `<centre>/t/<code>/loc`: location links in SMS to callers point here. */
   readonly locationBaseUrl: string;
   readonly apiKey: string;
+  /** The national statistics the call-taker API's `GET /city` reads (the kab/kota's own month). @default none (503) */
+  readonly statistics?: CityStatistics;
   /** Where warnings and errors go. @default stderr */
   readonly log?: Log;
 }
@@ -164,6 +168,8 @@ export function startTenantFunctions(options: TenantFunctionsOptions): TenantFun
             secret,
             baseUrl: options.locationBaseUrl,
           },
+          // The local flow reports calls sent to the backup centre, so they are measured here.
+          ...(options.statistics ? { city: { statistics: options.statistics, overflowMeasured: true } } : {}),
         },
         request,
       ),

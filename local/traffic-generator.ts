@@ -181,6 +181,8 @@ export async function runTraffic(
   const fail = (message: string) => {
     if (errors.length < 20) errors.push(message);
   };
+  // Talk times come from their own sequence, so a seed keeps the calls it always placed.
+  const talkRandom = seededRandom(options.seed + 2);
   let abandoned = 0;
   let overflowed = 0;
   let next = 0;
@@ -219,7 +221,7 @@ export async function runTraffic(
     const category = kind === "genuine" ? pick(random, GENUINE_CATEGORY_MIX) : undefined;
     byKind[kind]++;
     try {
-      await simulateCall(client, tenant, kind, category, random);
+      await simulateCall(client, tenant, kind, category, random, talkSeconds(kind, talkRandom));
     } catch (error) {
       fail(`${tenant.code} ${kind}: ${(error as Error).message}`);
     }
@@ -321,6 +323,7 @@ async function simulateCall(
   kind: CallKind,
   category: IncidentCategory | undefined,
   random: () => number,
+  talk: number,
 ): Promise<void> {
   // Pranks come from a few numbers that call again and again; a third of silent calls have no SIM.
   const callerNumber =
@@ -335,6 +338,7 @@ async function simulateCall(
     inputs: key ? [key] : [""],
     callerNumber,
     queueWaitSeconds: queueWait(random),
+    talkSeconds: talk,
   });
   if (!report.incident) throw new Error(`call not recorded (${report.outcome}: intake did not answer ok)`);
   const paths = callTakerPaths(report.incident.incidentId);
@@ -348,6 +352,24 @@ async function simulateCall(
     severity: random() < 0.3 ? "critical" : "high",
     location: { text: `${street} No. ${1 + Math.floor(random() * 200)}` },
   });
+}
+
+/**
+ * Seconds a call-taker talks with a caller of each kind: a floor plus an exponential spread (a
+ * genuine emergency about 3 minutes on average, a prank about half a minute), at most 15 minutes.
+ * Assumed shapes for the local centre, not measured 112 figures.
+ */
+const TALK_SECONDS: Readonly<Record<CallKind, { readonly floor: number; readonly mean: number }>> = {
+  genuine: { floor: 60, mean: 120 },
+  information: { floor: 20, mean: 50 },
+  prank: { floor: 8, mean: 20 },
+  ghost: { floor: 5, mean: 15 },
+  "wrong-number": { floor: 5, mean: 10 },
+};
+
+function talkSeconds(kind: CallKind, random: () => number): number {
+  const { floor, mean } = TALK_SECONDS[kind];
+  return Math.min(900, Math.round(floor - Math.log(1 - random()) * mean));
 }
 
 /**

@@ -42,6 +42,17 @@ export type CallAnswerRecord =
       readonly contactId: string;
       readonly initiatedAt: string;
       readonly overflowedAt: string;
+    }
+  /**
+   * An answered call ended `endedAt`: the call-taker was connected `answeredAt`, so the call took
+   * the call-taker the seconds between (talk and hold; after-call work is not in the event).
+   */
+  | {
+      readonly kind: "ended";
+      readonly contactId: string;
+      readonly initiatedAt: string;
+      readonly answeredAt: string;
+      readonly endedAt: string;
     };
 
 export const CONTACT_EVENT_SOURCE = "aws.connect";
@@ -93,6 +104,28 @@ export function readContactEvent(event: unknown): CallAnswerRecord | undefined {
     return hungUpAt ? { kind: "abandoned", contactId, initiatedAt, hungUpAt } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The end of an answered call that a DISCONNECTED event reports: the agent's connection time
+ * (`agentInfo.connectedToAgentTimestamp`) and the disconnect (`disconnectTimestamp`), both in the
+ * documented contact event data model
+ * (https://docs.aws.amazon.com/connect/latest/adminguide/contact-events.html). Undefined for any
+ * other event, an unanswered call or missing times.
+ *
+ * @example
+ * readCallEnd({ "detail-type": "Amazon Connect Contact Event", detail: { eventType: "DISCONNECTED", ... } })
+ * // { kind: "ended", contactId, initiatedAt, answeredAt: "2026-11-27T13:00:05.000Z", endedAt: "2026-11-27T13:04:00.000Z" }
+ */
+export function readCallEnd(event: unknown): Extract<CallAnswerRecord, { kind: "ended" }> | undefined {
+  const answer = readContactEvent(event);
+  if (answer?.kind !== "answered") return undefined;
+  const detail = (event as { detail: Detail }).detail;
+  if (detail.eventType !== "DISCONNECTED") return undefined;
+  const endedAt = instant(detail.disconnectTimestamp);
+  if (!endedAt) return undefined;
+  const { contactId, initiatedAt, answeredAt } = answer;
+  return { kind: "ended", contactId, initiatedAt, answeredAt, endedAt };
 }
 
 /**

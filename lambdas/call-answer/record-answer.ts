@@ -1,8 +1,9 @@
 /**
  * Call answer: records on the incident (keyed by ContactId, in the tenant's data-Region table)
  * that a call-taker answered it after N seconds, or that the caller hung up first, or (local
- * centre only) that the flow sent it to the backup centre. The table stream then makes the relay
- * publish `CallAnswered` / `CallAbandoned` / `CallOverflowed`.
+ * centre only) that the flow sent it to the backup centre, and when an answered call ended. The
+ * table stream then makes the relay publish `CallAnswered` / `CallAbandoned` / `CallOverflowed` /
+ * `CallEnded`.
  *
  * Idempotent: the first answer or abandon of a call wins, a redelivered or later event changes
  * nothing; a transfer to the backup centre is recorded once and may precede an answer (the flow
@@ -18,7 +19,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { CALLBACK_DUE, needsCallBack } from "../../domain/call-back";
 import { incidentKey } from "../../domain/incident-table";
-import { type CallAnswerRecord, readContactEvent, secondsBetween } from "./contact-event";
+import { type CallAnswerRecord, readCallEnd, readContactEvent, secondsBetween } from "./contact-event";
 
 export interface CallAnswerDeps {
   readonly dynamodb: Pick<DynamoDBClient, "send">;
@@ -49,6 +50,7 @@ const RECORD_WRITES = {
   answered: "SET answeredAt = :at, answerSeconds = :seconds",
   abandoned: "SET abandonedAt = :at, abandonSeconds = :seconds",
   overflowed: "SET overflowedAt = :at",
+  ended: "SET endedAt = :at, handleSeconds = :seconds",
 } as const;
 
 /** The call has no answer and no abandon yet: the first of the two wins. */
@@ -63,6 +65,8 @@ const RECORD_CONDITIONS = {
   answered: FIRST_ANSWER_OR_ABANDON,
   abandoned: FIRST_ANSWER_OR_ABANDON,
   overflowed: "attribute_exists(pk) AND attribute_not_exists(overflowedAt)",
+  /** The end of an answered call, once (the answer is recorded first, from the same event if need be). */
+  ended: "attribute_exists(pk) AND attribute_exists(answeredAt) AND attribute_not_exists(endedAt)",
 } as const;
 
 function instantOf(record: CallAnswerRecord): string {
@@ -73,7 +77,16 @@ function instantOf(record: CallAnswerRecord): string {
       return record.hungUpAt;
     case "overflowed":
       return record.overflowedAt;
+    case "ended":
+      return record.endedAt;
   }
+}
+
+/** How long it took: from the call entering the system, or for an end from the answer. */
+function secondsOf(record: CallAnswerRecord): number {
+  return record.kind === "ended"
+    ? secondsBetween(record.answeredAt, record.endedAt)
+    : secondsBetween(record.initiatedAt, instantOf(record));
 }
 
 export async function recordCallAnswer(
@@ -82,7 +95,7 @@ export async function recordCallAnswer(
 ): Promise<CallAnswerResult> {
   const key = incidentKey(record.contactId);
   const at = instantOf(record);
-  const seconds = secondsBetween(record.initiatedAt, at);
+  const seconds = secondsOf(record);
   let written: Record<string, { S?: string }> | undefined;
   try {
     const result = await deps.dynamodb.send(
@@ -96,7 +109,7 @@ export async function recordCallAnswer(
           ":at": { S: at },
           ...(record.kind === "overflowed" ? {} : { ":seconds": { N: String(seconds) } }),
         },
-        ReturnValues: record.kind === "answered" ? "NONE" : "ALL_NEW",
+        ReturnValues: record.kind === "abandoned" || record.kind === "overflowed" ? "ALL_NEW" : "NONE",
       }),
     );
     written = result.Attributes as Record<string, { S?: string }> | undefined;
@@ -119,7 +132,8 @@ export async function recordCallAnswer(
     });
     return result;
   }
-  if (record.kind !== "answered") await leaveReceived(deps, key, record.kind, written);
+  if (record.kind === "abandoned" || record.kind === "overflowed")
+    await leaveReceived(deps, key, record.kind, written);
   deps.log({
     level: "INFO",
     message: "call-answer: recorded",
@@ -175,5 +189,10 @@ export async function recordContactEvent(deps: CallAnswerDeps, event: unknown): 
     deps.log({ level: "INFO", message: "call-answer: ignored", eventType: detail?.eventType });
     return "ignored";
   }
-  return recordCallAnswer(deps, record);
+  const answer = await recordCallAnswer(deps, record);
+  // The DISCONNECTED of an answered call also ends it: the answer first (in case its own event was
+  // lost), then how long the call-taker was on it.
+  const end = readCallEnd(event);
+  if (!end || answer === "unknown-call") return answer;
+  return recordCallAnswer(deps, end);
 }

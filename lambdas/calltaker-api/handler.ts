@@ -1,8 +1,10 @@
 /**
  * Call-taker API Lambda (HTTP API payload 2.0 behind an authorizer; local mode: key header).
  */
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import { snsCallerSms } from "../shared/aws-caller-sms";
@@ -12,6 +14,7 @@ import { toHttpRequest, toHttpResult } from "../shared/http-event";
 import { observability } from "../shared/powertools";
 import { readRuntimeConfig } from "../shared/runtime-config";
 import { documentClient, requireEnv } from "../shared/table-client";
+import { DynamoStatisticsStore } from "../statistics/statistics-store";
 import { type CallTakerDeps, handleCallTakerRequest } from "./routes";
 
 const tenant = readRuntimeConfig(process.env);
@@ -28,6 +31,15 @@ const deps: CallTakerDeps = {
     sms: snsCallerSms(new SNSClient({}), tenant.smsSenderId),
     secret: secretsManagerSigningSecret(new SecretsManagerClient({}), requireEnv(ENV.ackSecretArn), Date),
     baseUrl: requireEnv(ENV.locationBaseUrl),
+  },
+  // The kab/kota's own figures: the national statistics table, in the national Region, read with a
+  // grant on this kab/kota's two partitions only (lib/stacks/tenant-data-stack.ts).
+  city: {
+    statistics: new DynamoStatisticsStore(
+      DynamoDBDocumentClient.from(new DynamoDBClient({ region: requireEnv(ENV.statisticsRegion) })),
+      requireEnv(ENV.statisticsTable),
+    ),
+    overflowMeasured: false,
   },
 };
 

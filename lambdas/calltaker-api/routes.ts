@@ -15,6 +15,7 @@
  * POST /incidents/{id}/reopen                    {}: supervisors
  * GET  /callbacks?limit=&cursor=                 the call-back list
  * GET  /alerts?open=true                         alerts not acknowledged yet, per agency
+ * GET  /city?month=YYYY-MM                       the kab/kota's month: supervisors and manager (city-figures.ts)
  */
 import { IllegalTransitionError, type Incident, isContactId } from "../../domain/incident";
 import type { CallOutcome } from "../../domain/incident-events";
@@ -23,6 +24,7 @@ import { localDate } from "../../domain/time-zones";
 import { type Route, router } from "../shared/http-router";
 import type { HttpRequest, HttpResponse, RequestIdentity, TenantDeps } from "../shared/ports";
 import { type Actor, actorOf, identify, listFilter, OtherDeskError } from "./access";
+import { type CityFiguresPorts, cityFigures } from "./city-figures";
 import { assignIncident, recordCallBack, reopenIncident } from "./follow-up";
 import { BadCursorError } from "./list-cursor";
 import {
@@ -59,6 +61,8 @@ export interface CallTakerDeps extends TenantDeps {
   readonly localApiKey?: string;
   /** Sending the caller a location link ("Minta lokasi"); without it that route answers 503. */
   readonly location?: LocationRequestPorts;
+  /** The kab/kota's own figures from the national statistics; without it `GET /city` answers 503. */
+  readonly city?: CityFiguresPorts;
 }
 
 /** What a call-taker sees of an incident (no internal keys). */
@@ -271,6 +275,12 @@ const ROUTES: readonly CallTakerRoute[] = [
         agencies: await openAlertsByAgency(deps, { perAgency: 20 }),
       });
     },
+  },
+  {
+    method: "GET",
+    path: "/city",
+    act: "city-figures",
+    handle: (deps, request) => cityFigures(deps, deps.city, request),
   },
 ];
 

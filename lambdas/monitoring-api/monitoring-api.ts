@@ -11,17 +11,22 @@
  * | `GET …/api/alerts`    | alerts sent and not acknowledged, oldest first, and per kab/kota and kind  |
  * | `GET …/api/areas`     | provinces, which are live, and their live kab/kota                         |
  * | `GET …/api/daily`     | every kab/kota on every day of the range (the report)                      |
+ * | `GET …/api/city`      | one kab/kota's month for its own managers (city-access.ts): 2 Queries      |
  *
  * Query parameters: `province=71`, `tenant=71.71`, `from`/`to` (`YYYY-MM-DD`, local days; default
- * the last 30 days), `grain=hour|quarter`. Every answer carries `reads`: Queries, pages, items and
+ * the last 30 days), `grain=hour|quarter`; the city view takes `month=YYYY-MM` and, for the national
+ * centre only, `tenant=`. Every answer carries `reads`: Queries, pages, items and
  * read units it cost. Labels in Bahasa Indonesia come with the dashboard view, so the static pages
  * hold no domain text.
  */
 import { AGENCY_KIND_LABELS_ID, CATEGORY_LABELS_ID } from "../../domain/categories";
 import { parseViewRequest, type ViewRequest } from "../../domain/statistics-view";
+import { zoneOfProvince } from "../../domain/time-zones";
 import { router } from "../shared/http-router";
 import type { HttpRequest, HttpResponse } from "../shared/ports";
+import { cityView } from "../statistics/city-view";
 import { addCosts } from "../statistics/statistics-query";
+import { cityAccess } from "./city-access";
 import { alertsView, areasView, dailyView, seriesView, summaryView, type View, type ViewDeps } from "./views";
 
 export interface MonitoringApiDeps extends Omit<ViewDeps, "now" | "overflowMeasured"> {
@@ -64,8 +69,30 @@ const VIEWS: Readonly<Record<string, ViewOf>> = {
   },
 };
 
-const routes = router<ViewDeps>(
-  Object.entries(VIEWS).map(([name, view]) => ({
+/** One kab/kota's month; whose, from the identity (city-access.ts). */
+async function cityMonth(deps: ViewDeps, request: HttpRequest): Promise<HttpResponse> {
+  const access = cityAccess(request.identity, request.query.tenant, deps.names);
+  if ("refusal" in access) return json(access.refusal.status, { error: access.refusal.message });
+  const code = access.tenant;
+  const province = code.slice(0, 2);
+  const tenant = {
+    code,
+    name: deps.names[code] ?? code,
+    province: { code: province, name: deps.names[province] ?? province },
+    zone: zoneOfProvince(province),
+  };
+  try {
+    const { body, reads } = await cityView(deps.store, tenant, request.query.month, deps.now());
+    return json(200, { ...body, measures: { overflow: deps.overflowMeasured }, reads });
+  } catch (error) {
+    if (error instanceof RangeError) return json(400, { error: error.message });
+    throw error;
+  }
+}
+
+const routes = router<ViewDeps>([
+  { method: "GET" as const, path: "/api/city", handle: cityMonth },
+  ...Object.entries(VIEWS).map(([name, view]) => ({
     method: "GET" as const,
     path: `/api/${name}`,
     handle: async (deps: ViewDeps, request: HttpRequest) => {
@@ -79,7 +106,7 @@ const routes = router<ViewDeps>(
       return json(200, { ...(body as object), reads });
     },
   })),
-);
+]);
 
 /**
  * Answers one request.
@@ -101,7 +128,7 @@ export async function monitoringApi(request: HttpRequest, deps: MonitoringApiDep
     return json(405, { error: `method ${request.method}: the monitoring API is read-only (GET)` });
   if (match.kind === "not-found")
     return json(404, {
-      error: `path "${request.path}": not found (one of ${Object.keys(VIEWS)
+      error: `path "${request.path}": not found (one of ${[...Object.keys(VIEWS), "city"]
         .map((v) => `api/${v}`)
         .join(", ")})`,
     });

@@ -68,8 +68,8 @@ const incidentEventSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("IncidentClosed"), outcome, category: z.optional(category) }),
   z.object({ ...base, type: z.literal("CallAnswered"), answerSeconds: seconds }),
   z.object({ ...base, type: z.literal("CallAbandoned"), secondsWaited: seconds }),
-  // Read so that it is not reported invalid; the statistics do not count it yet (national view).
   z.object({ ...base, type: z.literal("CallOverflowed"), secondsInFlow: seconds }),
+  z.object({ ...base, type: z.literal("CallEnded"), handleSeconds: seconds }),
 ]);
 
 export type ParsedEvent =

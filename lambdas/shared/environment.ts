@@ -2,6 +2,7 @@
  * Names of the environment variables the functions read. Pure constants: the CDK stack and the
  * local centre set them, `lambdas/manifest.ts` lists which function needs which.
  */
+import { STATISTICS_ENV } from "../../domain/statistics-table";
 import { TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
 
 export const ENV = {
@@ -29,6 +30,10 @@ export const ENV = {
   ackBaseUrl: "ACK_BASE_URL",
   /** Public base URL of the location function (caller location links are `<base>/l/<token>`). */
   locationBaseUrl: "LOCATION_BASE_URL",
+  /** The national statistics table (`statisticsTableName()`): the kab/kota's own figures are read from it. */
+  statisticsTable: STATISTICS_ENV.tableName,
+  /** Region of the national statistics table (the national stack's). */
+  statisticsRegion: "STATISTICS_TABLE_REGION",
   /** Local mode only: the key call-takers send in `x-siaga112-key` (cloud: an authorizer). */
   localApiKey: "LOCAL_API_KEY",
   /** Powertools service name and metrics namespace. */

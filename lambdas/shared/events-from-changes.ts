@@ -109,6 +109,14 @@ export function eventsOfChange(
         secondsWaited,
       });
     }
+    const handleSeconds = num(after, "handleSeconds");
+    if (str(after, "endedAt") && !str(before, "endedAt") && handleSeconds !== undefined) {
+      events.push({
+        ...base("CallEnded", str(after, "endedAt"), ""),
+        type: "CallEnded",
+        handleSeconds,
+      });
+    }
     if (str(after, "overflowedAt") && !str(before, "overflowedAt")) {
       events.push({
         ...base("CallOverflowed", str(after, "overflowedAt"), ""),

@@ -8,9 +8,11 @@ import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { cityPartitions } from "../../domain/city-figures";
 import { INCIDENT_EVENT_SOURCE_PREFIX } from "../../domain/incident-events";
 import { nationalNames, stackNames } from "../../domain/naming";
 import { STATISTICS_ENV, STATISTICS_TABLE, statisticsTableName } from "../../domain/statistics-table";
@@ -22,6 +24,9 @@ import { MonitoringFrontDoor } from "../monitoring-front-door";
 import { OperationsMonitoring } from "../operations-monitoring";
 import { SiagaFunction } from "../siaga-function";
 import { TenantKey } from "../tenant-key";
+
+/** The kab/kota partitions of the statistics table (any kab/kota): day rows and hour cells. */
+const CITY_PARTITION_PATTERNS = cityPartitions("*");
 
 export interface NationalStackProps extends StackProps {
   readonly platform: Platform;
@@ -106,6 +111,7 @@ export class NationalStack extends Stack {
       });
     }
     monitoring.watchTable("statistics", this.statistics);
+    this.shareCityFigures(key, platform);
 
     const deadLetters = new sqs.Queue(this, "DeadLetters", {
       queueName: names.deadLetterQueue,
@@ -208,5 +214,44 @@ export class NationalStack extends Stack {
         sharedDir: props.sharedDir,
       });
     }
+  }
+
+  /**
+   * Each kab/kota's call-taker API reads its own figures here (`GET /city`): across accounts both
+   * the reader's identity policy (its two partitions: lib/stacks/tenant-data-stack.ts) and the
+   * table's resource policy must allow the Query
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-auth-iam-id-based-policies-DDB.html).
+   * The table allows the hub accounts other than this one to Query kab/kota partitions (day rows and
+   * hour cells) and nothing else; the key lets them decrypt through DynamoDB only.
+   */
+  private shareCityFigures(key: kms.IKey, platform: Platform): void {
+    const others = [...new Set(platform.hubs.map((h) => h.account))]
+      .filter((account) => account !== platform.national.account)
+      .sort();
+    if (others.length === 0) return;
+    const principals = others.map((a) => new iam.AccountPrincipal(a));
+    this.statistics.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: "HubAccountsReadTheirKabKotaFigures",
+        principals,
+        actions: ["dynamodb:Query"],
+        // The table's own ARN as text: a token of the table in its own policy is a cycle.
+        resources: [
+          `arn:${this.partition}:dynamodb:${this.region}:${this.account}:table/${statisticsTableName()}`,
+        ],
+        conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": CITY_PARTITION_PATTERNS } },
+      }),
+    );
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: "HubAccountsDecryptStatisticsThroughDynamoDB",
+        principals,
+        actions: ["kms:Decrypt"],
+        resources: ["*"],
+        conditions: {
+          StringEquals: { "kms:ViaService": `dynamodb.${platform.national.region}.amazonaws.com` },
+        },
+      }),
+    );
   }
 }

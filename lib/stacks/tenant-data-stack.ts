@@ -10,10 +10,19 @@ import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { cityPartitions } from "../../domain/city-figures";
 import { consolePageSettings } from "../../domain/console-settings";
 import { incidentEventSource } from "../../domain/incident-events";
 import { INCIDENT_TABLE } from "../../domain/incident-table";
-import { ccpUrl, consoleNames, nationalBusArn, stackNames, tenantNames } from "../../domain/naming";
+import {
+  ccpUrl,
+  consoleNames,
+  nationalBusArn,
+  nationalStatisticsArns,
+  stackNames,
+  tenantNames,
+} from "../../domain/naming";
+import { statisticsTableName } from "../../domain/statistics-table";
 import type { Platform, Tenant } from "../../domain/tenant";
 import {
   FUNCTIONS,
@@ -225,6 +234,7 @@ export class TenantDataStack extends Stack {
   private grantTargets(platform: Platform): Partial<Record<ResourceKind, GrantTarget>> {
     const table = this.incidents.table;
     const { region, account } = this;
+    const statistics = nationalStatisticsArns(platform);
     return {
       table: {
         arns: [table.tableArn, `${table.tableArn}/index/*`],
@@ -244,6 +254,21 @@ export class TenantDataStack extends Stack {
         conditions: { StringEquals: { "events:source": incidentEventSource(this.tenant.code) } },
       },
       key: { arns: [this.key.key.keyArn] },
+      // The city's own figures: the national statistics, this kab/kota's day rows and hour cells
+      // only. LeadingKeys limits every Query to those partition keys:
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
+      "city-statistics": {
+        arns: [statistics.table],
+        conditions: {
+          "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": cityPartitions(this.tenant.code) },
+        },
+      },
+      "national-key": {
+        arns: [statistics.keyArnPattern],
+        conditions: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": statistics.keyAlias } },
+        wildcardReason:
+          "The national key has a random id: granted only where its alias is the national one (kms:ResourceAliases), for reading the kab/kota's own statistics",
+      },
       "sms-phone-numbers": {
         arns: [],
         exceptArns: [`arn:${this.partition}:sns:*:*:*`],
@@ -267,6 +292,8 @@ export class TenantDataStack extends Stack {
       [ENV.scheduleRoleArn]: this.scheduleRole.roleArn,
       [ENV.eventBus]: nationalBusArn(platform),
       [ENV.ackSecretArn]: this.signingSecret.secretArn,
+      [ENV.statisticsTable]: statisticsTableName(),
+      [ENV.statisticsRegion]: platform.national.region,
       [ENV.metricsNamespace]: METRICS_NAMESPACE,
     };
   }

@@ -13,3 +13,9 @@ describe("acts of the tenant roles", () => {
     for (const role of TENANT_ROLES) expect(ROLE_ACTS[role]).toContain("read");
   });
 });
+
+describe("the city's figures", () => {
+  it("are for supervisors and the manager, not for call-takers or read-only staff", () => {
+    expect(TENANT_ROLES.filter((role) => mayAct([role], "city-figures"))).toEqual(["supervisor", "manager"]);
+  });
+});

@@ -1,8 +1,10 @@
 /** Builders of incident events for the statistics tests (not a test file itself). */
 import type { IncidentCategory } from "../../domain/categories";
 import type {
+  AgencyStatusReported,
   CallAbandoned,
   CallAnswered,
+  CallEnded,
   CallOutcome,
   CallOverflowed,
   EscalationAcknowledged,
@@ -79,6 +81,26 @@ export function abandoned(seconds: number, over: Partial<CallAbandoned> = {}): C
 
 export function overflowed(over: Partial<CallOverflowed> = {}): CallOverflowed {
   return { ...base, eventId: id(), type: "CallOverflowed", secondsInFlow: 12, ...over };
+}
+export function ended(handleSeconds: number, over: Partial<CallEnded> = {}): CallEnded {
+  return { ...base, eventId: id(), type: "CallEnded", handleSeconds, ...over };
+}
+export function statusReported(
+  kind: string,
+  status: AgencyStatusReported["status"],
+  secondsSinceReceived: number,
+  over: Partial<AgencyStatusReported> = {},
+): AgencyStatusReported {
+  return {
+    ...base,
+    eventId: id(),
+    type: "AgencyStatusReported",
+    agency: kind,
+    agencyKind: kind,
+    status,
+    secondsSinceReceived,
+    ...over,
+  };
 }
 export function closed(o: CallOutcome, over: Partial<IncidentClosed> = {}): IncidentClosed {
   return { ...base, eventId: id(), type: "IncidentClosed", outcome: o, ...over };

@@ -5,10 +5,12 @@ import {
   acknowledged,
   answered,
   classified,
+  ended,
   outcome,
   overflowed,
   received,
   sent,
+  statusReported,
 } from "./statistics-events";
 
 describe("figuresOf: EU COCOM indicators", () => {
@@ -101,18 +103,54 @@ describe("figuresOf: EU COCOM indicators", () => {
       ])[0].counters,
     );
     expect(f.categories.fire).toBe(1);
+    const none = { dispatched: 0, averageSecondsToDispatch: null, onScene: 0, averageSecondsToArrival: null };
     expect(f.agencies).toEqual([
-      {
-        kind: "police",
-        escalations: 1,
-        acknowledgements: 1,
-        averageSecondsToAcknowledge: 600,
-        dispatched: 0,
-      },
-      { kind: "fire", escalations: 2, acknowledgements: 1, averageSecondsToAcknowledge: 120, dispatched: 0 },
+      { kind: "police", escalations: 1, acknowledgements: 1, averageSecondsToAcknowledge: 600, ...none },
+      { kind: "fire", escalations: 2, acknowledgements: 1, averageSecondsToAcknowledge: 120, ...none },
     ]);
     expect(f.acknowledgement.averageSeconds).toBe(360);
     expect(f.acknowledgement.buckets.map((b) => b.count)).toEqual([0, 1, 0, 1, 0]);
+  });
+});
+
+describe("figuresOf: agencies' response and call-takers' handling time", () => {
+  it("averages the time from the call to dispatch and to arrival on scene per agency kind", () => {
+    const f = figuresOf(
+      foldEvents([
+        sent("fire", { incidentId: "a" }),
+        statusReported("fire", "dispatched", 240, { incidentId: "a" }),
+        statusReported("fire", "on-scene", 900, { incidentId: "a" }),
+        sent("fire", { incidentId: "b" }),
+        statusReported("fire", "dispatched", 360, { incidentId: "b" }),
+        // An agency that reports arrival straight away: counted for arrival, not for dispatch.
+        statusReported("fire", "on-scene", 600, { incidentId: "c" }),
+      ])[0].counters,
+    );
+    expect(f.agencies).toEqual([
+      expect.objectContaining({
+        kind: "fire",
+        dispatched: 2,
+        averageSecondsToDispatch: 300,
+        onScene: 2,
+        averageSecondsToArrival: 750,
+      }),
+    ]);
+  });
+
+  it("averages the talk seconds of the calls whose end was reported", () => {
+    const f = figuresOf(
+      foldEvents([
+        answered(4, { incidentId: "a" }),
+        answered(6, { incidentId: "b" }),
+        answered(3, { incidentId: "c" }),
+        ended(100, { incidentId: "a" }),
+        ended(140, { incidentId: "b" }),
+      ])[0].counters,
+    );
+    expect(f.answered).toBe(3);
+    expect(f.handled).toBe(2);
+    expect(f.averageHandleSeconds).toBe(120);
+    expect(figuresOf({}).averageHandleSeconds).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { estimatePatience } from "../../domain/staffing-records";
+import { averageHandlingSeconds, estimatePatience } from "../../domain/staffing-records";
 import {
   scopeId,
   scopeOf,
@@ -119,6 +119,20 @@ describe("toHourlyCallRecords: the statistics as the staffing model reads them",
       },
     ]);
     expect(estimatePatience(records)).toMatchObject({ seconds: 40, source: "records" });
+  });
+
+  it("carries the hour's handling time: its answered calls at the mean talk time of the ends reported", () => {
+    const [withEnds, withoutEnds] = toHourlyCallRecords(
+      [
+        // 4 answered, 2 ends reported (240 s): 4 x 120 s.
+        { slot: "2026-11-27T09", counters: { calls: 4, answered: 4, handled: 2, handleSecondsSum: 240 } },
+        { slot: "2026-11-27T10", counters: { calls: 2, answered: 2 } },
+      ],
+      8,
+    );
+    expect(withEnds?.handleSeconds).toBe(480);
+    expect(withoutEnds).not.toHaveProperty("handleSeconds");
+    expect(averageHandlingSeconds([withEnds!, withoutEnds!])).toBe(120);
   });
 
   it("refuses a quarter-hour slot, naming it", () => {

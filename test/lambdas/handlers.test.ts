@@ -10,7 +10,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { build } from "esbuild";
+import { createStatisticsTableInput } from "../../domain/statistics-table";
 import { TENANT_RUNTIME_ENV } from "../../domain/tenant-runtime";
 import { ENV, LOCAL_API_KEY_HEADER } from "../../lambdas/shared/environment";
 import { startDynalite, type TestTable } from "./support/dynalite";
@@ -68,7 +70,10 @@ beforeAll(async () => {
     [ENV.scheduleGroup]: "siaga112-71-71-escalation",
     [ENV.ackSecretArn]: "arn:secret",
     [ENV.locationBaseUrl]: "https://lokasi.manadokota.go.id",
+    [ENV.statisticsTable]: "handlers-statistics",
+    [ENV.statisticsRegion]: "ap-southeast-3",
   });
+  await db.client.send(new CreateTableCommand(createStatisticsTableInput("handlers-statistics")));
 });
 afterAll(async () => {
   await db.close();
@@ -115,6 +120,15 @@ describe("the deployed handlers", () => {
     expect(JSON.parse(read.body)).toMatchObject({ incidentId: id, state: "received" });
     const denied = await api(httpEvent("GET", `/incidents/${id}`), context);
     expect(denied.statusCode).toBe(401);
+
+    // The kab/kota's own month, from the national statistics named in the environment.
+    const manager = { ...CALL_TAKER_CLAIMS, "cognito:groups": "[manager]" };
+    const city = await api(
+      httpEvent("GET", "/city", { [LOCAL_API_KEY_HEADER]: "local-key" }, manager),
+      context,
+    );
+    expect(city.statusCode).toBe(200);
+    expect(JSON.parse(city.body)).toMatchObject({ tenant: { code: "71.71" }, reads: { queries: 2 } });
   });
 
   it("intake answers an error attribute, instead of hanging past the flow's limit, when the table does not answer", async () => {

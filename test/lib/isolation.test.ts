@@ -45,6 +45,24 @@ describe("tenant isolation", () => {
     expect(text).toContain("siaga112-console-111111111111-ap-southeast-3/config/71.71.json");
   });
 
+  it("lets each tenant read only its own kab/kota's partitions of the national statistics", () => {
+    for (const tenant of tenants) {
+      const reads = statementsOf(tenant).filter((s) =>
+        JSON.stringify(s.statement.Resource ?? "").includes("table/siaga112-national-statistics"),
+      );
+      expect(reads.map((s) => [s.statement.Action, s.statement.Condition])).toEqual([
+        [
+          "dynamodb:Query",
+          {
+            "ForAllValues:StringEquals": {
+              "dynamodb:LeadingKeys": [`ROW#T#${tenant.code}`, `HOUR#T#${tenant.code}`],
+            },
+          },
+        ],
+      ]);
+    }
+  });
+
   it("grants no data-plane action on * in any stack", () => {
     const all = assembly.stacks.flatMap((s) => identityStatements(s.stackName, s.template));
     expect(dataPlaneOnStar(all)).toEqual([]);

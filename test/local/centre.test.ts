@@ -165,6 +165,27 @@ describe("local centre", () => {
     expect(after.cocom.averageAnswerSeconds).not.toBeNull();
   });
 
+  it("records how long a simulated call-taker talked, which the statistics keep as handling time", async () => {
+    const talked = await (
+      await post("/local/calls", { tenant: "35.78", inputs: ["2"], queueWaitSeconds: 3, talkSeconds: 75 })
+    ).json();
+    const stored = await centre.dynamo.documents.send(
+      new GetCommand({
+        TableName: centre.tenants.get("35.78")!.tableName,
+        Key: incidentKey(talked.incident.incidentId),
+        ConsistentRead: true,
+      }),
+    );
+    expect(stored.Item).toMatchObject({ handleSeconds: 75, endedAt: expect.any(String) });
+    await centre.settled();
+    const body = (await (await fetch(`${centre.url}/dashboard/api/statistics?tenant=35.78`)).json()) as {
+      national: { handled: number; averageHandleSeconds: number | null };
+    };
+    expect(body.national.handled).toBeGreaterThanOrEqual(1);
+    expect(body.national.averageHandleSeconds).not.toBeNull();
+    expect((await post("/local/calls", { tenant: "35.78", talkSeconds: -4 })).status).toBe(400);
+  });
+
   it("does not serve files outside web/", async () => {
     expect((await fetch(`${centre.url}/dashboard/..%2F..%2Fpackage.json`)).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-import { queueAnswer } from "../../local/queue-answer";
+import { callEnd, queueAnswer } from "../../local/queue-answer";
 
 const startedAt = Date.parse("2026-11-27T13:00:00Z");
 
@@ -47,5 +47,19 @@ describe("queueAnswer", () => {
         hangUpAfterSeconds: 100,
       }),
     ).toMatchObject({ kind: "answered", answeredAt: "2026-11-27T13:00:17.000Z" });
+  });
+});
+
+describe("callEnd", () => {
+  it("ends an answered call after the call-taker's talk time, counted from the answer", () => {
+    const answered = queueAnswer({ contactId: "c1", startedAt, flowSeconds: 12, queueWaitSeconds: 4 });
+    if (answered.kind !== "answered") throw new Error(`expected an answer, got ${answered.kind}`);
+    expect(callEnd(answered, 90)).toEqual({
+      kind: "ended",
+      contactId: "c1",
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      answeredAt: "2026-11-27T13:00:16.000Z",
+      endedAt: "2026-11-27T13:01:46.000Z",
+    });
   });
 });

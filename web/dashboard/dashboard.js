@@ -117,6 +117,11 @@ function renderTables(body) {
   table("tenants", "Per kabupaten/kota", C.tenantColumns(body.measures, provinceNames), body.tenants, {
     rowAttrs: (t) => ({ "data-code": t.code }),
   });
+  // Each kab/kota's own month (city.html: hours, staffing, monthly report) is one click away.
+  for (const cell of document.querySelectorAll("#tenants tbody td[data-key=name]")) {
+    const code = cell.parentElement.dataset.code;
+    cell.replaceChildren(el("a", { href: `city.html?tenant=${encodeURIComponent(code)}` }, cell.textContent));
+  }
 }
 
 /** Draws one sortable table and remembers what it shows for its CSV. */

@@ -86,7 +86,12 @@
         C.HELP.ackTime,
       ],
     ];
-    $("cards").replaceChildren(
+    drawCards($("cards"), cards);
+  }
+
+  /** Cards of figures: [key, name, value, hint, help, class] each (the city page draws its own). */
+  function drawCards(container, cards) {
+    container.replaceChildren(
       ...cards.map(([key, name, value, hint, help, cls]) => {
         const card = el("div", { class: `card ${cls || ""}`, "data-testid": `card-${key}`, title: help });
         card.append(el("div", { class: "name" }, name), el("div", { class: "value" }, value));
@@ -176,5 +181,5 @@
     );
   }
 
-  globalThis.siaga112Panels = { renderCards, renderCharts };
+  globalThis.siaga112Panels = { renderCards, renderCharts, drawCards, target };
 })();

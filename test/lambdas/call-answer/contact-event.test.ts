@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { readContactEvent, secondsBetween } from "../../../lambdas/call-answer/contact-event";
+import { readCallEnd, readContactEvent, secondsBetween } from "../../../lambdas/call-answer/contact-event";
 import { agent, contactEvent } from "../support/contact-events";
 
 describe("readContactEvent", () => {
@@ -39,6 +39,33 @@ describe("readContactEvent", () => {
         }),
       ),
     ).toMatchObject({ kind: "answered", answeredAt: "2026-11-27T13:00:05.000Z" });
+  });
+
+  it("reads the end of an answered call with the moments the call-taker connected and the call ended", () => {
+    const end = contactEvent({
+      eventType: "DISCONNECTED",
+      agentInfo: agent("2026-11-27T13:00:05.000Z"),
+      disconnectTimestamp: "2026-11-27T13:04:00.000Z",
+    });
+    expect(readCallEnd(end)).toEqual({
+      kind: "ended",
+      contactId: "c0ffee-1",
+      initiatedAt: "2026-11-27T13:00:00.000Z",
+      answeredAt: "2026-11-27T13:00:05.000Z",
+      endedAt: "2026-11-27T13:04:00.000Z",
+    });
+    // No end without an answer, without the disconnect time, or before the call is over.
+    expect(
+      readCallEnd(contactEvent({ eventType: "DISCONNECTED", disconnectTimestamp: "2026-11-27T13:01:15Z" })),
+    ).toBeUndefined();
+    expect(
+      readCallEnd(contactEvent({ eventType: "DISCONNECTED", agentInfo: agent("2026-11-27T13:00:05Z") })),
+    ).toBeUndefined();
+    expect(
+      readCallEnd(
+        contactEvent({ eventType: "CONNECTED_TO_AGENT", agentInfo: agent("2026-11-27T13:00:05Z") }),
+      ),
+    ).toBeUndefined();
   });
 
   it("ignores other event types, chats, outbound callbacks and events without times", () => {

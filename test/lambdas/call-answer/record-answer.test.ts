@@ -142,6 +142,45 @@ describe("call-answer against DynamoDB (dynalite)", () => {
     expect(await readIncident(deps, contactId)).toEqual(stored);
   });
 
+  it("records how long the call-taker was on an answered call once, which the relay publishes as CallEnded", async () => {
+    const { deps, contactId } = await recordedCall();
+    await recordContactEvent(deps, answeredEvent(contactId));
+    const answered = await readIncident(deps, contactId);
+    const end = contactEvent({
+      contactId,
+      eventType: "DISCONNECTED",
+      initiationTimestamp: "2026-11-27T13:00:00.000Z",
+      agentInfo: agent("2026-11-27T13:00:07.000Z"),
+      disconnectTimestamp: "2026-11-27T13:03:07.500Z",
+    });
+    expect(await recordContactEvent(deps, end)).toBe("recorded");
+    const after = await readIncident(deps, contactId);
+    expect(after).toMatchObject({
+      endedAt: "2026-11-27T13:03:07.500Z",
+      handleSeconds: 180.5,
+      answerSeconds: 7,
+    });
+    expect(
+      eventsOfChange(manadoRuntime(), { id: "1", eventName: "MODIFY", oldImage: answered, newImage: after }),
+    ).toEqual([expect.objectContaining({ type: "CallEnded", handleSeconds: 180.5, at: after.endedAt })]);
+    // A redelivered DISCONNECTED changes nothing.
+    expect(await recordContactEvent(deps, end)).toBe("already-recorded");
+    expect(await readIncident(deps, contactId)).toEqual(after);
+  });
+
+  it("records answer and end from the DISCONNECTED alone when the CONNECTED_TO_AGENT event was lost", async () => {
+    const { deps, contactId } = await recordedCall();
+    const end = contactEvent({
+      contactId,
+      eventType: "DISCONNECTED",
+      initiationTimestamp: "2026-11-27T13:00:00.000Z",
+      agentInfo: agent("2026-11-27T13:00:04.000Z"),
+      disconnectTimestamp: "2026-11-27T13:01:04.000Z",
+    });
+    expect(await recordContactEvent(deps, end)).toBe("recorded");
+    expect(await readIncident(deps, contactId)).toMatchObject({ answerSeconds: 4, handleSeconds: 60 });
+  });
+
   it("records a call the flow sent to the backup centre once, which the relay publishes as CallOverflowed", async () => {
     const { deps, contactId } = await recordedCall();
     const before = await readIncident(deps, contactId);

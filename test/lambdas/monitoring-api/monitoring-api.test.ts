@@ -2,6 +2,7 @@ import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { monitoringApi } from "../../../lambdas/monitoring-api/monitoring-api";
 import { aggregateIncidentEvents } from "../../../lambdas/national-aggregator/aggregate";
+import type { RequestIdentity } from "../../../lambdas/shared/ports";
 import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
 import { type LocalDynamo, startDynalite } from "../../../local/dynalite-server";
 import { abandoned, acknowledged, outcome, overflowed, received, sent } from "../../domain/statistics-events";
@@ -174,5 +175,63 @@ describe("monitoring API", () => {
     const missing = await get("/api/elsewhere");
     expect(missing.status).toBe(404);
     expect(missing.body.error).toContain("api/dashboard");
+  });
+});
+
+describe("the city view (GET api/city)", () => {
+  const asUser = async (identity: RequestIdentity | undefined, query: Record<string, string> = {}) => {
+    const response = await monitoringApi(
+      {
+        method: "GET",
+        path: "/api/city",
+        query,
+        headers: {},
+        authorized: true,
+        ...(identity ? { identity } : {}),
+      },
+      { store, names, now },
+    );
+    return { status: response.statusCode, body: JSON.parse(response.body) };
+  };
+  const manadoManager: RequestIdentity = { subject: "m1", groups: ["manager"], tenant: "71.71" };
+
+  it("shows a city's manager their own kab/kota's month, taken from the token", async () => {
+    const own = await asUser(manadoManager, { month: "2026-11" });
+    expect(own.status).toBe(200);
+    expect(own.body.tenant).toMatchObject({
+      code: "71.71",
+      name: "Kota Manado",
+      provinceName: "Sulawesi Utara",
+    });
+    expect(own.body.figures.calls).toBe(4);
+    expect(own.body.reads.queries).toBe(2);
+  });
+
+  it("refuses a city's manager another city's figures", async () => {
+    const other = await asUser(manadoManager, { tenant: "35.78", month: "2026-11" });
+    expect(other.status).toBe(403);
+    expect(other.body.error).toContain('tenant "35.78": not your kab/kota');
+    expect(JSON.stringify(other.body)).not.toContain("Surabaya");
+  });
+
+  it("lets the national centre read any kab/kota it names", async () => {
+    const officer: RequestIdentity = { subject: "n1", groups: ["national"] };
+    const surabayaMonth = await asUser(officer, { tenant: "35.78", month: "2026-11" });
+    expect(surabayaMonth.status).toBe(200);
+    expect(surabayaMonth.body.tenant.code).toBe("35.78");
+    expect(surabayaMonth.body.figures.calls).toBe(1);
+    expect((await asUser(officer, { month: "2026-11" })).status).toBe(400);
+  });
+
+  it("refuses call-takers, tokens without a kab/kota and requests without identity", async () => {
+    expect((await asUser({ subject: "c", groups: ["call-taker"], tenant: "71.71" })).status).toBe(403);
+    expect((await asUser({ subject: "s", groups: ["supervisor"] })).status).toBe(403);
+    expect((await asUser(undefined)).status).toBe(401);
+  });
+
+  it("answers a bad month with 400 naming it", async () => {
+    const bad = await asUser(manadoManager, { month: "2026-13" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('month "2026-13"');
   });
 });

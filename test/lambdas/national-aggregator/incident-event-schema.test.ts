@@ -18,4 +18,13 @@ describe("incident events read by the national aggregator", () => {
     expect(parseIncidentEvent({ ...base, type: "CallOverflowed" })).toMatchObject({ kind: "invalid" });
     expect(parseIncidentEvent({ ...base, type: "SomethingNew" })).toMatchObject({ kind: "ignored" });
   });
+
+  it("reads the end of an answered call with its handling seconds, and refuses one without them", () => {
+    expect(
+      parseIncidentEvent({ ...base, eventId: "c0ffee:CallEnded", type: "CallEnded", handleSeconds: 95.5 }),
+    ).toMatchObject({ kind: "event", event: { type: "CallEnded", handleSeconds: 95.5 } });
+    expect(parseIncidentEvent({ ...base, type: "CallEnded", handleSeconds: -1 })).toMatchObject({
+      kind: "invalid",
+    });
+  });
 });

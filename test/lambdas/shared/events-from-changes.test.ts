@@ -147,6 +147,29 @@ describe("events of table changes", () => {
     ).toEqual([]);
   });
 
+  it("publish the end of an answered call once, with the seconds the call-taker was on it", () => {
+    const answered = { ...incident, answeredAt: "2026-11-27T13:00:07.000Z", answerSeconds: 7 };
+    const ended = { ...answered, endedAt: "2026-11-27T13:03:07.000Z", handleSeconds: 180 };
+    expect(
+      eventsOfChange(manadoRuntime(), { id: "9", eventName: "MODIFY", oldImage: answered, newImage: ended }),
+    ).toEqual([
+      {
+        schemaVersion: 1,
+        type: "CallEnded",
+        eventId: "c0ffee:CallEnded",
+        tenant: "71.71",
+        province: "71",
+        incidentId: "c0ffee",
+        at: "2026-11-27T13:03:07.000Z",
+        handleSeconds: 180,
+      },
+    ]);
+    const later = { ...ended, notes: "x" };
+    expect(
+      eventsOfChange(manadoRuntime(), { id: "10", eventName: "MODIFY", oldImage: ended, newImage: later }),
+    ).toEqual([]);
+  });
+
   it("publish an abandoned call with the seconds the caller waited", () => {
     const gaveUp = { ...incident, abandonedAt: "2026-11-27T13:01:30.000Z", abandonSeconds: 90 };
     const [event] = eventsOfChange(manadoRuntime(), {

@@ -142,3 +142,38 @@ describe("the monitoring API's area names", () => {
     expect(Annotations.fromStack(stack).findWarning("*", Match.anyValue())).toEqual([]);
   });
 });
+
+describe("each kab/kota's own figures", () => {
+  const statisticsPolicies = (template: Template) =>
+    Object.values(
+      template.findResources("AWS::DynamoDB::Table", {
+        Properties: { TableName: "siaga112-national-statistics" },
+      }),
+    )[0]!.Properties.ResourcePolicy;
+  const stackWithHubs = (accounts: string[]) => {
+    const { platform } = requireRegistry({ dir: "tenants", promptsDir: "prompts" });
+    const hubs = accounts.map((account, i) => ({ ...platform.hubs[0]!, id: `hub${i}`, account }));
+    return Template.fromStack(
+      new NationalStack(new App(), "national", {
+        platform: { ...platform, hubs },
+        bundles: { dirs: new Map(), missing: [] },
+      }),
+    );
+  };
+
+  it("lets hub accounts of other accounts Query kab/kota partitions only, and decrypt through DynamoDB only", () => {
+    const template = stackWithHubs(["111111111111", "222222222222"]);
+    const policy = JSON.stringify(statisticsPolicies(template));
+    expect(policy).toContain(":111111111111:table/siaga112-national-statistics");
+    expect(policy).toContain("222222222222");
+    expect(policy).not.toContain(":111111111111:root");
+    expect(policy).toContain('"Action":"dynamodb:Query"');
+    expect(policy).toContain('"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["ROW#T#*","HOUR#T#*"]}');
+    const keys = JSON.stringify(template.findResources("AWS::KMS::Key"));
+    expect(keys).toContain('"kms:ViaService":"dynamodb.ap-southeast-3.amazonaws.com"');
+  });
+
+  it("adds no resource policy when every hub is in the national account (identity policies suffice)", () => {
+    expect(statisticsPolicies(stackWithHubs(["111111111111"]))).toBeUndefined();
+  });
+});
