@@ -8,15 +8,24 @@
  * dynalite behind a stand-in of API Gateway's JWT authorizer (issuer, signature, scope, CORS for
  * the site's origin only). The site answers 403 for files it does not have, as S3 behind
  * CloudFront does.
+ *
+ * The same site serves the city page of a kab/kota's own staff (web/dashboard/city.html, issue 16):
+ * a supervisor opens it, signs in on the tenant's pool (whose one callback is the console at the
+ * root, which sends the browser back) and sees the month the tenant's API reads from the national
+ * statistics (the centre's calls, applied as the aggregator does); a call-taker is refused.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { JwtVerifier } from "aws-jwt-verify";
 import type { BrowserContext, Page } from "playwright-core";
 import { consolePageSettings } from "../../../domain/console-settings";
+import { createStatisticsTableInput } from "../../../domain/statistics-table";
 import { handleCallTakerRequest } from "../../../lambdas/calltaker-api/routes";
 import { identityOfClaims } from "../../../lambdas/shared/http-event";
+import { DynamoStatisticsStore } from "../../../lambdas/statistics/statistics-store";
+import { CITY_PAGE, pageFiles } from "../../../lib/stacks/console-stack";
 import type { ConsoleSettings } from "../../../lib/tenant-console-settings";
 import { serveStatic } from "../../../local/http-kit";
 import { requireRegistry } from "../../../registry/load-registry";
@@ -30,6 +39,14 @@ const SCOPE = "siaga112/console";
 const RESOURCE = "urn:siaga112:console:71.71";
 const CLIENT = "konsol-71-71";
 const CALL_TAKER = "rina@112.manadokota.go.id";
+const SUPERVISOR = "andi@112.manadokota.go.id";
+/** What the console stack deploys under dashboard/: the city page and the files it loads. */
+const DASHBOARD_FILES = new Set([
+  "siaga112.css",
+  "dom.js",
+  CITY_PAGE,
+  ...pageFiles(join(WEB, "dashboard", CITY_PAGE)),
+]);
 const manado = requireRegistry({ dir: "tenants", promptsDir: "prompts" }).tenants.find(
   (t) => t.code === "71.71",
 )!;
@@ -44,6 +61,8 @@ let api: Server;
 let apiUrl: string;
 let idp: StandIn;
 let verifier: ReturnType<typeof JwtVerifier.create>;
+/** The national statistics the tenant's API reads its month from (lambdas/calltaker-api/city-figures.ts). */
+let statistics: DynamoStatisticsStore;
 /** What the API side saw: path, bearer token, and whether it verified. */
 const apiCalls: { path: string; token: string; verified: boolean }[] = [];
 /** Paths the site was asked for. */
@@ -59,6 +78,8 @@ beforeAll(async () => {
   browser = chromium.context;
   db = await startDynalite();
   centre = await startCentre(db);
+  await db.client.send(new CreateTableCommand(createStatisticsTableInput("console-statistics")));
+  statistics = new DynamoStatisticsStore(db.doc, "console-statistics");
   site = createServer((request, response) => void answerSite(request, response));
   siteUrl = `${await listen(site)}/`;
   api = createServer((request, response) => {
@@ -74,6 +95,7 @@ beforeAll(async () => {
     scope: SCOPE,
     resource: RESOURCE,
     groups: ["call-taker"],
+    groupsByLogin: { [SUPERVISOR]: ["supervisor"] },
     // Under the sign-in module's 60 s renewal margin: every request needs a renewed token, as a
     // console open for more than an hour does (a token cached by the page would be refused).
     accessTokenSeconds: 30,
@@ -105,10 +127,19 @@ function settingsFile(): ConsoleSettings {
   };
 }
 
-/** The console site: console at the root, /shared/, two dashboard files, config/<code>.json; else 403. */
+/**
+ * The console site as lib/stacks/console-stack.ts deploys it: console at the root, /shared/, the
+ * dashboard files of the console and the city page with its config.json pointer, config/<code>.json;
+ * else 403.
+ */
 function answerSite(request: IncomingMessage, response: ServerResponse): void {
   const path = new URL(request.url ?? "/", siteUrl).pathname;
   siteRequests.push(path);
+  if (path === "/dashboard/config.json") {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ tenantSettings: "/config/{tenant}.json" }));
+    return;
+  }
   if (path === "/config/71.71.json") {
     response.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" });
     response.end(JSON.stringify(settingsFile()));
@@ -121,7 +152,8 @@ function answerSite(request: IncomingMessage, response: ServerResponse): void {
   }
   const served =
     (path.startsWith("/shared/") && serveStatic(response, join(WEB, "shared"), path.slice(8))) ||
-    (["/dashboard/siaga112.css", "/dashboard/dom.js"].includes(path) &&
+    (path.startsWith("/dashboard/") &&
+      DASHBOARD_FILES.has(path.slice(11)) &&
       serveStatic(response, join(WEB, "dashboard"), path.slice(11))) ||
     (!path.startsWith("/dashboard/") && serveStatic(response, join(WEB, "console"), path));
   if (served) return;
@@ -152,23 +184,26 @@ async function answerApi(request: IncomingMessage, response: ServerResponse): Pr
   }
   let body = "";
   for await (const chunk of request) body += chunk;
-  const answer = await handleCallTakerRequest(centre.api, {
-    method: request.method ?? "GET",
-    path: url.pathname,
-    headers: {},
-    query: Object.fromEntries(url.searchParams),
-    body: body || undefined,
-    authorized: true,
-    identity: identityOfClaims(claims),
-  });
+  const answer = await handleCallTakerRequest(
+    { ...centre.api, city: { statistics, overflowMeasured: false } },
+    {
+      method: request.method ?? "GET",
+      path: url.pathname,
+      headers: {},
+      query: Object.fromEntries(url.searchParams),
+      body: body || undefined,
+      authorized: true,
+      identity: identityOfClaims(claims),
+    },
+  );
   response.writeHead(answer.statusCode, { ...answer.headers, ...cors });
   response.end(answer.body);
 }
 
 /** Signs in on the stand-in's hosted page (any password). */
-async function signInThere(page: Page): Promise<void> {
+async function signInThere(page: Page, login = CALL_TAKER): Promise<void> {
   await page.waitForURL((u) => u.href.startsWith(idp.issuer));
-  await page.locator('input[name="login"]').fill(CALL_TAKER);
+  await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("Rahasia-112-Manado!");
   await page.locator('button[type="submit"]').click();
 }
@@ -218,6 +253,8 @@ describe("the hosted console on its tenant's settings file", () => {
     expect(await page.getByTestId("who").textContent()).toBe(`${CALL_TAKER} (petugas penerima panggilan)`);
     expect(await page.getByTestId("tenant").inputValue()).toBe("71.71");
     expect(await page.getByTestId("tenant").textContent()).toBe("71.71 Kota Manado");
+    // A call-taker has no link to the kab/kota's own figures.
+    expect(await page.getByTestId("city-link").isHidden()).toBe(true);
     expect(apiCalls.map((c) => c.path)).toEqual(expect.arrayContaining(["/incidents", "/incidents/counts"]));
     expect(apiCalls.every((c) => c.verified)).toBe(true);
     // Each refresh of the lists asks the sign-in module again: the tokens change as they are renewed.
@@ -266,5 +303,80 @@ describe("the hosted console on its tenant's settings file", () => {
     await page.getByTestId("choose-tenant").waitFor();
     await page.goto(siteUrl);
     await page.getByTestId("choose-tenant").waitFor();
+  });
+});
+
+describe("the city page on the console site, for a kab/kota's own supervisors and manager", () => {
+  const cityPage = () => `${siteUrl}dashboard/city.html?tenant=71.71`;
+  let calls: number;
+
+  beforeAll(async () => {
+    await centre.call("+6281234567891");
+    await centre.call("+6281234567892");
+    await centre.drain();
+    // The aggregator's work: the centre's events into the national statistics.
+    for (const event of centre.events) await statistics.applyEvent(event);
+    const month = await handleCallTakerRequest(
+      { ...centre.api, city: { statistics, overflowMeasured: false } },
+      {
+        method: "GET",
+        path: "/city",
+        headers: {},
+        query: {},
+        authorized: true,
+        identity: { subject: "s", username: "supervisor", groups: ["supervisor"] },
+      },
+    );
+    calls = JSON.parse(month.body).figures.calls;
+  });
+
+  beforeEach(() => browser.clearCookies());
+
+  it("says how to name the kab/kota when neither the address nor the browser names one", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}?tenant=`);
+    await page.goto(`${siteUrl}dashboard/city.html`);
+    await page.getByTestId("error").waitFor();
+    expect(await page.getByTestId("error").textContent()).toContain("?tenant=71.71");
+    expect(await page.getByTestId("error").textContent()).toContain("Konsol Petugas 112");
+    await page.close();
+  });
+
+  it("signs a supervisor in on the tenant's pool and comes back to the city page with its month from the tenant's API", async () => {
+    const page = await browser.newPage();
+    const before = apiCalls.length;
+    await page.goto(cityPage());
+    await signInThere(page, SUPERVISOR);
+    await page.getByTestId("card-calls").waitFor();
+    // The pool's one callback is the site's root (the console): it sends the browser on.
+    expect(page.url()).toBe(cityPage());
+    expect(await page.getByTestId("title").textContent()).toBe("Angka 112 Kota Manado");
+    expect(await page.getByTestId("who").textContent()).toBe(SUPERVISOR);
+    expect(calls).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId("card-calls").textContent()).toContain(String(calls));
+    const cityCalls = apiCalls.slice(before).filter((c) => c.path === "/city");
+    expect(cityCalls.length).toBeGreaterThan(0);
+    expect(cityCalls.every((c) => c.verified)).toBe(true);
+    // Back on the console, the supervisor's link leads to the same page.
+    await page.goto(siteUrl);
+    await page.getByTestId("city-link").waitFor();
+    expect(await page.getByTestId("city-link").textContent()).toBe("Angka kab/kota");
+    await page.getByTestId("city-link").click();
+    await page.getByTestId("card-calls").waitFor();
+    expect(page.url()).toBe(cityPage());
+    await page.close();
+  });
+
+  it("refuses a call-taker the kab/kota's figures, in Indonesian", async () => {
+    const page = await browser.newPage();
+    await page.goto(cityPage());
+    await signInThere(page, CALL_TAKER);
+    await page.getByTestId("error").waitFor();
+    expect(page.url()).toBe(cityPage());
+    expect(await page.getByTestId("error").textContent()).toBe(
+      "Gagal memuat data: peran Anda tidak diizinkan melihat angka kab/kota ini.",
+    );
+    expect(await page.getByTestId("card-calls").count()).toBe(0);
+    await page.close();
   });
 });
