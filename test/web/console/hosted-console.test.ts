@@ -332,13 +332,21 @@ describe("the city page on the console site, for a kab/kota's own supervisors an
 
   beforeEach(() => browser.clearCookies());
 
-  it("says how to name the kab/kota when neither the address nor the browser names one", async () => {
+  it("says how to name the kab/kota when neither the address nor the browser names one, or names one it does not know", async () => {
     const page = await browser.newPage();
+    const authorizations = (await idp.requests()).filter((r) => r.path === "/auth").length;
     await page.goto(`${siteUrl}?tenant=`);
     await page.goto(`${siteUrl}dashboard/city.html`);
     await page.getByTestId("error").waitFor();
     expect(await page.getByTestId("error").textContent()).toContain("?tenant=71.71");
     expect(await page.getByTestId("error").textContent()).toContain("Konsol Petugas 112");
+    // A code the site has no settings for (S3's 403), in the console's words.
+    await page.goto(`${siteUrl}dashboard/city.html?tenant=71.72`);
+    await page.getByTestId("error").waitFor();
+    expect(await page.getByTestId("error").textContent()).toBe(
+      "Gagal masuk: Layanan 112 dengan kode 71.72 belum terdaftar di konsol ini. Periksa kodenya.",
+    );
+    expect((await idp.requests()).filter((r) => r.path === "/auth")).toHaveLength(authorizations);
     await page.close();
   });
 
