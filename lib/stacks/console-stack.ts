@@ -7,7 +7,7 @@
  * each tenant's data stack writes into this bucket (lib/tenant-console-settings.ts), so a new city
  * changes neither this stack nor any other city's.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Annotations, CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -15,6 +15,23 @@ import type { Construct } from "constructs";
 import { consoleNames, stackNames } from "../../domain/naming";
 import type { Platform } from "../../domain/tenant";
 import { DashboardHosting } from "../dashboard-hosting";
+
+/** The city page (issue 16) a kab/kota's supervisors and manager open on this site, under `dashboard/`. */
+export const CITY_PAGE = "city.html";
+
+/**
+ * The files a page loads beside itself: its relative `src` and `href` (not `/shared/…`, not links
+ * to other sites).
+ *
+ * @example
+ * pageFiles("web/dashboard/city.html") // ["siaga112.css", "dashboard.css", …, "city.js"]
+ */
+export function pageFiles(page: string): string[] {
+  const html = readFileSync(page, "utf8");
+  return [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((ref) => !ref.startsWith("/") && !ref.includes(":") && !ref.startsWith("#"));
+}
 
 export interface ConsoleStackProps extends StackProps {
   readonly platform: Platform;
@@ -61,15 +78,25 @@ export class ConsoleStack extends Stack {
 
     if (props.webDir) {
       const web = props.webDir;
+      const dashboard = join(web, "dashboard");
+      const cityPage = join(dashboard, CITY_PAGE);
+      if (!existsSync(cityPage)) throw new Error(`ConsoleStack props.webDir "${web}": ${cityPage} not found`);
+      // The console loads siaga112.css and dom.js; the city page of a kab/kota's own staff, with
+      // the dashboard files it loads, at the same relative paths as on the national site.
+      const dashboardFiles = [...new Set(["siaga112.css", "dom.js", CITY_PAGE, ...pageFiles(cityPage)])];
       const shared = {
         "shared/": join(web, "shared"),
-        "dashboard/siaga112.css": join(web, "dashboard", "siaga112.css"),
-        "dashboard/dom.js": join(web, "dashboard", "dom.js"),
+        ...Object.fromEntries(dashboardFiles.map((file) => [`dashboard/${file}`, join(dashboard, file)])),
       };
       const missing = Object.values(shared).filter((path) => !existsSync(path));
       if (missing.length > 0)
         throw new Error(`ConsoleStack props.webDir "${web}": ${missing.join(", ")} not found`);
-      this.hosting.deploySite(join(web, "console"), {}, { files: shared, keep: [`${names.configPrefix}*`] });
+      this.hosting.deploySite(
+        join(web, "console"),
+        // The city page finds its kab/kota's settings file here (web/dashboard/city-source.js).
+        { "dashboard/config.json": { tenantSettings: `/${names.configPrefix}{tenant}.json` } },
+        { files: shared, keep: [`${names.configPrefix}*`] },
+      );
     }
 
     const url = `https://${distribution.distributionDomainName}`;

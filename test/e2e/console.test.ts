@@ -3,7 +3,8 @@
  * local centre: a call rings in the phone panel (highlight and ring), the call-taker answers, the
  * incident intake recorded opens by itself with the repeat caller's flag, nothing is preselected,
  * it is classified, its alert waits in the panel of unacknowledged alerts until the agency
- * acknowledges it; an abandoned call is listed for call-back and called back. Every page (landing,
+ * acknowledges it; an abandoned call is listed for call-back and called back; a supervisor's console
+ * links to the kab/kota's own figures (the city page). Every page (landing,
  * console, inbox, acknowledgement, dashboard) is checked at 390 and 1366 px for sideways scrolling.
  * Screenshots go to test-output/e2e/console/ (git-ignored).
  */
@@ -162,6 +163,19 @@ it("shows API errors in Indonesian", async () => {
     return document.querySelector("[data-testid=error]")?.textContent;
   });
   expect(message).toBe("Gagal: Peran Anda tidak diizinkan melakukan tindakan ini.");
+  await page.close();
+});
+
+it("links a supervisor, not a call-taker, to the kab/kota's own figures (the city page under /dashboard/)", async () => {
+  const page = await consolePage(1366);
+  expect(await page.getByTestId("city-link").isHidden()).toBe(true);
+  await page.getByTestId("who-role").selectOption("supervisor");
+  await page.getByTestId("city-link").waitFor();
+  expect(await page.getByTestId("city-link").textContent()).toBe("Angka kab/kota");
+  await page.getByTestId("city-link").click();
+  await page.getByTestId("card-calls").waitFor();
+  expect(new URL(page.url()).pathname).toBe("/dashboard/city.html");
+  expect(await page.getByTestId("title").textContent()).toBe("Angka 112 Kota Manado");
   await page.close();
 });
 

@@ -3,7 +3,8 @@
 // tokens carrying `cognito:groups`, `username`, `client_id` and the API scope, refresh tokens, and
 // Cognito's `/logout` and `/oauth2/revoke` paths. Runs in its own process (oidc-provider is ESM).
 //
-// Usage: node oidc-stand-in-server.mjs '<json: { clientId, redirectUri, scope, resource, groups, accessTokenSeconds }>'
+// Usage: node oidc-stand-in-server.mjs '<json: { clientId, redirectUri, scope, resource, groups,
+//   groupsByLogin?, accessTokenSeconds }>'
 // Prints one line: { "issuer": "http://127.0.0.1:<port>", "jwks": { "keys": [<public JWK>] } }.
 
 import { generateKeyPairSync } from "node:crypto";
@@ -68,7 +69,10 @@ const provider = new Provider(issuer, {
   findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, email: id }) }),
   extraTokenClaims: async (_ctx, token) =>
     token.kind === "AccessToken"
-      ? { "cognito:groups": options.groups, username: token.accountId }
+      ? {
+          "cognito:groups": options.groupsByLogin?.[token.accountId] ?? options.groups,
+          username: token.accountId,
+        }
       : undefined,
 });
 provider.proxy = false;

@@ -14,6 +14,8 @@ export interface StandInOptions {
   /** Audience (`aud`) of its access tokens. */
   readonly resource: string;
   readonly groups: readonly string[];
+  /** Other groups for some logins (the name typed on the hosted page). @default everyone has `groups` */
+  readonly groupsByLogin?: Readonly<Record<string, readonly string[]>>;
   /** @default 3600 */
   readonly accessTokenSeconds?: number;
 }

@@ -54,7 +54,9 @@ async function init() {
   choose($("severity"), Object.entries(labels().severities));
   fillFilters(labels(), may("every-desk"));
   $("filter-desk-label").hidden = !may("every-desk");
+  showCityLink();
   $("tenant").addEventListener("change", () => {
+    showCityLink();
     counts = undefined;
     restart();
   });
@@ -102,10 +104,20 @@ function setUpWho() {
     localStorage.setItem("siaga112.role", $("who-role").value);
     fillFilters(labels(), may("every-desk"));
     $("filter-desk-label").hidden = !may("every-desk");
+    showCityLink();
     reloadList();
   };
   $("who-user").addEventListener("change", save);
   $("who-role").addEventListener("change", save);
+}
+
+/**
+ * The kab/kota's own month (the city page, web/dashboard/city.html) for supervisors and the
+ * manager: under /dashboard/ both on the console site and in the local centre.
+ */
+function showCityLink() {
+  $("city-link").hidden = !may("city-figures");
+  $("city-link").href = `/dashboard/city.html?${new URLSearchParams({ tenant: tenant() })}`;
 }
 
 async function restart() {

@@ -1,9 +1,11 @@
 // A kab/kota's own month (issue 16): when calls come, how they fare, the agencies' response, the
 // month against the month before, how many call-takers each hour needs, and the monthly report
-// (print the page, or its CSV). One request (`api/city`: two Queries of the kab/kota's own
-// statistics). Whose figures is the API's decision, from the token (lambdas/monitoring-api/
-// city-access.ts): a city's supervisor or manager gets its own kab/kota; the national centre names
-// one with `?tenant=`. Plain browser script on the dashboard's modules.
+// (print the page, or its CSV). One request (two Queries of the kab/kota's own statistics), to the
+// API city-source.js names: the monitoring API (`api/city`; lambdas/monitoring-api/city-access.ts:
+// a city's supervisor or manager gets its own kab/kota, the national centre names one with
+// `?tenant=`), or on the console site the city's own call-taker API (`/city`, its own kab/kota).
+// Whose figures is the API's decision, from the token. Plain browser script on the dashboard's
+// modules.
 
 const { number, percent, seconds } = siaga112Format;
 const { drawBars, drawColumns } = siaga112Charts;
@@ -17,19 +19,25 @@ let last = null;
 const shown = {}; // per table: the rows on screen and their columns, for its CSV
 const sorts = {};
 
-/** The one way to the monitoring API (the sign-in module adds the token, or the local headers). */
-async function api(path, params) {
-  const response = await siaga112SignIn.authorizedFetch(`api/${path}?${params}`, { cache: "no-store" });
+/** Where the figures come from (city-source.js: the monitoring API, or the city's own API). */
+let source;
+
+async function fetchCity() {
+  const response = await siaga112SignIn.authorizedFetch(
+    source.url(query().get("tenant"), query().get("month")),
+    {
+      cache: "no-store",
+    },
+  );
   const body = await response.json().catch(() => ({}));
+  if (response.status === 403) throw new Error("peran Anda tidak diizinkan melihat angka kab/kota ini");
   if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
   return body;
 }
 
 async function load() {
-  const params = new URLSearchParams();
-  for (const name of ["tenant", "month"]) if (query().get(name)) params.set(name, query().get(name));
   try {
-    const body = await api("city", params);
+    const body = await fetchCity();
     $("error").hidden = true;
     last = body;
     render(body);
@@ -280,8 +288,7 @@ $("terms").replaceChildren(
 async function start() {
   try {
     const tenant = query().get("tenant") || "";
-    const { mode } = await siaga112SignIn.configure({
-      settingsUrl: "config.json",
+    source = await siaga112CitySource.connect({
       local: async () => ({
         username: "pengelola-lokal",
         groups: ["manager"],
@@ -293,7 +300,7 @@ async function start() {
         },
       }),
     });
-    if (mode === "cloud") {
+    if (source.mode === "cloud") {
       const user = await siaga112SignIn.signIn();
       $("who").textContent = user.username;
       $("who").hidden = false;

@@ -39,7 +39,9 @@
 
   /**
    * Loads the page's sign-in settings and, when the hosted page has just sent the user back with a
-   * code, exchanges it (with the PKCE verifier) and restores the address the page had.
+   * code, exchanges it (with the PKCE verifier) and restores the address the page had: the pool has
+   * one callback address, so when sign-in started on another page of the same site, the browser goes
+   * back to that page (and this never resolves).
    * `local` (local centre only): async () => ({ username, groups, tenant, headers }).
    */
   function configure(options = {}) {
@@ -86,9 +88,29 @@
     if (returning && pending) {
       sessionStorage.removeItem(PENDING_KEY);
       const user = await manager.signinRedirectCallback();
-      history.replaceState(null, "", user.state?.returnTo ?? settings.redirectUri);
+      const back = returnAddress(user.state?.returnTo);
+      if (back.pathname !== location.pathname) {
+        // The pool returns to its one callback (the site's root); the user came from another page
+        // of the site (the city page on the console site): go there, it finds the tokens in this
+        // origin's sessionStorage. Nothing after this resolves.
+        location.replace(back.href);
+        return new Promise(() => {});
+      }
+      history.replaceState(null, "", back.href);
     }
     return { mode, settings };
+  }
+
+  /** Where to go back after sign-in: the page the user left, on this site only, else the callback. */
+  function returnAddress(returnTo) {
+    const fallback = new URL(settings.redirectUri, location.href);
+    if (typeof returnTo !== "string") return fallback;
+    try {
+      const back = new URL(returnTo, location.href);
+      return back.origin === location.origin ? back : fallback;
+    } catch {
+      return fallback;
+    }
   }
 
   function requireConfigured() {

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import type { Platform } from "../../../domain/tenant";
-import { ConsoleStack } from "../../../lib/stacks/console-stack";
+import { ConsoleStack, pageFiles } from "../../../lib/stacks/console-stack";
 import { requireRegistry } from "../../../registry/load-registry";
 import { synthExampleApp } from "../../support/example-app";
 
@@ -11,6 +11,20 @@ describe("the console site (one for every tenant)", () => {
   const { assembly } = synthExampleApp();
   const stack = assembly.getStackByName("siaga112-console");
   const template = Template.fromJSON(stack.template);
+
+  /** The deployed files: each source is an asset folder of the cloud assembly, named after its hash. */
+  function deployedFiles(): { key: string; path: string }[] {
+    const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
+    return (deployment.Properties.SourceObjectKeys as string[]).flatMap((zip) => {
+      const folder = join(assembly.directory, `asset.${zip.replace(/\.zip$/, "")}`);
+      return readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => ({
+          key: relative(folder, join(entry.parentPath, entry.name)),
+          path: join(entry.parentPath, entry.name),
+        }));
+    });
+  }
 
   it("lives in the data Region of the national account, in a bucket other stacks can name", () => {
     expect([stack.environment.account, stack.environment.region]).toEqual(["111111111111", "ap-southeast-3"]);
@@ -38,26 +52,24 @@ describe("the console site (one for every tenant)", () => {
 
   it("serves the console at its root with the shared files, and leaves the tenants' settings alone", () => {
     const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
-    // console/ as the root (with its vendored amazon-connect-streams), then shared/sign-in.js,
-    // oidc-client-ts with its licence, and the two dashboard files the console loads (siaga112.css,
-    // dom.js).
-    expect(deployment.Properties.SourceObjectKeys).toHaveLength(6);
+    // console/ as the root (with its vendored amazon-connect-streams), the city page's pointer to
+    // the settings files, then each file of shared/ and of the dashboard (next test).
+    const sharedFiles = readdirSync("web/shared", { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    );
+    const dashboardFiles = new Set([
+      "siaga112.css",
+      "dom.js",
+      "city.html",
+      ...pageFiles("web/dashboard/city.html"),
+    ]);
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2 + sharedFiles.length + dashboardFiles.size);
     expect(deployment.Properties.Exclude).toEqual(["config/*"]);
     expect(deployment.Properties.Prune).toBe(true);
   });
 
   it("deploys the console's pages with the sign-in module and the Streams library of the phone panel", () => {
-    const [deployment] = Object.values(template.findResources("Custom::CDKBucketDeployment"));
-    // Each source is an asset folder of the cloud assembly, named after the object key's hash.
-    const files = (deployment.Properties.SourceObjectKeys as string[]).flatMap((zip) => {
-      const folder = join(assembly.directory, `asset.${zip.replace(/\.zip$/, "")}`);
-      return readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => ({
-          key: relative(folder, join(entry.parentPath, entry.name)),
-          path: join(entry.parentPath, entry.name),
-        }));
-    });
+    const files = deployedFiles();
     const keys = files.map((f) => f.key);
     expect(keys).toEqual(
       expect.arrayContaining([
@@ -74,6 +86,37 @@ describe("the console site (one for every tenant)", () => {
     expect(
       readFileSync(streams.path).equals(readFileSync("web/console/vendor/amazon-connect-streams.min.js")),
     ).toBe(true);
+  });
+
+  it("serves the city page of a kab/kota's own staff under dashboard/, with every file it loads and a pointer to the settings files", () => {
+    const files = deployedFiles();
+    const keys = files.map((f) => f.key);
+    const loaded = pageFiles("web/dashboard/city.html");
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        "city.js",
+        "city-source.js",
+        "format.js",
+        "charts.js",
+        "tables.js",
+        "city.css",
+      ]),
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "dashboard/city.html",
+        ...loaded.map((f) => `dashboard/${f}`),
+        "shared/tenant-choice.js",
+        "dashboard/config.json",
+      ]),
+    );
+    // Not the national dashboard itself: only the city page.
+    expect(keys).not.toContain("dashboard/index.html");
+    expect(keys).not.toContain("dashboard/dashboard.js");
+    const pointer = files.find((f) => f.key === "dashboard/config.json")!;
+    expect(JSON.parse(readFileSync(pointer.path, "utf8"))).toEqual({
+      tenantSettings: "/config/{tenant}.json",
+    });
   });
 
   it("prints its address, to be recorded as console.url", () => {

@@ -111,8 +111,9 @@ describe("the national stack", () => {
     for (const part of ['{"Ref":"FrontDoorOfficers', "Browser", "Domain", '"DomainName"]']) {
       expect(config).toContain(part);
     }
-    // The dashboard, config.json, and the shared sign-in module with its vendored library and licence.
-    expect(deployment.Properties.SourceObjectKeys).toHaveLength(5);
+    // The dashboard, config.json, and the shared files: the sign-in module with its vendored library
+    // and licence, and the tenant choice the city page loads (it is used on the console site only).
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(6);
   });
 });
 

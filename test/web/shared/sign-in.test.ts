@@ -7,7 +7,9 @@
  * hosted page, signs in, comes back; the page exchanges the code with its PKCE verifier and calls
  * the API with the access token, which the API side verifies as API Gateway would (issuer,
  * signature, scope) before the figures show. Tokens about to expire are renewed with the refresh
- * token; signing out revokes it and ends the hosted session at `/logout`.
+ * token; signing out revokes it and ends the hosted session at `/logout`. The pool has one callback
+ * (the site's root): sign-in started on another page of the site goes on to that page, never to
+ * another site.
  *
  * Local: no settings file (404), the local centre's word is the identity and its headers go along.
  */
@@ -237,6 +239,66 @@ describe("in the cloud (hosted sign-in, code flow with PKCE)", () => {
     // The tokens and the hosted session are gone: the hosted page asks for the password again.
     await page.locator('input[name="login"]').waitFor();
     expect(page.url().startsWith(`${idp.issuer}/interaction/`)).toBe(true);
+  });
+});
+
+describe("back from the hosted page to the site's one callback address (its root)", () => {
+  /** A page of the site other than the callback: the sign-in module alone, on the site's settings. */
+  async function otherPage(page: Page): Promise<{ username: string } | null> {
+    await page.addScriptTag({ url: "/shared/vendor/oidc-client-ts.min.js" });
+    await page.addScriptTag({ url: "/shared/sign-in.js" });
+    return page.evaluate(async () => {
+      const signIn = (
+        globalThis as unknown as { siaga112SignIn: Record<string, (...a: unknown[]) => Promise<unknown>> }
+      ).siaga112SignIn;
+      await signIn.configure({ settingsUrl: "/config.json" });
+      void signIn.signIn();
+      return signIn.identity() as Promise<{ username: string } | null>;
+    });
+  }
+
+  beforeEach(() => browser.clearCookies());
+
+  it("goes on to the page of the same site that sent the user to sign in, which finds the user", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}blank.html?bulan=2026-11`);
+    void otherPage(page).catch(() => undefined); // leaves for the hosted page
+    await signInThere(page);
+    // The callback (the dashboard at the root) exchanges the code, then sends the browser on.
+    await page.waitForURL(`${siteUrl}blank.html?bulan=2026-11`);
+    await page.waitForLoadState();
+    // That page itself, not the dashboard under its address.
+    expect(await page.title()).toBe("kosong");
+    expect(await otherPage(page)).toMatchObject({ username: OFFICER });
+    expect(page.url()).toBe(`${siteUrl}blank.html?bulan=2026-11`);
+    await page.close();
+  });
+
+  it("never goes to another site named in the sign-in's state: it stays at the callback address", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}blank.html`);
+    void otherPage(page).catch(() => undefined);
+    await page.waitForURL((u) => u.href.startsWith(idp.issuer));
+    // The sign-in's state (oidc-client-ts keeps it in the site's localStorage) names another site.
+    const other = await browser.newPage();
+    await other.goto(`${siteUrl}blank.html`);
+    const changed = await other.evaluate(() => {
+      let n = 0;
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith("oidc."))) {
+        const state = JSON.parse(localStorage.getItem(key)!);
+        if (state.data?.returnTo === undefined) continue;
+        state.data.returnTo = "https://elsewhere.example/dashboard/";
+        localStorage.setItem(key, JSON.stringify(state));
+        n++;
+      }
+      return n;
+    });
+    await other.close();
+    expect(changed).toBeGreaterThan(0);
+    await signInThere(page);
+    await page.getByTestId("card-calls").waitFor();
+    expect(page.url()).toBe(siteUrl);
+    await page.close();
   });
 });
 
