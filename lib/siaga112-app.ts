@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type App, type AppProps, Validations } from "aws-cdk-lib";
+import * as lambda from "aws-cdk-lib/aws-lambda";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { hubCapacity } from "../domain/connect-quotas";
 import { stackNames } from "../domain/naming";
@@ -153,5 +154,29 @@ export function buildSiaga112(app: App, options: Siaga112AppOptions): Siaga112St
     dashboardDir: pages && join(pages, "dashboard"),
     sharedDir: pages && join(pages, "shared"),
   });
+  dropRuntimeCopies();
   return { hubs, data, call, national, console: consoleStack, bundles };
+}
+
+/**
+ * Keeps `lambda.Runtime.ALL` to one entry per runtime. aws-cdk-lib's custom-resource providers
+ * (`AwsCustomResource`, the provider framework) each make a new `Runtime` through
+ * `determineLatestNodeRuntime`, and every `Runtime` joins the static `Runtime.ALL`; cdk-nag's
+ * AwsSolutions-L1 rule (LambdaLatestVersion) sorts the whole of `Runtime.ALL` for every function.
+ * With about two providers per tenant that made the nag pass quadratic: 19 of the 82 s of a
+ * 514-tenant synth (bench/RESULTS.md). The copies only repeat a name already listed, so no rule's
+ * answer changes; the functions keep their runtime objects.
+ *
+ * @example
+ * dropRuntimeCopies(); // after the app's constructs are made, before app.synth()
+ */
+export function dropRuntimeCopies(): void {
+  const seen = new Set<string>();
+  const kept = lambda.Runtime.ALL.filter((runtime) => {
+    const key = `${runtime.name}|${runtime.family}|${runtime.isVariable}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  lambda.Runtime.ALL.splice(0, lambda.Runtime.ALL.length, ...kept);
 }

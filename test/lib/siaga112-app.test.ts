@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
+import * as lambda from "aws-cdk-lib/aws-lambda";
 import { buildSiaga112, siaga112AppProps } from "../../lib/siaga112-app";
 import { requireRegistry } from "../../registry/load-registry";
 import { standInLambdas } from "../support/example-app";
@@ -20,6 +21,20 @@ describe("buildSiaga112", () => {
     });
     expect([...stacks.hubs.keys()]).toEqual(["timur-1"]);
     expect([...stacks.data.keys()]).toEqual(["71.71"]);
+  });
+
+  it("leaves one entry per runtime in lambda.Runtime.ALL (cdk-nag's L1 rule sorts it per function)", () => {
+    const lambdasDir = standInLambdas();
+    const build = () =>
+      buildSiaga112(new App(), { platform, tenants, nag: false, lambdasDir, bundlesDir: join(lambdasDir, "out") });
+    build();
+    const after = lambda.Runtime.ALL.length;
+    const stacks = build();
+    // The custom-resource providers of every tenant made runtimes again; none of them stays listed.
+    expect(stacks.data.size).toBeGreaterThan(1);
+    expect(lambda.Runtime.ALL.length).toBe(after);
+    const keys = lambda.Runtime.ALL.map((r) => `${r.name}|${r.family}|${r.isVariable}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it("refuses a hub holding more tenants than its Connect quotas allow", () => {
