@@ -26,7 +26,13 @@ describe("buildSiaga112", () => {
   it("leaves one entry per runtime in lambda.Runtime.ALL (cdk-nag's L1 rule sorts it per function)", () => {
     const lambdasDir = standInLambdas();
     const build = () =>
-      buildSiaga112(new App(), { platform, tenants, nag: false, lambdasDir, bundlesDir: join(lambdasDir, "out") });
+      buildSiaga112(new App(), {
+        platform,
+        tenants,
+        nag: false,
+        lambdasDir,
+        bundlesDir: join(lambdasDir, "out"),
+      });
     build();
     const after = lambda.Runtime.ALL.length;
     const stacks = build();
