@@ -302,10 +302,7 @@ async function start() {
     });
     if (source.mode === "cloud") {
       const user = await siaga112SignIn.signIn();
-      $("who").textContent = user.username;
-      $("who").hidden = false;
-      $("sign-out").hidden = false;
-      $("sign-out").addEventListener("click", () => siaga112SignIn.signOut());
+      showSignedIn(user.username, () => siaga112SignIn.signOut());
     }
   } catch (error) {
     $("error").hidden = false;

@@ -257,10 +257,7 @@ async function start() {
     view = S.read(location.search);
     if (mode === "cloud") {
       const officer = await siaga112SignIn.signIn();
-      $("who").textContent = officer.username;
-      $("who").hidden = false;
-      $("sign-out").hidden = false;
-      $("sign-out").addEventListener("click", () => siaga112SignIn.signOut());
+      showSignedIn(officer.username, () => siaga112SignIn.signOut());
     }
   } catch (error) {
     $("error").hidden = false;

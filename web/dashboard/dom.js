@@ -13,3 +13,12 @@ function el(tag, attrs = {}, text) {
 /** The element with this id. */
 // biome-ignore lint/correctness/noUnusedVariables: a global for the page scripts loaded after this one
 const $ = (id) => document.getElementById(id);
+
+/** Shows who is signed in (`#who`) and the `#sign-out` button, which calls `signOut`. */
+// biome-ignore lint/correctness/noUnusedVariables: a global for the page scripts loaded after this one
+function showSignedIn(username, signOut) {
+  $("who").textContent = username;
+  $("who").hidden = false;
+  $("sign-out").hidden = false;
+  $("sign-out").addEventListener("click", signOut);
+}
