@@ -2,34 +2,26 @@
  * Call-taker API Lambda (HTTP API payload 2.0 behind an authorizer; local mode: key header).
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from "aws-lambda";
 import { snsCallerSms } from "../shared/aws-caller-sms";
-import { secretsManagerSigningSecret } from "../shared/aws-signing-secret";
+import { signingSecretFromEnv } from "../shared/aws-signing-secret";
 import { ENV } from "../shared/environment";
 import { toHttpRequest, toHttpResult } from "../shared/http-event";
-import { observability } from "../shared/powertools";
-import { readRuntimeConfig } from "../shared/runtime-config";
-import { documentClient, requireEnv } from "../shared/table-client";
+import { requireEnv } from "../shared/table-client";
+import { tenantDepsFromEnv } from "../shared/tenant-deps";
 import { DynamoStatisticsStore } from "../statistics/statistics-store";
 import { type CallTakerDeps, handleCallTakerRequest } from "./routes";
 
-const tenant = readRuntimeConfig(process.env);
-const { log, metrics, middlewares } = observability("calltaker-api", tenant.code);
+const { deps: common, middlewares } = tenantDepsFromEnv("calltaker-api");
 const deps: CallTakerDeps = {
-  tenant,
-  db: documentClient(),
-  tableName: requireEnv(ENV.tableName),
-  clock: Date,
-  log,
-  metrics,
+  ...common,
   localApiKey: process.env[ENV.localApiKey] || undefined,
   location: {
-    sms: snsCallerSms(new SNSClient({}), tenant.smsSenderId),
-    secret: secretsManagerSigningSecret(new SecretsManagerClient({}), requireEnv(ENV.ackSecretArn), Date),
+    sms: snsCallerSms(new SNSClient({}), common.tenant.smsSenderId),
+    secret: signingSecretFromEnv(),
     baseUrl: requireEnv(ENV.locationBaseUrl),
   },
   // The kab/kota's own figures: the national statistics table, in the national Region, read with a

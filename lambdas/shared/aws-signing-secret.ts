@@ -9,9 +9,11 @@
  * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html
  * https://docs.aws.amazon.com/secretsmanager/latest/userguide/whats-in-a-secret.html (versions and staging labels)
  */
-import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SigningKeys } from "../../domain/signing-keys";
+import { ENV } from "./environment";
 import type { Clock, SigningSecret } from "./ports";
+import { requireEnv } from "./table-client";
 
 export const SECRET_CACHE_MILLIS = 5 * 60_000;
 /** A signing secret shorter than this is refused. */
@@ -60,4 +62,14 @@ export function secretsManagerSigningSecret(
       return keys;
     },
   };
+}
+
+/**
+ * The tenant's link signing secret named by the function's environment (`ENV.ackSecretArn`).
+ *
+ * @example
+ * const secret = signingSecretFromEnv();
+ */
+export function signingSecretFromEnv(): SigningSecret {
+  return secretsManagerSigningSecret(new SecretsManagerClient({}), requireEnv(ENV.ackSecretArn), Date);
 }

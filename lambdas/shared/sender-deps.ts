@@ -4,17 +4,16 @@
  */
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { snsAlertPublisher } from "./aws-alert-publisher";
 import { eventBridgePublisher } from "./aws-event-publisher";
-import { secretsManagerSigningSecret } from "./aws-signing-secret";
+import { signingSecretFromEnv } from "./aws-signing-secret";
 import { eventBridgeStepScheduler } from "./aws-step-scheduler";
 import { ENV } from "./environment";
 import type { SenderDeps } from "./ports";
-import { type Observability, observability } from "./powertools";
-import { readRuntimeConfig } from "./runtime-config";
-import { documentClient, requireEnv } from "./table-client";
+import type { Observability } from "./powertools";
+import { requireEnv } from "./table-client";
+import { tenantDepsFromEnv } from "./tenant-deps";
 
 /**
  * @example
@@ -24,15 +23,9 @@ export function senderDepsFromEnv(service: string): {
   deps: SenderDeps;
   middlewares: Observability["middlewares"];
 } {
-  const tenant = readRuntimeConfig(process.env);
-  const { log, metrics, middlewares } = observability(service, tenant.code);
+  const { deps: common, middlewares } = tenantDepsFromEnv(service);
   const deps: SenderDeps = {
-    tenant,
-    db: documentClient(),
-    tableName: requireEnv(ENV.tableName),
-    clock: Date,
-    log,
-    metrics,
+    ...common,
     alerts: snsAlertPublisher(new SNSClient({}), requireEnv(ENV.agencyTopicArnPrefix)),
     scheduler: eventBridgeStepScheduler(new SchedulerClient({}), {
       groupName: requireEnv(ENV.scheduleGroup),
@@ -40,7 +33,7 @@ export function senderDepsFromEnv(service: string): {
       roleArn: requireEnv(ENV.scheduleRoleArn),
     }),
     events: eventBridgePublisher(new EventBridgeClient({}), requireEnv(ENV.eventBus)),
-    secret: secretsManagerSigningSecret(new SecretsManagerClient({}), requireEnv(ENV.ackSecretArn), Date),
+    secret: signingSecretFromEnv(),
     ackBaseUrl: requireEnv(ENV.ackBaseUrl),
   };
   return { deps, middlewares };
