@@ -6,7 +6,13 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/li
 import type { StepPosition } from "../../domain/escalation-policy";
 import type { AgencyStatus } from "../../domain/incident";
 import { agencyAlertKey, INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
-import { batchGetAll, type ItemTable, isConditionFailed, writtenUnlessConditionFails } from "./item-table";
+import {
+  batchGetAll,
+  type ItemTable,
+  isConditionFailed,
+  newestInIndex,
+  writtenUnlessConditionFails,
+} from "./item-table";
 
 /** One agency's progress on an incident (`agencyAlertKey`). */
 export interface AgencyAlert {
@@ -89,19 +95,13 @@ export class AgencyAlerts {
    * at most `limit`; `more` tells whether older ones remain.
    */
   async openOf(agencyId: string, limit: number): Promise<{ alerts: AgencyAlert[]; more: boolean }> {
-    const index = INCIDENT_TABLE.indexes.openAlerts;
-    const { Items, LastEvaluatedKey } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: "#agency = :agency",
-        ExpressionAttributeNames: { "#agency": index.partitionKey },
-        ExpressionAttributeValues: { ":agency": agencyId },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
+    const { items, more } = await newestInIndex<AgencyAlert>(
+      this.table,
+      INCIDENT_TABLE.indexes.openAlerts,
+      agencyId,
+      limit,
     );
-    return { alerts: (Items ?? []) as AgencyAlert[], more: LastEvaluatedKey !== undefined };
+    return { alerts: items, more };
   }
 
   /** Writes the agency's progress item of a new escalation unless it exists. */

@@ -3,7 +3,7 @@
  * hand-marshalled client for its cold start, and call-answer, which writes across Regions with the
  * low-level client. Each write that races another writer names the timeline it guards.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { withCallBackDue } from "../../domain/call-back";
 import type { CallerLocationReport } from "../../domain/caller-location";
 import type { Incident } from "../../domain/incident";
@@ -11,7 +11,7 @@ import type { IncidentState } from "../../domain/incident-events";
 import { INCIDENT_TABLE, incidentKey } from "../../domain/incident-table";
 import type { LocationRequestPolicy, LocationRequestRecord } from "../../domain/location-request";
 import type { LinkVerdict } from "../../domain/signing-keys";
-import { batchGetAll, type ItemTable, writtenUnlessConditionFails } from "./item-table";
+import { batchGetAll, type ItemTable, newestInIndex, writtenUnlessConditionFails } from "./item-table";
 
 /** Nobody changed the incident since it was read (every call-taker write bumps `version`). */
 const UNCHANGED_SINCE_READ = "version = :version";
@@ -95,19 +95,13 @@ export class IncidentItems {
 
   /** Incidents whose short code is `shortCode`, newest first (at most 20: codes are not unique). */
   async withShortCode(shortCode: string): Promise<Incident[]> {
-    const index = INCIDENT_TABLE.indexes.byShortCode;
-    const { Items } = await this.table.db.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: "#code = :code",
-        ExpressionAttributeNames: { "#code": index.partitionKey },
-        ExpressionAttributeValues: { ":code": shortCode },
-        ScanIndexForward: false,
-        Limit: 20,
-      }),
+    const { items } = await newestInIndex<Incident>(
+      this.table,
+      INCIDENT_TABLE.indexes.byShortCode,
+      shortCode,
+      20,
     );
-    return (Items ?? []) as Incident[];
+    return items;
   }
 
   /**

@@ -2,7 +2,7 @@
  * The tenant's incident table as the item modules see it (one module per item kind, see
  * domain/incident-table.ts for the keys), and the one way they tell a failed condition.
  */
-import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { DocumentStore } from "../shared/ports";
 
 /** Where the items live: a DocumentClient and the tenant's table name. */
@@ -61,4 +61,31 @@ export async function batchGetAll(
     }
   }
   return found;
+}
+
+/**
+ * The items of one partition of a global secondary index, newest first (sort key descending), at
+ * most `limit`; `more` tells whether older ones remain.
+ *
+ * @example
+ * const { items } = await newestInIndex<Incident>(table, INCIDENT_TABLE.indexes.byShortCode, "K7Q2XM", 20);
+ */
+export async function newestInIndex<T>(
+  table: ItemTable,
+  index: { readonly name: string; readonly partitionKey: string },
+  partition: string,
+  limit: number,
+): Promise<{ items: T[]; more: boolean }> {
+  const { Items, LastEvaluatedKey } = await table.db.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: "#pk = :pk",
+      ExpressionAttributeNames: { "#pk": index.partitionKey },
+      ExpressionAttributeValues: { ":pk": partition },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return { items: (Items ?? []) as T[], more: LastEvaluatedKey !== undefined };
 }
