@@ -185,7 +185,8 @@ export async function handleLocationRequest(deps: LocationDeps, request: HttpReq
   if (match.kind === "not-found") return problem(request, "malformed");
   if (match.kind === "method-not-allowed") {
     const response = problem(request, "malformed");
-    return { ...response, statusCode: 405, headers: { ...response.headers, allow: "GET, POST" } };
+    const allow = match.allowed.filter((m) => m !== "HEAD").join(", ");
+    return { ...response, statusCode: 405, headers: { ...response.headers, allow } };
   }
   return match.route.handle(deps, request, match.params);
 }
