@@ -6,18 +6,9 @@
 import { handleCallTakerRequest } from "../../../lambdas/calltaker-api/routes";
 import { toHttpRequest } from "../../../lambdas/shared/http-event";
 import type { HttpRequest, RequestIdentity } from "../../../lambdas/shared/ports";
-import { startCentre, type TestCentre } from "../support/centre";
-import { startDynalite, type TestTable } from "../support/dynalite";
+import { centrePerTest } from "../support/centre";
 
-let db: TestTable;
-let centre: TestCentre;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
-  centre = await startCentre(db);
-});
+const t = centrePerTest();
 
 const RINA: RequestIdentity = { subject: "c-1", username: "rina", groups: ["call-taker"] };
 const BUDI: RequestIdentity = { subject: "c-2", username: "budi", groups: ["call-taker"] };
@@ -34,13 +25,13 @@ async function send(identity: RequestIdentity, method: string, path: string, bod
     authorized: true,
     identity,
   };
-  const response = await handleCallTakerRequest(centre.api, request);
+  const response = await handleCallTakerRequest(t.centre.api, request);
   return { status: response.statusCode, body: JSON.parse(response.body) };
 }
 
 describe("roles in the call-taker API", () => {
   it("refuses a read-only user's write with 403, and lets them read", async () => {
-    const id = await centre.call();
+    const id = await t.centre.call();
     const write = await send(LIHAT, "POST", `/incidents/${id}/outcome`, { outcome: "prank" });
     expect(write.status).toBe(403);
     expect(write.body).toMatchObject({ error: "forbidden", act: "handle" });
@@ -51,7 +42,7 @@ describe("roles in the call-taker API", () => {
   });
 
   it("refuses a call-taker's reopen, and lets a supervisor reopen to the state it was closed from", async () => {
-    const id = await centre.call();
+    const id = await t.centre.call();
     expect((await send(RINA, "POST", `/incidents/${id}/outcome`, { outcome: "prank" })).status).toBe(200);
     const refused = await send(RINA, "POST", `/incidents/${id}/reopen`, {});
     expect(refused.status).toBe(403);
@@ -64,7 +55,7 @@ describe("roles in the call-taker API", () => {
   });
 
   it("puts an incident on the desk of the call-taker who handles it; another call-taker is refused until a supervisor reassigns it", async () => {
-    const id = await centre.call();
+    const id = await t.centre.call();
     expect(
       (await send(RINA, "POST", `/incidents/${id}/assignment`, { assignee: "rina" })).body.assignee,
     ).toBe("rina");
@@ -75,7 +66,7 @@ describe("roles in the call-taker API", () => {
     // Budi's desk does not show it; the supervisor sees every desk.
     expect((await send(BUDI, "GET", "/incidents")).body.incidents).toEqual([]);
     expect((await send(SARI, "GET", "/incidents")).body.incidents).toHaveLength(1);
-    const allDesks = await handleCallTakerRequest(centre.api, {
+    const allDesks = await handleCallTakerRequest(t.centre.api, {
       method: "GET",
       path: "/incidents",
       headers: {},
@@ -94,7 +85,7 @@ describe("roles in the call-taker API", () => {
   });
 
   it("refuses a token of another city's pool (custom:tenant) presented to this city's API", async () => {
-    await centre.call();
+    await t.centre.call();
     const event = {
       rawPath: "/incidents",
       headers: {},
@@ -113,12 +104,12 @@ describe("roles in the call-taker API", () => {
         },
       },
     };
-    const foreign = await handleCallTakerRequest(centre.api, toHttpRequest(event as never));
+    const foreign = await handleCallTakerRequest(t.centre.api, toHttpRequest(event as never));
     expect(foreign.statusCode).toBe(403);
     expect(JSON.parse(foreign.body).message).toContain('custom:tenant "35.78"');
     const own = { ...event.requestContext.authorizer.jwt.claims, "custom:tenant": "71.71" };
     const home = await handleCallTakerRequest(
-      centre.api,
+      t.centre.api,
       toHttpRequest({
         ...event,
         requestContext: { ...event.requestContext, authorizer: { jwt: { claims: own } } },

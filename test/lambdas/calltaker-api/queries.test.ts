@@ -9,31 +9,22 @@ import { recordCallAnswer } from "../../../lambdas/call-answer/record-answer";
 import { handleCallTakerRequest } from "../../../lambdas/calltaker-api/routes";
 import { AgencyAlerts } from "../../../lambdas/items/agency-alerts";
 import type { HttpRequest, RequestIdentity } from "../../../lambdas/shared/ports";
-import { startCentre, type TestCentre } from "../support/centre";
-import { startDynalite, type TestTable } from "../support/dynalite";
+import { centrePerTest } from "../support/centre";
 
-let db: TestTable;
-let centre: TestCentre;
-beforeAll(async () => {
-  db = await startDynalite();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
-  centre = await startCentre(db);
-});
+const t = centrePerTest();
 
 const SUPERVISOR: RequestIdentity = { subject: "s-1", username: "sari", groups: ["supervisor"] };
 
 async function get(path: string, query: Record<string, string> = {}, identity = SUPERVISOR) {
   const request: HttpRequest = { method: "GET", path, headers: {}, query, authorized: true, identity };
-  const response = await handleCallTakerRequest(centre.api, request);
+  const response = await handleCallTakerRequest(t.centre.api, request);
   return { status: response.statusCode, body: JSON.parse(response.body) };
 }
 
 async function setState(incidentId: string, state: string): Promise<void> {
-  await centre.api.db.send(
+  await t.centre.api.db.send(
     new UpdateCommand({
-      TableName: centre.tableName,
+      TableName: t.centre.tableName,
       Key: { pk: `INC#${incidentId}`, sk: "INCIDENT" },
       UpdateExpression: "SET #state = :state",
       ExpressionAttributeNames: { "#state": "state" },
@@ -46,8 +37,8 @@ async function setState(incidentId: string, state: string): Promise<void> {
 async function calls(n: number, number?: (i: number) => string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    ids.push(await centre.call(number ? number(i) : `+62812000${String(i).padStart(5, "0")}`));
-    centre.advance(60_000);
+    ids.push(await t.centre.call(number ? number(i) : `+62812000${String(i).padStart(5, "0")}`));
+    t.centre.advance(60_000);
   }
   return ids;
 }
@@ -127,7 +118,7 @@ describe("the incident list", () => {
     await calls(30);
     const answered = repeat[2]!;
     await recordCallAnswer(
-      { dynamodb: centre.intake.dynamodb, tableName: centre.tableName, log: () => {} },
+      { dynamodb: t.centre.intake.dynamodb, tableName: t.centre.tableName, log: () => {} },
       {
         kind: "answered",
         contactId: answered,
@@ -135,7 +126,7 @@ describe("the incident list", () => {
         answeredAt: "2026-11-27T13:02:05.000Z",
       },
     );
-    await centre.drain();
+    await t.centre.drain();
     const flagged = await get("/incidents", { flag: "repeat", limit: "2" });
     expect(flagged.body.incidents.map((i: { incidentId: string }) => i.incidentId)).toEqual([
       repeat[2],
@@ -150,8 +141,8 @@ describe("the incident list", () => {
 describe("the call-back list", () => {
   it("lists abandoned calls with a number until a call-back reaches the caller", async () => {
     const [withNumber] = await calls(1);
-    const noSim = await centre.call("");
-    const deps = { dynamodb: centre.intake.dynamodb, tableName: centre.tableName, log: () => {} };
+    const noSim = await t.centre.call("");
+    const deps = { dynamodb: t.centre.intake.dynamodb, tableName: t.centre.tableName, log: () => {} };
     for (const id of [withNumber!, noSim])
       await recordCallAnswer(deps, {
         kind: "abandoned",
@@ -168,7 +159,7 @@ describe("the call-back list", () => {
     expect(noSimIncident.body).toMatchObject({ state: "abandoned", noNumber: true });
 
     const post = (result: string) =>
-      handleCallTakerRequest(centre.api, {
+      handleCallTakerRequest(t.centre.api, {
         method: "POST",
         path: `/incidents/${withNumber}/callbacks`,
         headers: {},
@@ -186,7 +177,7 @@ describe("the call-back list", () => {
     ]);
     expect((await get("/callbacks")).body.incidents).toEqual([]);
     // A call without a number cannot be called back.
-    const refused = await handleCallTakerRequest(centre.api, {
+    const refused = await handleCallTakerRequest(t.centre.api, {
       method: "POST",
       path: `/incidents/${noSim}/callbacks`,
       headers: {},
@@ -202,7 +193,7 @@ describe("the call-back list", () => {
 describe("the panel of alerts not acknowledged", () => {
   it("lists each agency's open alerts with its round, marks the overdue ones, and drops acknowledged ones", async () => {
     const [id] = await calls(1);
-    const classify = await handleCallTakerRequest(centre.api, {
+    const classify = await handleCallTakerRequest(t.centre.api, {
       method: "POST",
       path: `/incidents/${id}/classification`,
       headers: {},
@@ -212,7 +203,7 @@ describe("the panel of alerts not acknowledged", () => {
       identity: SUPERVISOR,
     });
     expect(classify.statusCode).toBe(200);
-    await centre.drain();
+    await t.centre.drain();
     const open = await get("/alerts", { open: "true" });
     const damkar = open.body.agencies.find((a: { agencyId: string }) => a.agencyId === "damkar");
     expect(damkar.alerts).toEqual([
@@ -220,13 +211,13 @@ describe("the panel of alerts not acknowledged", () => {
     ]);
     expect(damkar.alerts[0].shortCode).toMatch(/^[2-9A-Z]{6}$/);
     // Damkar's second step comes 3 minutes later: by then the first step is overdue.
-    centre.advance(3 * 60_000);
+    t.centre.advance(3 * 60_000);
     const later = await get("/alerts", { open: "true" });
     expect(
       later.body.agencies.find((a: { agencyId: string }) => a.agencyId === "damkar").alerts[0].overdue,
     ).toBe(true);
     // The agency acknowledges (the acknowledgement function's write): its alert leaves the panel.
-    const alerts = new AgencyAlerts(centre.api);
+    const alerts = new AgencyAlerts(t.centre.api);
     expect(
       await alerts.report((await alerts.get(id!, "damkar"))!, "acknowledged", "2026-11-27T13:04:00.000Z"),
     ).toBe(true);
